@@ -1,0 +1,22 @@
+/**
+ * The plain-file archive (../shared/ARCHIVE-FORMAT.md): article files, folder layout,
+ * sidecar records, live writes, reading back and export. Pure file I/O: it must not
+ * import the store, search, web or cli layers, and it knows no SQL.
+ */
+export { formatArticleFile, readArticleFile, escapeTitle, encodeLinkUrl } from './article-file.ts';
+export type { ArticleFile, ReadArticleFileResult } from './article-file.ts';
+export {
+  INDEX_FILE, FEED_FILE, articleKey, articleFileName, articleFileNameForKey, parseArticleFileName, feedFolderName,
+} from './archive-layout.ts';
+export {
+  buildArchiveRecord, articleFileOf, compareRecords, serializeRecord, serializeFeed, checkRecord,
+} from './archive-record.ts';
+export type { ArchiveFeed, ArchiveRecord, ArchiveProblem } from './archive-record.ts';
+export { parseArchiveRecord, parseArchiveFeed } from './parse-archive-record.ts';
+export type { ParseSidecarResult } from './parse-archive-record.ts';
+export { writeArticleRevision, writeArchiveFeed, writeArticleFileOnce, appendIndexLine } from './write-archive.ts';
+export type { WriteRevisionResult, WriteArticleRevisionInput } from './write-archive.ts';
+export { readArchive, readArchiveFolder } from './read-archive.ts';
+export type { ArchiveFolder } from './read-archive.ts';
+export { exportArchive, exportFeedFolder, canonicalRecords } from './export-archive.ts';
+export type { ExportFeedInput, ExportFeedResult } from './export-archive.ts';

@@ -1,0 +1,4 @@
+// Owns turning a feed document's bytes into text: BOM, HTTP charset, XML declaration,
+// detection, WHATWG labels. Imports nothing from other parse folders or any layer above.
+export { decodeFeedBytes, normalizeCharsetLabel } from './decode-feed-bytes.ts';
+export type { DecodedText, DecodeOptions } from './decode-feed-bytes.ts';

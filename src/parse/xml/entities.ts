@@ -1,0 +1,130 @@
+/**
+ * Character and entity references in XML text. Feeds routinely use HTML named entities
+ * (`&nbsp;`, `&eacute;`) without declaring a DTD, so after the five XML entities and any
+ * internal-DTD ones, names resolve through the HTML5 table of the `entities` package
+ * (fb55's, the one htmlparser2 uses). Internal-DTD expansion is bounded (no billion laughs);
+ * external entities are never fetched.
+ */
+import { decodeHTMLStrict } from 'entities';
+import type { ProblemLog } from './problem-log.ts';
+
+const XML_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+const htmlCache = new Map<string, string | null>();
+const MAX_NAME = 40;
+
+/** Entities declared in a document's internal DTD subset. */
+export interface DeclaredEntities {
+  /** Replacement text by name; null for external entities (never loaded). */
+  readonly values: Map<string, string | null>;
+  /** Characters still allowed to be produced by expansion. */
+  budget: number;
+}
+
+/** Returns the character an HTML5 named entity stands for, or undefined when there is none. */
+export function htmlEntity(name: string): string | undefined {
+  let hit = htmlCache.get(name);
+  if (hit === undefined) {
+    const ref = `&${name};`;
+    const decoded = decodeHTMLStrict(ref);
+    hit = decoded === ref ? null : decoded;
+    if (htmlCache.size < 4096) htmlCache.set(name, hit);
+  }
+  return hit ?? undefined;
+}
+
+function codePointText(code: number): string {
+  if (!(code > 0 && code <= 0x10ffff) || (code >= 0xd800 && code <= 0xdfff)) return '\uFFFD';
+  return String.fromCodePoint(code);
+}
+
+function isDigit(c: number, hex: boolean): boolean {
+  if (c >= 48 && c <= 57) return true;
+  return hex && ((c >= 97 && c <= 102) || (c >= 65 && c <= 70));
+}
+
+function isNameChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 45 || c === 46 || c === 58;
+}
+
+/**
+ * Returns `raw` with character and entity references replaced; an unknown or unterminated
+ * reference is kept literally and reported at `offset`.
+ */
+export function decodeEntities(raw: string, offset: number, problems: ProblemLog, dtd?: DeclaredEntities, depth = 0): string {
+  let amp = raw.indexOf('&');
+  if (amp === -1) return raw;
+  let out = '';
+  let from = 0;
+  while (amp !== -1) {
+    out += raw.slice(from, amp);
+    const replaced = decodeOneReference(raw, amp, offset, problems, dtd, depth);
+    if (replaced === null) {
+      out += '&';
+      from = amp + 1;
+    } else {
+      out += replaced.text;
+      from = replaced.end;
+    }
+    amp = raw.indexOf('&', from);
+  }
+  return out + raw.slice(from);
+}
+
+function decodeOneReference(
+  raw: string, amp: number, offset: number, problems: ProblemLog, dtd: DeclaredEntities | undefined, depth: number,
+): { text: string; end: number } | null {
+  let i = amp + 1;
+  if (raw.charCodeAt(i) === 35 /* # */) {
+    const hex = raw.charCodeAt(i + 1) === 120 || raw.charCodeAt(i + 1) === 88;
+    const start = hex ? i + 2 : i + 1;
+    let j = start;
+    while (j < raw.length && j - start < 8 && isDigit(raw.charCodeAt(j), hex)) j++;
+    if (j === start || raw.charCodeAt(j) !== 59 /* ; */) {
+      problems.add("malformed character reference kept as text", offset + amp);
+      return null;
+    }
+    return { text: codePointText(parseInt(raw.slice(start, j), hex ? 16 : 10)), end: j + 1 };
+  }
+  while (i < raw.length && i - amp <= MAX_NAME && isNameChar(raw.charCodeAt(i))) i++;
+  if (i === amp + 1 || raw.charCodeAt(i) !== 59) {
+    problems.add("unescaped '&' kept as text", offset + amp);
+    return null;
+  }
+  const name = raw.slice(amp + 1, i);
+  const end = i + 1;
+  const xml = XML_ENTITIES[name];
+  if (xml !== undefined) return { text: xml, end };
+  if (dtd !== undefined && dtd.values.has(name)) return { text: expandDeclared(name, dtd, offset + amp, problems, depth), end };
+  const html = htmlEntity(name);
+  if (html !== undefined) {
+    problems.add(`undeclared entity &${name}; read as HTML`, offset + amp);
+    return { text: html, end };
+  }
+  problems.add(`undefined entity &${name}; kept as text`, offset + amp);
+  return null;
+}
+
+function expandDeclared(name: string, dtd: DeclaredEntities, offset: number, problems: ProblemLog, depth: number): string {
+  if (dtd.budget <= 0) {
+    problems.add('entity expansion limit reached; rest not expanded', offset);
+    return '';
+  }
+  dtd.budget -= 1; // every expansion costs at least one unit, so empty entities cannot nest forever
+  const value = dtd.values.get(name);
+  if (value === null || value === undefined) {
+    problems.add(`external entity &${name}; not loaded`, offset);
+    return '';
+  }
+  if (depth >= 16) {
+    problems.add('entity nesting too deep; not expanded', offset);
+    return '';
+  }
+  const expanded = decodeEntities(value, offset, problems, dtd, depth + 1);
+  if (expanded.length > dtd.budget) {
+    dtd.budget = 0;
+    problems.add('entity expansion limit reached; rest not expanded', offset);
+    return '';
+  }
+  dtd.budget -= expanded.length;
+  return expanded;
+}
