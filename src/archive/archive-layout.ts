@@ -6,6 +6,9 @@
  * folder: `feed.json` and the append-only `index.jsonl`. Pure names, no I/O.
  */
 import { createHash } from 'node:crypto';
+import { articleFileNameForKey, articleKey } from '../domain/archive-record.ts';
+
+export { articleFileNameForKey, articleKey } from '../domain/archive-record.ts';
 
 /** The per-folder JSON Lines index: one record per article revision file. */
 export const INDEX_FILE = 'index.jsonl';
@@ -15,21 +18,9 @@ export const FEED_FILE = 'feed.json';
 
 const FILE_NAME = /^(\d{3,})_([0-9a-f]{16})\.txt$/;
 
-/** Returns the 16-hex-digit key of an article identity key (first 64 bits of its sha256). */
-export function articleKey(identityKey: string): string {
-  return createHash('sha256').update(identityKey, 'utf8').digest('hex').slice(0, 16);
-}
-
 /** Returns the file name of revision `revision` (0 = first version) of the article with this identity key. */
 export function articleFileName(identityKey: string, revision: number): string {
   return articleFileNameForKey(articleKey(identityKey), revision);
-}
-
-/** Returns the file name for an already-computed 16-hex-digit key; throws RangeError for a bad key or revision. */
-export function articleFileNameForKey(key: string, revision: number): string {
-  if (!/^[0-9a-f]{16}$/.test(key)) throw new RangeError(`article key must be 16 lowercase hex digits, got ${key}`);
-  if (!Number.isSafeInteger(revision) || revision < 0) throw new RangeError(`revision must be a non-negative integer, got ${revision}`);
-  return `${String(revision).padStart(3, '0')}_${key}.txt`;
 }
 
 /** Returns the revision and key of a canonical article file name, or undefined for any other name. */

@@ -1,0 +1,75 @@
+/**
+ * SQLite article reads and changes: keyset-paginated lists (newest first by time, then
+ * id, using the articles_time / articles_feed_time indexes), one article with its
+ * revisions, tombstoning, purging, and re-cleaned bodies.
+ */
+import { AppError } from '../../domain/errors.ts';
+import { decodeArticleCursor, encodeArticleCursor } from '../article-cursor.ts';
+import type {
+  Article, ArticlePage, CleanedBodyUpdate, DeleteArticleResult, GetArticleOptions, ListArticlesOptions, RevisionOutcome,
+} from '../article-types.ts';
+import { rowToArticleSummary, rowToRevision } from '../map-rows.ts';
+import type { ArticleRow, RevisionRow } from '../rows.ts';
+import type { SqliteContext } from './statements.ts';
+
+/** Returns the article functions over one connection. */
+export function createArticleQueries({ db, sql }: SqliteContext) {
+  const updateCleanedBodies = db.transaction((updates: CleanedBodyUpdate[]): RevisionOutcome[] =>
+    updates.map(({ revisionId, cleanedBody }) => {
+      const { changes } = sql('UPDATE revisions SET cleaned_body = ? WHERE id = ?').run(cleanedBody, revisionId);
+      return { revisionId, kind: changes === 1 ? 'updated' : 'not-found' };
+    }));
+
+  return {
+    /** Throws AppError `input.invalid` for a cursor this store did not make or a limit that is not a positive integer. */
+    listArticles(options: ListArticlesOptions): ArticlePage {
+      if (!Number.isSafeInteger(options.limit) || options.limit < 1) throw new AppError('input.invalid', 'limit must be a positive integer');
+      const where: string[] = [];
+      const params: number[] = [];
+      if (options.feedId !== undefined) {
+        where.push('feed_id = ?');
+        params.push(options.feedId);
+      } else if (options.includeRemovedFeeds !== true) {
+        where.push('feed_id NOT IN (SELECT id FROM feeds WHERE removed_at IS NOT NULL)');
+      }
+      if (options.includeDeleted !== true) where.push('deleted_at IS NULL');
+      if (options.since !== undefined) {
+        where.push('sort_time >= ?');
+        params.push(options.since);
+      }
+      if (options.until !== undefined) {
+        where.push('sort_time < ?');
+        params.push(options.until);
+      }
+      if (options.cursor !== undefined) {
+        const cursor = decodeArticleCursor(options.cursor);
+        if (cursor === undefined) throw new AppError('input.invalid', 'the page cursor is not valid');
+        where.push('(sort_time, id) < (?, ?)');
+        params.push(cursor.time, cursor.id);
+      }
+      const text = `SELECT * FROM articles ${where.length === 0 ? '' : `WHERE ${where.join(' AND ')}`}
+        ORDER BY sort_time DESC, id DESC LIMIT ?`;
+      const rows = sql(text).all(...params, options.limit + 1) as ArticleRow[];
+      const page = rows.slice(0, options.limit).map(rowToArticleSummary);
+      const last = page.at(-1);
+      return rows.length > options.limit && last !== undefined
+        ? { articles: page, nextCursor: encodeArticleCursor({ time: last.time, id: last.id }) }
+        : { articles: page };
+    },
+    getArticle(id: number, options: GetArticleOptions = {}): Article | undefined {
+      const row = sql('SELECT * FROM articles WHERE id = ?').get(id) as ArticleRow | undefined;
+      if (row === undefined) return undefined;
+      const revisions = (options.revisions === 'latest'
+        ? sql('SELECT * FROM revisions WHERE article_id = ? ORDER BY number DESC LIMIT 1').all(id)
+        : sql('SELECT * FROM revisions WHERE article_id = ? ORDER BY number').all(id)) as RevisionRow[];
+      return { ...rowToArticleSummary(row), revisions: revisions.map(rowToRevision) };
+    },
+    deleteArticle(id: number, at: number): DeleteArticleResult {
+      const { changes } = sql('UPDATE articles SET deleted_at = ? WHERE id = ? AND deleted_at IS NULL').run(at, id);
+      if (changes === 1) return { kind: 'deleted' };
+      return sql('SELECT 1 FROM articles WHERE id = ?').get(id) === undefined ? { kind: 'not-found' } : { kind: 'already-deleted' };
+    },
+    purgeArticle: (id: number): boolean => sql('DELETE FROM articles WHERE id = ?').run(id).changes === 1,
+    updateCleanedBodies: (updates: CleanedBodyUpdate[]) => updateCleanedBodies.immediate(updates),
+  };
+}

@@ -1,0 +1,43 @@
+/**
+ * The one INSERT of a revision row, shared by `recordEntries` (new versions from a feed)
+ * and `importRecords` (versions read back from the archive), so both write the same columns.
+ */
+import type { Category, Enclosure, Person } from '../../domain/parsed-feed.ts';
+import { categoriesJson, enclosuresJson, personsJson } from '../map-rows.ts';
+import type { Statements } from './statements.ts';
+
+/** The values of one new revision; `number` is chosen by the caller. */
+export interface RevisionValues {
+  articleId: number;
+  number: number;
+  title?: string;
+  link?: string;
+  guid?: string;
+  summary?: string;
+  authors: Person[];
+  categories: Category[];
+  enclosures: Enclosure[];
+  publishedAt?: number;
+  updatedAt?: number;
+  feedTitle?: string;
+  rawBody: string;
+  cleanedBody?: string;
+  fingerprint?: string;
+  titleKey?: string;
+  seenAt: number;
+  archivedAt?: number;
+}
+
+/** Inserts the revision and returns its id. */
+export function insertRevision(sql: Statements, v: RevisionValues): number {
+  const { lastInsertRowid } = sql(`
+    INSERT INTO revisions (article_id, number, title, link, guid, summary, authors, categories, enclosures,
+      published_at, updated_at, feed_title, raw_body, cleaned_body, fingerprint, title_key, seen_at, archived_at)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
+    v.articleId, v.number, v.title ?? null, v.link ?? null, v.guid ?? null, v.summary ?? null,
+    personsJson(v.authors), categoriesJson(v.categories), enclosuresJson(v.enclosures),
+    v.publishedAt ?? null, v.updatedAt ?? null, v.feedTitle ?? null, v.rawBody, v.cleanedBody ?? null,
+    v.fingerprint ?? null, v.titleKey ?? null, v.seenAt, v.archivedAt ?? null,
+  );
+  return Number(lastInsertRowid);
+}

@@ -1,0 +1,88 @@
+/**
+ * The SQLite Store: opens and migrates the file, then serves the Store interface from the
+ * query modules beside this file. better-sqlite3 is synchronous, so each method runs to
+ * completion (its transaction included) before it returns a settled promise: no
+ * transaction ever spans an await. Driver errors become AppError `store.failed`.
+ */
+import { AppError, isAppError } from '../../domain/errors.ts';
+import type { ExportedFeed, ExportRecordsOptions } from '../archive-types.ts';
+import type { Store } from '../store.ts';
+import { createArchiveQueries } from './archive-queries.ts';
+import { createArticleQueries } from './article-queries.ts';
+import { createEntryQueries } from './entry-queries.ts';
+import { createFeedQueries } from './feed-queries.ts';
+import { createMaintenanceQueries } from './maintenance-queries.ts';
+import { migrate } from './migrate.ts';
+import { sqliteMigrations } from './migrations/all-migrations.ts';
+import { openDatabase } from './open-database.ts';
+import { createStatements } from './statements.ts';
+
+/** Options for a SQLite store; `path` ':memory:' gives a private in-memory database. */
+export interface SqliteStoreOptions { path: string; busyTimeoutMs?: number }
+
+/** Opens (creating and migrating as needed) a SQLite store; throws AppError `store.failed` or `store.unsupported-schema`. */
+export function createSqliteStore(options: SqliteStoreOptions): Store {
+  const db = openDatabase(options);
+  try {
+    migrate(db, sqliteMigrations);
+  } catch (error) {
+    db.close();
+    throw isAppError(error) ? error : new AppError('store.failed', `cannot migrate ${options.path}: ${describe(error)}`, { cause: error });
+  }
+  const context = { db, sql: createStatements(db) };
+  const feeds = createFeedQueries(context);
+  const entries = createEntryQueries(context);
+  const articles = createArticleQueries(context);
+  const archive = createArchiveQueries(context);
+  const upkeep = createMaintenanceQueries(context);
+
+  const run = async <T>(work: () => T): Promise<T> => {
+    if (!db.open) throw new AppError('store.failed', 'the store is closed');
+    try {
+      return work();
+    } catch (error) {
+      if (isAppError(error)) throw error;
+      throw new AppError('store.failed', `database error: ${describe(error)}`, { cause: error });
+    }
+  };
+
+  async function* exportRecords(opts: ExportRecordsOptions = {}): AsyncGenerator<ExportedFeed> {
+    // One feed per step, each read whole: a better-sqlite3 cursor held open across a yield would block the connection.
+    for (const id of await run(() => archive.exportFeedIds(opts.feedId))) {
+      const exported = await run(() => archive.exportFeed(id, opts.fileBody));
+      if (exported !== undefined) yield exported;
+    }
+  }
+
+  return {
+    addFeed: (input) => run(() => feeds.addFeed(input)),
+    getFeed: (id) => run(() => feeds.getFeed(id)),
+    findFeedByUrl: (url) => run(() => feeds.findFeedByUrl(url)),
+    listFeeds: (opts = {}) => run(() => feeds.listFeeds(opts.includeRemoved === true)),
+    updateFeed: (id, patch) => run(() => feeds.updateFeed(id, patch)),
+    removeFeed: (id, opts = {}) => run(() => feeds.removeFeed(id, opts.purge === true, opts.at ?? Date.now())),
+    dueFeeds: (now, limit) => run(() => feeds.dueFeeds(now, limit)),
+    recordFetch: (feedId, fetch) => run(() => feeds.recordFetch(feedId, fetch)),
+    listFetchLog: (feedId, limit) => run(() => feeds.listFetchLog(feedId, limit)),
+    recordEntries: (feedId, list, seenAt) => run(() => entries.recordEntries(feedId, list, seenAt)),
+    listArticles: (opts) => run(() => articles.listArticles(opts)),
+    getArticle: (id, opts) => run(() => articles.getArticle(id, opts)),
+    deleteArticle: (id, at = Date.now()) => run(() => articles.deleteArticle(id, at)),
+    purgeArticle: (id) => run(() => articles.purgeArticle(id)),
+    updateCleanedBodies: (updates) => run(() => articles.updateCleanedBodies(updates)),
+    pendingArchiveRevisions: (limit) => run(() => archive.pendingArchiveRevisions(limit)),
+    markArchived: (ids, at) => run(() => archive.markArchived(ids, at)),
+    exportRecords,
+    importRecords: (feed, records, opts) => run(() => archive.importRecords(feed, records, opts)),
+    applyRetention: (now) => run(() => upkeep.applyRetention(now)),
+    counts: () => run(() => upkeep.counts()),
+    integrityCheck: () => run(() => upkeep.integrityCheck()),
+    close: async () => {
+      if (db.open) db.close();
+    },
+  };
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
