@@ -60,7 +60,7 @@ const ATTRIBUTES: Record<string, string[]> = {
 };
 
 /** Tags dropped together with everything inside them (when not allowed, which none of these is). */
-const DROP_WITH_CONTENT = [
+export const DROP_WITH_CONTENT = [
   'script', 'style', 'textarea', 'option', 'select', 'xmp', 'title', 'template',
   'noembed', 'noframes', 'iframe', 'svg', 'head', 'frameset',
 ];

@@ -2,9 +2,14 @@
  * The `tidings` command line: one file per command, each loaded only when it runs so that
  * a quick command (`tidings parse`) does not pay for the database or the web server.
  * cli/ may read configuration and import anything below it; nothing imports cli/.
+ * Exit statuses: 0 ok, 1 failure, 2 usage (commander's own errors included).
+ * `--data DIR` and `--config FILE` belong to the program and work before or after the command.
  */
 import { Command, CommanderError } from 'commander';
 import { readFileSync } from 'node:fs';
+import { EXIT, processIo, type CliIo } from './cli-io.ts';
+import { registerCleanCommands } from './register-clean-commands.ts';
+import type { GlobalOptions } from './with-context.ts';
 
 function packageVersion(): string {
   const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -15,13 +20,17 @@ function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
 }
 
-/** Builds the command tree; `setExitCode` receives each command's exit status. */
-export function createProgram(setExitCode: (code: number) => void): Command {
+/** Builds the command tree; `setExitCode` receives each command's exit status; output goes to `io`. */
+export function createProgram(setExitCode: (code: number) => void, io: CliIo = processIo()): Command {
   const program = new Command('tidings')
     .description('A self-hosted news archive: every article, every revision, searchable in Chinese and English.')
     .version(packageVersion())
+    .option('--data <dir>', 'the data folder (default ./data; env TIDINGS_DATA)')
+    .option('--config <file>', 'the config file (default <data>/config.json; env TIDINGS_CONFIG)')
     .showHelpAfterError()
+    .configureOutput({ writeOut: (text) => io.stdout(text), writeErr: (text) => io.stderr(text) })
     .exitOverride();
+  const globals = (): GlobalOptions => program.opts<GlobalOptions>();
 
   program
     .command('parse')
@@ -33,26 +42,183 @@ export function createProgram(setExitCode: (code: number) => void): Command {
     .option('--url <url>', "the document's own URL: the base for relative links")
     .option('--content-type <type>', "the HTTP Content-Type that came with the document, e.g. 'text/xml; charset=gbk'")
     .option('--header <header>', "another HTTP header that came with it, 'Name: value' (repeatable)", collect, [])
+    .option('--jobs <n>', "worker threads for many files: a number, or 'auto' (default: by file count and CPUs; 1 = no threads)")
     .action(async (files: string[], options) => {
       const { runParse } = await import('./parse-command.ts');
       setExitCode(await runParse(files, options));
     });
 
+  registerFeedCommands(program, globals, setExitCode, io);
+  registerTransferCommands(program, globals, setExitCode, io);
+  registerArchiveCommands(program, globals, setExitCode, io);
+  registerCleanCommands(program, globals, setExitCode);
   return program;
 }
 
-/** Runs the CLI with `argv` (without node and script) and returns the exit status. */
-export async function main(argv: string[]): Promise<number> {
+type Register = (program: Command, globals: () => GlobalOptions, setExitCode: (code: number) => void, io: CliIo) => void;
+
+const registerFeedCommands: Register = (program, globals, setExitCode, io) => {
+  program
+    .command('add')
+    .description('subscribe to a feed, or to the feed a web page advertises, and fetch it now')
+    .argument('<url>', 'a feed URL or a web page URL')
+    .option('--title <title>', 'your title for the feed (kept over the one the feed gives)')
+    .option('--category <category>', 'a category, "/"-separated for folders (e.g. News/World)')
+    .option('--json', 'print the result as JSON')
+    .action(async (url: string, options) => {
+      const { runAdd } = await import('./add-command.ts');
+      setExitCode(await runAdd(io, globals(), url, options));
+    });
+  program
+    .command('remove')
+    .description('unsubscribe from a feed (articles kept), or delete it with its articles (--purge)')
+    .argument('<feed>', 'feed id or URL')
+    .option('--purge', 'also delete its articles and revisions from the database')
+    .option('--json', 'print the result as JSON')
+    .action(async (ref: string, options) => {
+      const { runRemove } = await import('./remove-command.ts');
+      setExitCode(await runRemove(io, globals(), ref, options));
+    });
+  const feeds = program.command('feeds').description('list the feeds, or show one (feeds show FEED)');
+  feeds
+    .command('list', { isDefault: true })
+    .description('list subscribed feeds: title, URL, articles, last fetch, status, next check')
+    .option('--all', 'include removed feeds')
+    .option('--json', 'print {"feeds": [...]} as JSON')
+    .action(async (options) => {
+      const { runFeeds } = await import('./feeds-command.ts');
+      setExitCode(await runFeeds(io, globals(), options));
+    });
+  feeds
+    .command('show')
+    .description("one feed: settings, schedule and the latest fetch log rows")
+    .argument('<feed>', 'feed id or URL')
+    .option('--json', 'print {feed, schedule, fetchLog} as JSON')
+    .action(async (ref: string, options) => {
+      const { runFeedShow } = await import('./feed-show-command.ts');
+      setExitCode(await runFeedShow(io, globals(), ref, options));
+    });
+  program
+    .command('fetch')
+    .description('refresh feeds now (all subscribed feeds, or the ones named)')
+    .argument('[feeds...]', 'feed ids or URLs')
+    .option('--concurrency <n>', 'fetches at once (default 16)')
+    .option('--force', 'also fetch feeds still waiting out a Retry-After')
+    .option('--json', 'print the round summary with per-feed results as JSON')
+    .action(async (refs: string[], options) => {
+      const { runFetch } = await import('./fetch-command.ts');
+      setExitCode(await runFetch(io, globals(), refs, options));
+    });
+  program
+    .command('list')
+    .description('list articles, newest first')
+    .option('--feed <feed>', 'only this feed (id or URL)')
+    .option('--since <date>', 'only articles at or after DATE (ISO date/time, or 7d, 12h, 30m)')
+    .option('--limit <n>', 'at most N articles (default 20)')
+    .option('--json', 'print {"articles": [...]} as JSON')
+    .action(async (options) => {
+      const { runList } = await import('./list-command.ts');
+      setExitCode(await runList(io, globals(), options));
+    });
+  program
+    .command('show')
+    .description('show one article (plain text by default)')
+    .argument('<id>', 'article id')
+    .option('--revisions', 'every revision, oldest first')
+    .option('--html', 'the cleaned HTML')
+    .option('--raw', 'the body exactly as the feed gave it')
+    .option('--text', 'plain text (the default)')
+    .option('--json', 'print the article with its revisions as JSON')
+    .action(async (id: string, options) => {
+      const { runShow } = await import('./show-command.ts');
+      setExitCode(await runShow(io, globals(), id, options));
+    });
+};
+
+const registerTransferCommands: Register = (program, globals, setExitCode, io) => {
+  const importCommand = program.command('import').description('import subscriptions (opml) or an archive folder (archive)');
+  importCommand
+    .command('opml')
+    .description('subscribe to every feed of an OPML file or URL, with categories (fetched by the next round)')
+    .argument('<source>', 'an OPML file path or http(s) URL')
+    .option('--json', 'print the per-feed result as JSON')
+    .action(async (source: string, options) => {
+      const { runImportOpml } = await import('./import-opml-command.ts');
+      setExitCode(await runImportOpml(io, globals(), source, options));
+    });
+  importCommand
+    .command('archive')
+    .description('import a plain-file archive folder (every revision) into the database')
+    .argument('<dir>', 'the archive folder')
+    .option('--json', 'print the result as JSON')
+    .action(async (dir: string, options) => {
+      const { runImportArchive } = await import('./import-archive-command.ts');
+      setExitCode(await runImportArchive(io, globals(), dir, options));
+    });
+  const exportCommand = program.command('export').description('export subscriptions (opml) or the archive (archive)');
+  exportCommand
+    .command('opml')
+    .description('write the subscriptions as OPML 2.0 (stdout when no FILE)')
+    .argument('[file]', 'where to write')
+    .action(async (file: string | undefined) => {
+      const { runExportOpml } = await import('./export-opml-command.ts');
+      setExitCode(await runExportOpml(io, globals(), file));
+    });
+  exportCommand
+    .command('archive')
+    .description('write every article revision as a plain-file archive folder')
+    .argument('<dir>', 'the folder to write into')
+    .option('--raw', 'article files hold the body as received, not the cleaned one')
+    .option('--feed <feed>', 'only this feed (id or URL; repeatable)', collect, [])
+    .option('--json', 'print the result as JSON')
+    .action(async (dir: string, options) => {
+      const { runExportArchive } = await import('./export-archive-command.ts');
+      setExitCode(await runExportArchive(io, globals(), dir, options));
+    });
+};
+
+const registerArchiveCommands: Register = (program, globals, setExitCode, io) => {
+  program
+    .command('rebuild')
+    .description('build a new database from data/archive alone (the old one is kept as tidings.db.bak)')
+    .option('--json', 'print the result as JSON')
+    .action(async (options) => {
+      const { runRebuild } = await import('./rebuild-command.ts');
+      setExitCode(await runRebuild(io, globals(), options));
+    });
+  program
+    .command('serve')
+    .description('run the archive: the fetch scheduler and the web server')
+    .option('--host <host>', 'address to listen on (default 127.0.0.1)')
+    .option('--port <port>', 'port to listen on (default 8080)')
+    .action(async (options) => {
+      const { runServe } = await import('./serve-command.ts');
+      setExitCode(await runServe(io, globals(), options));
+    });
+  program
+    .command('config')
+    .description('print the effective settings and where each came from')
+    .option('--json', 'print {settings, sources, configFile} as JSON')
+    .action(async (options) => {
+      const { runConfig } = await import('./config-command.ts');
+      setExitCode(await runConfig(io, globals(), options));
+    });
+};
+
+const QUIET_EXITS = new Set(['commander.helpDisplayed', 'commander.version']);
+
+/** Runs the CLI with `argv` (without node and script) and returns the exit status; `io` defaults to the process's. */
+export async function main(argv: string[], io: CliIo = processIo()): Promise<number> {
   let exitCode = 0;
   const program = createProgram((code) => {
     exitCode = code;
-  });
+  }, io);
   try {
     await program.parseAsync(argv, { from: 'user' });
     return exitCode;
   } catch (error) {
-    if (error instanceof CommanderError) return error.exitCode;
-    process.stderr.write(`tidings: ${error instanceof Error ? error.message : String(error)}\n`);
-    return 1;
+    if (error instanceof CommanderError) return QUIET_EXITS.has(error.code) ? EXIT.ok : EXIT.usage;
+    io.stderr(`tidings: ${error instanceof Error ? error.message : String(error)}\n`);
+    return EXIT.failure;
   }
 }

@@ -10,7 +10,10 @@ import { parseFeed } from './parse-feed.ts';
 
 const dir = join(import.meta.dirname, 'testdata');
 const SIDE_FILES = /\.(expected|options)\.json$/;
-const documents = readdirSync(dir).filter((name) => !SIDE_FILES.test(name)).sort();
+const documents = readdirSync(dir, { withFileTypes: true })
+  .filter((entry) => entry.isFile() && !SIDE_FILES.test(entry.name))
+  .map((entry) => entry.name)
+  .sort();
 
 function sidePath(name: string, kind: 'expected' | 'options'): string {
   return join(dir, `${name.replace(/\.[^.]+$/, '')}.${kind}.json`);

@@ -1,0 +1,76 @@
+/**
+ * `tidings fetch [FEED…] [--concurrency N] [--force] [--json]`: one refresh round now (all
+ * subscribed feeds, or the ones named). On a terminal a live progress line is redrawn in
+ * place (at most 10 times a second), then the summary and the feeds that failed; otherwise
+ * only the one summary line (or the JSON summary). Exit 0 whenever the round ran, even if
+ * feeds failed: their errors are recorded on the feeds (`tidings feeds`).
+ */
+import { findFeedByRef, flushPendingArchive, refreshRound, type RoundProgress, type RoundSummary } from '../ingest/index.ts';
+import { formatDuration } from '../util/format-duration.ts';
+import { EXIT, fail, printJson, type CliIo } from './cli-io.ts';
+import { oneLine } from './format.ts';
+import { withContext, type GlobalOptions } from './with-context.ts';
+
+/** Options of `tidings fetch`. */
+export interface FetchCommandOptions { concurrency?: string; force?: boolean; json?: boolean }
+
+const REDRAW_MS = 100;
+
+/** Runs `tidings fetch`; exit 1 only for an unknown FEED or a round that could not run. */
+export async function runFetch(io: CliIo, globals: GlobalOptions, refs: string[], options: FetchCommandOptions): Promise<number> {
+  const flags = options.concurrency === undefined ? {} : { concurrency: options.concurrency };
+  return withContext(io, globals, async (ctx) => {
+    let feedIds: number[] | undefined;
+    if (refs.length > 0) {
+      feedIds = [];
+      for (const ref of refs) {
+        const feed = await findFeedByRef(ctx, ref);
+        if (feed === undefined || feed.removedAt !== undefined) return fail(io, `no subscribed feed ${ref}`);
+        feedIds.push(feed.id);
+      }
+    }
+    await flushPendingArchive(ctx);
+    const live = io.isTty && options.json !== true;
+    const started = performance.now();
+    let lastDraw = 0;
+    const onProgress = live ? (p: RoundProgress) => {
+      const now = performance.now();
+      if (now - lastDraw < REDRAW_MS && p.done < p.total) return;
+      lastDraw = now;
+      io.stdout(`\r\x1b[K${progressLine(p, (now - started) / 1000)}`);
+    } : undefined;
+    let summary: RoundSummary;
+    try {
+      // --concurrency is a setting (validated with the others), so the context's limiter already has it.
+      summary = await refreshRound(ctx, { feedIds, force: options.force === true, onProgress });
+    } catch (error) {
+      if (live) io.stdout('\r\x1b[K');
+      return fail(io, `the round could not run: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    if (options.json === true) {
+      printJson(io, summary);
+      return EXIT.ok;
+    }
+    io.stdout(`${live ? '\r\x1b[K' : ''}${summaryLine(summary)}\n`);
+    if (live) {
+      for (const r of summary.results.filter((r) => r.kind === 'failed' || r.kind === 'rate-limited')) {
+        io.stdout(`  #${r.feedId} ${r.url}: ${r.error?.code ?? r.kind}: ${oneLine(r.error?.message, 100)}\n`);
+      }
+    }
+    return EXIT.ok;
+  }, flags);
+}
+
+/** Returns the live progress line: feeds done/total, new articles, revisions, errors, rate. */
+export function progressLine(p: RoundProgress, seconds: number): string {
+  const rate = seconds > 0 ? (p.done / seconds).toFixed(1) : '0.0';
+  return `Fetching ${p.done}/${p.total} feeds · ${p.newArticles} new articles · ${p.newRevisions} revisions · ${p.failed + p.rateLimited} errors · ${rate} feeds/s`;
+}
+
+/** Returns the one-line summary of a round. */
+export function summaryLine(s: RoundSummary): string {
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  const skipped = s.skipped === 0 ? '' : `, ${s.skipped} skipped (waiting for Retry-After; --force fetches them)`;
+  return `Fetched ${plural(s.feeds, 'feed')} in ${formatDuration(s.durationMs / 1000)}: ${s.ok} ok, ${s.notModified} not modified, ` +
+    `${s.rateLimited} rate-limited, ${s.failed} failed${skipped}; ${plural(s.newArticles, 'new article')}, ${plural(s.newRevisions, 'revision')}`;
+}

@@ -1,0 +1,87 @@
+/**
+ * The live archive writer: revisions the store holds without a file (store.
+ * pendingArchiveRevisions) are written with writeArticleRevision and then marked
+ * (store.markArchived). The database commit comes first and the file second, so a crash
+ * in between loses nothing: the revision is still pending and the next flush (after the
+ * next refresh, or at `serve` start) writes it. Flushes of one context run one at a time,
+ * so parallel refreshes never write the same revision twice at once.
+ */
+import { rename, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { exportFeedFolder, feedFolderName, writeArticleRevision, type ArchiveProblem } from '../archive/index.ts';
+import { isAppError } from '../domain/errors.ts';
+import type { Feed } from '../store/index.ts';
+import type { IngestContext } from './ingest-context.ts';
+
+/** What one flush did; `error` is set when writing stopped early (the rest stays pending for the next flush). */
+export interface FlushResult {
+  written: number;
+  unchanged: number;
+  /** Revisions that could not be written (an existing different file, a record the format refuses): marked, never retried. */
+  problems: ArchiveProblem[];
+  error?: string;
+}
+
+const BATCH = 200;
+const running = new WeakMap<object, Promise<unknown>>();
+
+/** Writes every pending revision's file and marks it archived; never throws (a failure is `error`, retried next time). */
+export function flushPendingArchive(ctx: IngestContext): Promise<FlushResult> {
+  const previous = running.get(ctx) ?? Promise.resolve();
+  const next = previous.then(() => flushNow(ctx));
+  running.set(ctx, next.catch(() => undefined));
+  return next;
+}
+
+async function flushNow(ctx: IngestContext): Promise<FlushResult> {
+  const result: FlushResult = { written: 0, unchanged: 0, problems: [] };
+  try {
+    for (;;) {
+      const pending = await ctx.store.pendingArchiveRevisions(BATCH);
+      const done: number[] = [];
+      try {
+        for (const { revisionId, feed, record } of pending) {
+          const fileBody = ctx.settings.archiveBody === 'raw' ? 'raw' : record.fileBody;
+          const outcome = await writeArticleRevision(ctx.archiveRoot, { feed, record: { ...record, fileBody } }).catch((error: unknown) => {
+            if (isAppError(error, 'archive.invalid')) return { kind: 'conflict' as const, path: record.file, reason: error.message };
+            throw error;
+          });
+          if (outcome.kind === 'written') result.written++;
+          else if (outcome.kind === 'unchanged') result.unchanged++;
+          else result.problems.push({ file: `${feedFolderName(feed.url)}/${record.file}`, reason: outcome.reason });
+          done.push(revisionId);
+        }
+      } finally {
+        if (done.length > 0) await ctx.store.markArchived(done, ctx.now());
+      }
+      if (pending.length < BATCH) return result;
+    }
+  } catch (error) {
+    return { ...result, error: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+/**
+ * Moves a feed's archive folder after its URL changed (a permanent redirect): folder names
+ * derive from the URL, so the old folder is renamed and its sidecars rewritten with the
+ * new URL, keeping one folder per feed for `tidings rebuild`. When the new folder already
+ * exists the old one is left alone (both still import). Never throws.
+ */
+export async function moveArchiveFolder(ctx: IngestContext, oldUrl: string, feed: Feed): Promise<void> {
+  const from = join(ctx.archiveRoot, feedFolderName(oldUrl));
+  const to = join(ctx.archiveRoot, feedFolderName(feed.url));
+  try {
+    if (from === to || !(await exists(from)) || (await exists(to))) return;
+    await rename(from, to);
+    const fileBody = ctx.settings.archiveBody;
+    for await (const exported of ctx.store.exportRecords({ feedId: feed.id, fileBody })) {
+      await exportFeedFolder(ctx.archiveRoot, { feed: exported.feed, records: exported.records });
+    }
+  } catch {
+    // The archive still imports without the move; the next write recreates feed.json.
+  }
+}
+
+async function exists(path: string): Promise<boolean> {
+  return stat(path).then(() => true, () => false);
+}

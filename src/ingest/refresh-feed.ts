@@ -1,0 +1,206 @@
+/**
+ * Refreshing one feed (Miniflux's handler.RefreshFeed): fetch politely with the stored
+ * validators → parse → build entries → store.recordEntries (new article, new revision, or
+ * nothing, in one transaction) → store.recordFetch (outcome, validators, learned metadata,
+ * the next check) → write the pending archive files. Every outcome, failures included, is a
+ * value recorded on the feed's row and returned: nothing here throws, so one broken feed
+ * never stops a round. A permanent redirect updates the stored URL, unless another feed
+ * already has that URL (then the fetch is recorded as the error `feed.url-taken`).
+ * A fetch cancelled by shutdown (`fetch.aborted`) is not recorded: it says nothing about the feed.
+ */
+import { AppError } from '../domain/errors.ts';
+import { estimatePostingInterval } from '../domain/posting-rate.ts';
+import { fetchFeed, type FetchOptions, type FetchResult, type HostLimiter } from '../fetch/index.ts';
+import { parseFeed } from '../parse/index.ts';
+import type { Feed, FetchOutcomeKind, FetchRecord, StoredError } from '../store/index.ts';
+import { flushPendingArchive, moveArchiveFolder } from './archive-writer.ts';
+import { buildEntries, itemTimes } from './build-entries.ts';
+import type { IngestContext } from './ingest-context.ts';
+import { planNextCheck, type ScheduleHints } from './plan-next-check.ts';
+import { plainText } from './plain-text.ts';
+
+/** What one refresh did; `recorded` is false only for a fetch cancelled by shutdown. */
+export interface RefreshOutcome {
+  feedId: number;
+  /** The feed's URL after the refresh (the new one after a permanent redirect). */
+  url: string;
+  kind: FetchOutcomeKind;
+  httpStatus?: number;
+  error?: StoredError;
+  itemCount: number;
+  newArticles: number;
+  newRevisions: number;
+  /** Entries the store refused (reported, never stopping the rest). */
+  invalidEntries: number;
+  nextCheckAt?: number;
+  scheduleReason?: string;
+  durationMs: number;
+  /** Set when a permanent redirect moved the feed. */
+  movedFrom?: string;
+  recorded: boolean;
+}
+
+/** Options of one refresh. */
+export interface RefreshFeedOptions {
+  /** Default the context's shared limiter. */
+  limiter?: HostLimiter;
+  /** Cancels the fetch (shutdown). */
+  signal?: AbortSignal;
+}
+
+/** Fetches and stores one feed; never throws (every failure is recorded on the feed and returned). */
+export async function refreshFeed(ctx: IngestContext, feed: Feed, options: RefreshFeedOptions = {}): Promise<RefreshOutcome> {
+  const startedAt = ctx.now();
+  const limiter = options.limiter ?? ctx.limiter;
+  const fetched = await limiter
+    .run(feed.url, () => fetchFeed(feed.url, fetchOptionsFor(ctx, feed, options.signal)))
+    .catch((error: unknown): FetchResult => ({ kind: 'failed', error: asAppError(error), durationMs: 0 }));
+  return applyFetchResult(ctx, feed, fetched, startedAt);
+}
+
+/** Returns the fetch options for `feed` from the settings and its stored validators. */
+export function fetchOptionsFor(ctx: IngestContext, feed: Pick<Feed, 'validators'> | undefined, signal?: AbortSignal): FetchOptions {
+  const s = ctx.settings;
+  return {
+    dispatcher: ctx.dispatcher,
+    etag: feed?.validators.etag,
+    lastModified: feed?.validators.lastModified,
+    timeouts: { totalMs: s.fetchTimeoutMs },
+    maxBodyBytes: s.maxBodyBytes,
+    userAgent: s.userAgent,
+    allowPrivateNetworks: s.allowPrivateNetworks,
+    signal,
+  };
+}
+
+/** Stores what a fetch of `feed` returned (subscribe reuses its first fetch this way); never throws. */
+export async function applyFetchResult(ctx: IngestContext, feed: Feed, fetched: FetchResult, startedAt: number): Promise<RefreshOutcome> {
+  const base = { feedId: feed.id, url: feed.url, itemCount: 0, newArticles: 0, newRevisions: 0, invalidEntries: 0, durationMs: fetched.durationMs };
+  try {
+    if (fetched.kind === 'failed' && fetched.error.code === 'fetch.aborted') {
+      return { ...base, kind: 'failed', error: storedError(fetched.error), recorded: false };
+    }
+    let current = feed;
+    let movedFrom: string | undefined;
+    if (fetched.kind === 'ok' || fetched.kind === 'not-modified') {
+      const target = fetched.permanentRedirect;
+      if (target !== undefined && target !== feed.url) {
+        const moved = await followPermanentRedirect(ctx, feed, target);
+        if ('error' in moved) return await recordFailure(ctx, feed, base, startedAt, 'failed', moved.error, {});
+        current = moved.feed;
+        movedFrom = feed.url;
+      }
+    }
+    const outcome = await recordOutcome(ctx, current, { ...base, url: current.url }, fetched, startedAt);
+    return movedFrom === undefined ? outcome : { ...outcome, movedFrom };
+  } catch (error) {
+    const failure = storedError(asAppError(error));
+    return { ...base, kind: 'failed', error: failure, recorded: false };
+  }
+}
+
+type Base = Omit<RefreshOutcome, 'kind' | 'recorded'>;
+
+async function recordOutcome(ctx: IngestContext, feed: Feed, base: Base, fetched: FetchResult, startedAt: number): Promise<RefreshOutcome> {
+  switch (fetched.kind) {
+    case 'ok':
+      return recordDocument(ctx, feed, base, fetched, startedAt);
+    case 'not-modified': {
+      const hints = { maxAgeSeconds: fetched.cacheControlMaxAge, expiresAt: fetched.expires?.getTime() };
+      const plan = planNextCheck(ctx, feed, 'not-modified', ctx.now(), hints);
+      const validators = fetched.etag === undefined && fetched.lastModified === undefined ? undefined
+        : { etag: fetched.etag ?? feed.validators.etag, lastModified: fetched.lastModified ?? feed.validators.lastModified };
+      await record(ctx, feed, { startedAt, durationMs: fetched.durationMs, outcome: 'not-modified', httpStatus: 304, validators, schedule: plan.schedule });
+      return { ...base, kind: 'not-modified', httpStatus: 304, nextCheckAt: plan.schedule.nextCheckAt, scheduleReason: plan.reason, recorded: true };
+    }
+    case 'rate-limited': {
+      const when = fetched.retryAfter === undefined ? '' : `; retry after ${fetched.retryAfter.toISOString()}`;
+      const error = { code: 'fetch.rate-limited', message: `HTTP ${fetched.status}: rate limited${when}` };
+      return recordFailure(ctx, feed, { ...base, httpStatus: fetched.status }, startedAt, 'rate-limited', error, { retryAfterAt: fetched.retryAfter?.getTime() });
+    }
+    case 'failed':
+      return recordFailure(ctx, feed, { ...base, httpStatus: fetched.status }, startedAt, 'failed', storedError(fetched.error), { retryAfterAt: fetched.retryAfter?.getTime() });
+  }
+}
+
+async function recordDocument(
+  ctx: IngestContext, feed: Feed, base: Base, fetched: Extract<FetchResult, { kind: 'ok' }>, startedAt: number,
+): Promise<RefreshOutcome> {
+  const parsed = parseFeed(fetched.body, {
+    url: fetched.url, contentType: fetched.headers['content-type'], headers: fetched.headers, encodingOverride: feed.settings.encodingOverride,
+  });
+  const withStatus = { ...base, httpStatus: fetched.status };
+  if (parsed.kind === 'not-a-feed') {
+    const error = { code: 'parse.not-a-feed', message: parsed.error.message };
+    return recordFailure(ctx, feed, withStatus, startedAt, 'failed', error, {}, fetched.bytes);
+  }
+  const { feed: meta, items, format } = parsed.feed;
+  const generator = meta.generator?.name === undefined ? undefined : [meta.generator.name, meta.generator.version].filter(Boolean).join(' ');
+  const entries = buildEntries(items, { feedUrl: feed.url, generator });
+  const outcomes = entries.length === 0 ? [] : await ctx.store.recordEntries(feed.id, entries, startedAt);
+  const newArticles = outcomes.filter((o) => o.kind === 'new').length;
+  const newRevisions = outcomes.filter((o) => o.kind === 'revised').length;
+  const invalidEntries = outcomes.filter((o) => o.kind === 'invalid').length;
+  const now = ctx.now();
+  const hints: ScheduleHints = {
+    ttlMinutes: meta.ttl, maxAgeSeconds: fetched.cacheControlMaxAge, expiresAt: fetched.expires?.getTime(),
+    postingIntervalSeconds: estimatePostingInterval(itemTimes(items), now),
+  };
+  const plan = planNextCheck(ctx, feed, 'ok', now, hints);
+  await record(ctx, feed, {
+    startedAt, durationMs: fetched.durationMs, outcome: 'ok', httpStatus: fetched.status, bytes: fetched.bytes,
+    itemCount: items.length, newArticles, newRevisions,
+    validators: { etag: fetched.etag, lastModified: fetched.lastModified },
+    schedule: plan.schedule,
+    document: {
+      title: meta.title === undefined ? undefined : plainText(meta.title, meta.titleType ?? 'text') || undefined,
+      siteUrl: meta.link,
+      description: meta.subtitle === undefined ? undefined : plainText(meta.subtitle, meta.subtitleType ?? 'text') || undefined,
+      format,
+      language: meta.language,
+    },
+  });
+  if (outcomes.length > 0) await flushPendingArchive(ctx);
+  return {
+    ...withStatus, kind: 'ok', itemCount: items.length, newArticles, newRevisions, invalidEntries,
+    nextCheckAt: plan.schedule.nextCheckAt, scheduleReason: plan.reason, recorded: true,
+  };
+}
+
+async function recordFailure(
+  ctx: IngestContext, feed: Feed, base: Base, startedAt: number, outcome: 'failed' | 'rate-limited',
+  error: StoredError, hints: ScheduleHints, bytes?: number,
+): Promise<RefreshOutcome> {
+  const plan = planNextCheck(ctx, feed, outcome, ctx.now(), hints);
+  await record(ctx, feed, { startedAt, durationMs: base.durationMs, outcome, httpStatus: base.httpStatus, bytes, error, schedule: plan.schedule });
+  return { ...base, kind: outcome, error, nextCheckAt: plan.schedule.nextCheckAt, scheduleReason: plan.reason, recorded: true };
+}
+
+async function record(ctx: IngestContext, feed: Feed, fetch: FetchRecord): Promise<void> {
+  const clean = Object.fromEntries(Object.entries(fetch).filter(([, v]) => v !== undefined)) as unknown as FetchRecord;
+  await ctx.store.recordFetch(feed.id, clean);
+}
+
+async function followPermanentRedirect(ctx: IngestContext, feed: Feed, target: string): Promise<{ feed: Feed } | { error: StoredError }> {
+  const result = await ctx.store.updateFeed(feed.id, { url: target });
+  switch (result.kind) {
+    case 'updated':
+      await moveArchiveFolder(ctx, feed.url, result.feed);
+      return { feed: result.feed };
+    case 'url-taken':
+      return { error: { code: 'feed.url-taken', message: `moved permanently to ${target}, which is already feed #${result.feedId}` } };
+    case 'invalid':
+      return { error: { code: 'fetch.invalid-url', message: `moved permanently to an unusable URL ${target}: ${result.reason}` } };
+    case 'not-found':
+      return { error: { code: 'internal', message: `feed #${feed.id} disappeared during its refresh` } };
+  }
+}
+
+function storedError(error: AppError): StoredError {
+  return { code: error.code, message: error.message };
+}
+
+function asAppError(error: unknown): AppError {
+  if (error instanceof AppError) return error;
+  return new AppError('internal', error instanceof Error ? error.message : String(error), { cause: error });
+}

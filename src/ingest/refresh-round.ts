@@ -1,0 +1,121 @@
+/**
+ * A refresh round: many feeds at once, bounded by the global and per-host limits of a host
+ * limiter (the shared one, or one made for the round when `concurrency` is given), each
+ * feed refreshed by refreshFeed, which records every failure as a value, so a broken feed
+ * never stops the others. Feeds still inside a server-given Retry-After window (their last
+ * fetch was rate-limited and the next check is still ahead) are skipped unless `force`.
+ */
+import { createHostLimiter } from '../fetch/index.ts';
+import type { Feed } from '../store/index.ts';
+import type { IngestContext } from './ingest-context.ts';
+import { refreshFeed, type RefreshOutcome } from './refresh-feed.ts';
+
+/** Options of one round; all optional. */
+export interface RefreshRoundOptions {
+  /** Which feeds; default every subscribed feed. Unknown or removed ids are counted in `missing`. */
+  feedIds?: number[];
+  /** The feeds themselves (the scheduler passes the due list). */
+  feeds?: Feed[];
+  /** Fetches at once for this round; default the context's limiter (settings.concurrency). */
+  concurrency?: number;
+  /** Refresh feeds inside a Retry-After window too. */
+  force?: boolean;
+  /** Called after each feed, with the running totals. */
+  onProgress?: (progress: RoundProgress) => void;
+  /** Aborting cancels fetches in flight (they are not recorded) and starts no more. */
+  signal?: AbortSignal;
+  /** Aborting starts no more feeds; those in flight finish. */
+  drainSignal?: AbortSignal;
+}
+
+/** Running totals of a round. */
+export interface RoundProgress {
+  total: number;
+  done: number;
+  ok: number;
+  notModified: number;
+  rateLimited: number;
+  failed: number;
+  newArticles: number;
+  newRevisions: number;
+}
+
+/** What a round did; `results` has one entry per refreshed feed, in feed order. */
+export interface RoundSummary extends Omit<RoundProgress, 'done' | 'total'> {
+  feeds: number;
+  /** Feeds left out: inside a Retry-After window, or not started because the round was stopped. */
+  skipped: number;
+  /** Requested ids that are not subscribed feeds. */
+  missing: number[];
+  durationMs: number;
+  results: RefreshOutcome[];
+}
+
+/** Refreshes the chosen feeds in parallel and returns the summary; never throws for a feed's failure. */
+export async function refreshRound(ctx: IngestContext, options: RefreshRoundOptions = {}): Promise<RoundSummary> {
+  const started = performance.now();
+  const { feeds, missing } = await chooseFeeds(ctx, options);
+  const now = ctx.now();
+  const chosen = feeds.filter((feed) => options.force === true || !insideRetryAfter(feed, now));
+  const limiter = options.concurrency === undefined ? ctx.limiter : createHostLimiter({
+    globalConcurrency: options.concurrency,
+    perHostConcurrency: ctx.settings.perHostConcurrency,
+    perHostSpacingMs: ctx.settings.perHostSpacingMs,
+  });
+  const progress: RoundProgress = { total: chosen.length, done: 0, ok: 0, notModified: 0, rateLimited: 0, failed: 0, newArticles: 0, newRevisions: 0 };
+  const stopped = () => options.signal?.aborted === true || options.drainSignal?.aborted === true;
+  const outcomes = await Promise.all(chosen.map(async (feed) => {
+    if (stopped()) return undefined;
+    const outcome = await limiter.run(feed.url, async () => {
+      if (stopped()) return undefined;
+      return refreshFeed(ctx, feed, { limiter: passThrough, signal: options.signal });
+    });
+    if (outcome === undefined || !outcome.recorded) return undefined;
+    count(progress, outcome);
+    options.onProgress?.({ ...progress });
+    return outcome;
+  }));
+  const results = outcomes.filter((o): o is RefreshOutcome => o !== undefined);
+  const { total: _total, done: _done, ...totals } = progress;
+  return {
+    feeds: results.length, ...totals, skipped: feeds.length - results.length, missing,
+    durationMs: Math.round(performance.now() - started), results,
+  };
+}
+
+/** Refreshes the feeds whose next check is due at `now` (up to `limit`, most overdue first): one scheduler tick. */
+export async function refreshDue(ctx: IngestContext, now: number, options: Omit<RefreshRoundOptions, 'feedIds' | 'feeds'> & { limit?: number } = {}): Promise<RoundSummary> {
+  const feeds = await ctx.store.dueFeeds(now, options.limit ?? 1000);
+  return refreshRound(ctx, { ...options, feeds });
+}
+
+/** Returns true when the feed's last fetch was rate-limited and the server's wait is not over. */
+export function insideRetryAfter(feed: Feed, now: number): boolean {
+  return feed.lastError?.code === 'fetch.rate-limited' && feed.nextCheckAt > now;
+}
+
+// The round's limiter already holds the slot while refreshFeed runs; its own fetch must not queue again.
+const passThrough = { run: <T>(_url: string, task: () => Promise<T>) => task() };
+
+async function chooseFeeds(ctx: IngestContext, options: RefreshRoundOptions): Promise<{ feeds: Feed[]; missing: number[] }> {
+  if (options.feeds !== undefined) return { feeds: options.feeds, missing: [] };
+  if (options.feedIds === undefined) return { feeds: await ctx.store.listFeeds(), missing: [] };
+  const feeds: Feed[] = [];
+  const missing: number[] = [];
+  for (const id of new Set(options.feedIds)) {
+    const feed = await ctx.store.getFeed(id);
+    if (feed === undefined || feed.removedAt !== undefined) missing.push(id);
+    else feeds.push(feed);
+  }
+  return { feeds, missing };
+}
+
+function count(progress: RoundProgress, outcome: RefreshOutcome): void {
+  progress.done++;
+  progress.newArticles += outcome.newArticles;
+  progress.newRevisions += outcome.newRevisions;
+  if (outcome.kind === 'ok') progress.ok++;
+  else if (outcome.kind === 'not-modified') progress.notModified++;
+  else if (outcome.kind === 'rate-limited') progress.rateLimited++;
+  else progress.failed++;
+}
