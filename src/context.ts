@@ -1,12 +1,16 @@
 /**
  * The composition root: turns loaded Settings into the wired Context every command and
  * the web server use: the store (the ONLY place a back end is chosen, via openStore), the
- * shared fetch dispatcher and host limiter, the archive folder and the clock. Nothing
- * below this file reads configuration; they receive values from here.
+ * shared fetch dispatcher and host limiter, the rule packs (shipped plus the user's), the
+ * archive folder and the clock. Nothing below this file reads configuration; they receive
+ * values from here.
  */
 import { mkdir } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+// The loader alone, not the clean/ barrel: commands that never clean should not load the cleaner (start-up time).
+import { loadRulePacks, SHIPPED_RULES_DIR } from './clean/load-rule-packs.ts';
+import type { RulePack } from './clean/index.ts';
 import type { Settings } from './config/settings.ts';
 import { createFetchDispatcher, createHostLimiter, type ResolveHost } from './fetch/index.ts';
 import type { IngestContext } from './ingest/ingest-context.ts';
@@ -18,6 +22,10 @@ export interface Context extends IngestContext {
   readonly dataDir: string;
   /** The package version, for /healthz and logs. */
   readonly version: string;
+  /** The rule packs cleaning applies: shipped, then `<data>/rules/` (a user pack replaces a shipped one of the same name). */
+  readonly packs: readonly RulePack[];
+  /** One message per rule-pack file that could not be used (skipped); commands print them as warnings. */
+  readonly rulePackProblems: readonly string[];
 }
 
 /** Test seams for createContext. */
@@ -35,6 +43,8 @@ export async function createContext(settings: Settings, options: CreateContextOp
   const openStoreAt = (path: string): Promise<Store> => openStore({ backend: 'sqlite', path });
   const dbPath = join(dataDir, 'tidings.db');
   const store = await openStoreAt(dbPath);
+  // Loaded once per process: packs are compiled at load, and a bad file must not stop the others.
+  const { packs, problems } = loadRulePacks([SHIPPED_RULES_DIR, join(dataDir, 'rules')]);
   return {
     settings,
     store,
@@ -50,6 +60,9 @@ export async function createContext(settings: Settings, options: CreateContextOp
     now: options.now ?? Date.now,
     version: packageVersion(),
     openStoreAt,
+    packs,
+    rulePackProblems: problems,
+    refreshListeners: new Set(),
   };
 }
 

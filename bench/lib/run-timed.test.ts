@@ -25,6 +25,19 @@ describe('runTimed', () => {
     expect(result.peakRssKib).toBeGreaterThan(1000);
   });
 
+  it('reports the CPU time a busy child spent', async () => {
+    const spin = { command: node, args: ['-e', 'while (process.cpuUsage().user < 300_000);'], cwd: tmpdir() };
+    const result = await runTimed([spin], { kind: 'count' });
+    expect(result.cpuMs).toBeGreaterThanOrEqual(250);
+  });
+
+  it('adds the command\'s variables to the environment', async () => {
+    const echo = { command: node, args: ['-e', 'process.stdout.write(process.env.BENCH_TEST_VAR ?? "unset")'], cwd: tmpdir(), env: { BENCH_TEST_VAR: 'xyzzy' } };
+    const file = path.join(await mkdtemp(path.join(tmpdir(), 'bench-test-')), 'out');
+    await runTimed([echo], { kind: 'capture', file });
+    expect(await readFile(file, 'utf8')).toBe('xyzzy');
+  });
+
   it('captures stdout of all batches into the file and reports a failing exit', async () => {
     const file = path.join(await mkdtemp(path.join(tmpdir(), 'bench-test-')), 'out');
     const fail = { command: node, args: ['-e', 'process.exit(3)'], cwd: tmpdir() };

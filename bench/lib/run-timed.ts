@@ -1,8 +1,9 @@
 /**
  * Runs benchmark commands as child processes the way a user would, timing wall clock from
- * spawn to exit (stdio closed) and capturing peak RSS: through GNU `/usr/bin/time -f %M` when
- * present (it covers any program and its waited-for children), else, for Node commands only,
- * a `--import` hook that reports `process.resourceUsage().maxRSS`. Stdout goes either to a
+ * spawn to exit (stdio closed) and capturing peak RSS and CPU time (user + system): through
+ * GNU `/usr/bin/time -f '%M %U %S'` when present (it covers any program and its waited-for
+ * children), else, for Node commands only, a `--import` hook that reports
+ * `process.resourceUsage()`. Stdout goes either to a
  * counting sink (bytes are counted, never kept) or straight to a capture file for checking.
  */
 import { spawn } from 'node:child_process';
@@ -12,11 +13,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** One process to start: program, arguments, working directory. */
+/** One process to start: program, arguments, working directory, and variables added to the environment. */
 export interface TimedCommand {
   command: string;
   args: string[];
   cwd: string;
+  env?: Record<string, string>;
 }
 
 /** Where a run's stdout goes: counted and dropped, or written to `file` (appended). */
@@ -27,6 +29,8 @@ export interface TimedResult {
   wallMs: number;
   /** Highest peak RSS of the processes, in KiB; undefined when it could not be measured. */
   peakRssKib: number | undefined;
+  /** CPU time (user + system, waited-for children included) of the processes, summed; undefined when not measured. */
+  cpuMs?: number;
   stdoutBytes: number;
   /** The first non-zero exit code, or 0. */
   exitCode: number;
@@ -37,24 +41,28 @@ export interface TimedResult {
 const GNU_TIME = '/usr/bin/time';
 const RSS_HOOK = fileURLToPath(new URL('./report-max-rss.mjs', import.meta.url));
 
-/** Returns how peak RSS is measured on this machine. */
+/** Returns how peak RSS and CPU time are measured on this machine. */
 export function describeRssMethod(): string {
-  return existsSync(GNU_TIME) ? '/usr/bin/time -f %M' : 'process.resourceUsage().maxRSS (node commands only)';
+  return existsSync(GNU_TIME) ? "/usr/bin/time -f '%M %U %S'" : 'process.resourceUsage() (node commands only)';
 }
 
 /** Returns the argv that runs `cmd` under the RSS probe writing to `rssFile`, plus extra env. */
 function wrapForRss(cmd: TimedCommand, rssFile: string): { argv: string[]; env: NodeJS.ProcessEnv } {
-  if (existsSync(GNU_TIME)) return { argv: [GNU_TIME, '-f', '%M', '-o', rssFile, cmd.command, ...cmd.args], env: process.env };
+  const env = { ...process.env, ...cmd.env };
+  if (existsSync(GNU_TIME)) return { argv: [GNU_TIME, '-f', '%M %U %S', '-o', rssFile, cmd.command, ...cmd.args], env };
   const isNode = cmd.command === process.execPath || path.basename(cmd.command) === 'node';
   const argv = isNode ? [cmd.command, '--import', RSS_HOOK, ...cmd.args] : [cmd.command, ...cmd.args];
-  return { argv, env: { ...process.env, BENCH_RSS_FILE: rssFile } };
+  return { argv, env: { ...env, BENCH_RSS_FILE: rssFile } };
 }
 
-/** Returns the KiB figure from the probe's file: the last line holding only a number. */
-async function readRss(rssFile: string): Promise<number | undefined> {
+/** Returns the probe's figures from its file, whose last line is `KiB [user-seconds system-seconds]`. */
+async function readUsage(rssFile: string): Promise<{ peakRssKib?: number; cpuMs?: number }> {
   const text = await readFile(rssFile, 'utf8').catch(() => '');
   const last = text.trim().split('\n').pop() ?? '';
-  return /^\d+$/.test(last) ? Number(last) : undefined;
+  const match = /^(\d+)(?: ([\d.]+) ([\d.]+))?$/.exec(last);
+  if (match === null) return {};
+  const cpuMs = match[2] === undefined ? undefined : (Number(match[2]) + Number(match[3])) * 1000;
+  return { peakRssKib: Number(match[1]), cpuMs };
 }
 
 /** Runs one command to completion and returns its cost; never rejects for a failing child. */
@@ -79,7 +87,8 @@ async function runOne(cmd: TimedCommand, sink: StdoutSink, scratch: string): Pro
     stdoutBytes = (await capture.stat()).size;
     await capture.close();
   }
-  return { wallMs, peakRssKib: await readRss(rssFile), stdoutBytes, exitCode, stderrTail };
+  const usage = await readUsage(rssFile);
+  return { wallMs, peakRssKib: usage.peakRssKib, cpuMs: usage.cpuMs, stdoutBytes, exitCode, stderrTail };
 }
 
 /**
@@ -97,6 +106,7 @@ export async function runTimed(commands: TimedCommand[], sink: StdoutSink): Prom
       total.wallMs += one.wallMs;
       total.stdoutBytes = sink.kind === 'capture' ? one.stdoutBytes : total.stdoutBytes + one.stdoutBytes;
       if (one.peakRssKib !== undefined) total.peakRssKib = Math.max(total.peakRssKib ?? 0, one.peakRssKib);
+      if (one.cpuMs !== undefined) total.cpuMs = (total.cpuMs ?? 0) + one.cpuMs;
       if (total.exitCode === 0) total.exitCode = one.exitCode;
       if (one.stderrTail) total.stderrTail = (total.stderrTail + one.stderrTail).slice(-2048);
     }

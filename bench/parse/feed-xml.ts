@@ -22,6 +22,14 @@ export interface FeedSpec {
   newest: number;
 }
 
+/** One feed document cut at item boundaries; joining head, items and tail with newlines gives the whole. */
+export interface FeedParts {
+  head: string;
+  /** Each item or entry element, newest first. */
+  items: string[];
+  tail: string;
+}
+
 const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
@@ -44,12 +52,12 @@ function formatIso(ms: number, china: boolean): string {
   return new Date(ms + 8 * 3600_000).toISOString().replace(/\.\d{3}Z$/, '+08:00');
 }
 
-/** Returns the XML text of one RSS 2.0 feed. */
-function writeRss(prng: Prng, text: TextSource, spec: FeedSpec): string {
+/** Returns the parts of one RSS 2.0 feed. */
+function writeRss(prng: Prng, text: TextSource, spec: FeedSpec): FeedParts {
   const china = text.language !== 'en';
   const urls = { site: spec.site, relative: spec.relative };
   const base = spec.relative ? ` xml:base="${spec.site}"` : '';
-  const out: string[] = [
+  const head: string[] = [
     `<?xml version="1.0" encoding="${spec.encoding === 'utf-8' ? 'UTF-8' : spec.encoding}"?>`,
     '<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:media="http://search.yahoo.com/mrss/">',
     `<channel${base}>`,
@@ -61,8 +69,10 @@ function writeRss(prng: Prng, text: TextSource, spec: FeedSpec): string {
     '<generator>https://wordpress.org/?v=6.5.2</generator>',
     `<atom:link href="${spec.site}feed/" rel="self" type="application/rss+xml" />`,
   ];
+  const items: string[] = [];
   let when = spec.newest;
   for (let i = 0; i < spec.itemCount; i++) {
+    const out: string[] = [];
     const link = makeUrl(prng, urls, 'page');
     const body = writeHtmlBody(prng, text, { targetBytes: prng.int(1000, 5000), ...urls });
     const summary = body.slice(0, body.indexOf('</p>') + 4);
@@ -76,20 +86,20 @@ function writeRss(prng: Prng, text: TextSource, spec: FeedSpec): string {
     if (prng.chance(0.15)) out.push(`<enclosure url="${makeUrl(prng, urls, 'image')}" length="${prng.int(20000, 900000)}" type="image/jpeg" />`);
     if (prng.chance(0.2)) out.push(`<media:content url="${makeUrl(prng, urls, 'image')}" medium="image" type="image/jpeg" width="1200" height="800" />`);
     out.push('</item>');
+    items.push(out.join('\n'));
     when -= prng.int(5, 600) * 60_000;
   }
-  out.push('</channel>', '</rss>', '');
-  return out.join('\n');
+  return { head: head.join('\n'), items, tail: '</channel>\n</rss>\n' };
 }
 
-/** Returns the XML text of one Atom 1.0 feed. */
-function writeAtom(prng: Prng, text: TextSource, spec: FeedSpec): string {
+/** Returns the parts of one Atom 1.0 feed. */
+function writeAtom(prng: Prng, text: TextSource, spec: FeedSpec): FeedParts {
   const china = text.language !== 'en';
   const urls = { site: spec.site, relative: spec.relative };
   const host = new URL(spec.site).host;
   const lang = text.language === 'en' ? 'en' : text.language === 'zh' ? 'zh-CN' : 'zh-TW';
   const base = spec.relative ? ` xml:base="${spec.site}"` : '';
-  const out: string[] = [
+  const head: string[] = [
     `<?xml version="1.0" encoding="${spec.encoding}"?>`,
     `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${lang}"${base}>`,
     `<title type="text">${escapeXml(text.title())}</title>`,
@@ -101,8 +111,10 @@ function writeAtom(prng: Prng, text: TextSource, spec: FeedSpec): string {
     `<author><name>${escapeXml(text.name())}</name><uri>${spec.site}about/</uri></author>`,
     '<generator uri="https://gohugo.io/" version="0.125.0">Hugo</generator>',
   ];
+  const items: string[] = [];
   let when = spec.newest;
   for (let i = 0; i < spec.itemCount; i++) {
+    const out: string[] = [];
     const body = writeHtmlBody(prng, text, { targetBytes: prng.int(1000, 5000), ...urls });
     const entryBase = spec.relative && prng.chance(0.3) ? ` xml:base="${spec.site}section-${prng.int(1, 9)}/"` : '';
     out.push(`<entry${entryBase}>`);
@@ -123,13 +135,26 @@ function writeAtom(prng: Prng, text: TextSource, spec: FeedSpec): string {
       out.push(`<content type="html">${escapeXml(body)}</content>`);
     }
     out.push('</entry>');
+    items.push(out.join('\n'));
     when -= prng.int(5, 600) * 60_000;
   }
-  out.push('</feed>', '');
-  return out.join('\n');
+  return { head: head.join('\n'), items, tail: '</feed>\n' };
+}
+
+/**
+ * Returns the feed `spec` describes in parts (the document up to the first item, each item
+ * newest first, the closing tags), so that a caller can serve a sliding window of its items.
+ */
+export function writeFeedParts(prng: Prng, text: TextSource, spec: FeedSpec): FeedParts {
+  return spec.format === 'rss' ? writeRss(prng, text, spec) : writeAtom(prng, text, spec);
+}
+
+/** Returns the document made of `parts`, optionally only items[from, to). */
+export function joinFeedParts(parts: FeedParts, from = 0, to = parts.items.length): string {
+  return [parts.head, ...parts.items.slice(from, to), parts.tail].join('\n');
 }
 
 /** Returns the XML text of the feed `spec` describes, drawing text from `text`. */
 export function writeFeedXml(prng: Prng, text: TextSource, spec: FeedSpec): string {
-  return spec.format === 'rss' ? writeRss(prng, text, spec) : writeAtom(prng, text, spec);
+  return joinFeedParts(writeFeedParts(prng, text, spec));
 }

@@ -12,6 +12,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { createDeck } from '../lib/deck.ts';
 import { encodeGbk } from '../lib/gbk-encoder.ts';
 import { createPrng, type Prng } from '../lib/prng.ts';
 import { createTextSource, type CorpusLanguage } from './corpus-text.ts';
@@ -53,7 +54,7 @@ const SITES = {
 const KIND_DECK = [...Array<string>(14).fill('en'), 'zh', 'zh', 'zh', 'zh', 'zh-gbk', 'zh-tw'];
 const FORMAT_DECK: FeedSpec['format'][] = ['rss', 'rss', 'rss', 'rss', 'rss', 'rss', 'atom', 'atom', 'atom', 'atom'];
 const RELATIVE_DECK = [true, false, false, false, false, false, false, false, false, false];
-const SOURCES = ['generate-corpus.ts', 'feed-xml.ts', 'html-body.ts', 'corpus-text.ts', '../lib/gbk-encoder.ts', '../lib/prng.ts'];
+const SOURCES = ['generate-corpus.ts', 'feed-xml.ts', 'html-body.ts', 'corpus-text.ts', '../lib/gbk-encoder.ts', '../lib/prng.ts', '../lib/deck.ts'];
 
 /** Returns a hash of the generator's own sources, so editing the generator invalidates the cache. */
 async function hashSources(): Promise<string> {
@@ -62,18 +63,34 @@ async function hashSources(): Promise<string> {
   return hash.digest('hex').slice(0, 16);
 }
 
-/** Returns a draw function that deals `cards` in a fresh shuffled order each round. */
-function createDeck<T>(prng: Prng, cards: readonly T[]): () => T {
-  let hand: T[] = [];
+/** One dealt feed: its language and the spec to write it from. */
+export interface DealtFeed {
+  language: CorpusLanguage;
+  spec: FeedSpec;
+}
+
+/**
+ * Returns a function that deals feed specs in the corpus mix (the decks above), drawing each
+ * feed's item count from `drawItemCount`; the same prng state gives the same feeds.
+ */
+export function createFeedDealer(prng: Prng, drawItemCount: () => number): () => DealtFeed {
+  const newestBase = Date.UTC(2024, 5, 1);
+  const kinds = createDeck(prng, KIND_DECK);
+  const formats = createDeck(prng, FORMAT_DECK);
+  const relatives = createDeck(prng, RELATIVE_DECK);
   return () => {
-    if (hand.length === 0) {
-      hand = [...cards];
-      for (let i = hand.length - 1; i > 0; i--) {
-        const j = prng.int(0, i);
-        [hand[i], hand[j]] = [hand[j], hand[i]];
-      }
-    }
-    return hand.pop() as T;
+    const kind = kinds();
+    const language: CorpusLanguage = kind === 'en' ? 'en' : kind === 'zh-tw' ? 'zh-tw' : 'zh';
+    const encoding: FeedSpec['encoding'] = kind === 'zh-gbk' ? prng.pick(['gbk', 'gb2312'] as const) : 'utf-8';
+    const spec: FeedSpec = {
+      format: formats(),
+      encoding,
+      site: prng.pick(language === 'en' ? SITES.en : SITES.zh),
+      relative: relatives(),
+      itemCount: drawItemCount(),
+      newest: newestBase - prng.int(0, 90 * 24 * 60) * 60_000,
+    };
+    return { language, spec };
   };
 }
 
@@ -103,22 +120,10 @@ async function generateCorpus(options: CorpusOptions, params: Manifest['params']
   const mix: Record<string, number> = { rss: 0, atom: 0, en: 0, zh: 0, 'zh-tw': 0, gbk: 0, relative: 0 };
   let totalBytes = 0;
   let totalItems = 0;
-  const newestBase = Date.UTC(2024, 5, 1);
-  const kinds = createDeck(prng, KIND_DECK);
-  const formats = createDeck(prng, FORMAT_DECK);
-  const relatives = createDeck(prng, RELATIVE_DECK);
+  const dealFeed = createFeedDealer(prng, () => prng.int(20, 100));
   for (let index = 1; totalBytes < options.sizeMb * 1e6; index++) {
-    const kind = kinds();
-    const language: CorpusLanguage = kind === 'en' ? 'en' : kind === 'zh-tw' ? 'zh-tw' : 'zh';
-    const encoding: FeedSpec['encoding'] = kind === 'zh-gbk' ? prng.pick(['gbk', 'gb2312'] as const) : 'utf-8';
-    const spec: FeedSpec = {
-      format: formats(),
-      encoding,
-      site: prng.pick(language === 'en' ? SITES.en : SITES.zh),
-      relative: relatives(),
-      itemCount: prng.int(20, 100),
-      newest: newestBase - prng.int(0, 90 * 24 * 60) * 60_000,
-    };
+    const { language, spec } = dealFeed();
+    const encoding = spec.encoding;
     const xml = writeFeedXml(prng, createTextSource(prng, language), spec);
     const bytes = encoding === 'utf-8' ? Buffer.from(xml) : encodeGbk(xml);
     const name = `${String(index).padStart(5, '0')}-${spec.format}-${language}${encoding === 'utf-8' ? '' : `-${encoding}`}${spec.relative ? '-base' : ''}.xml`;

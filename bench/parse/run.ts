@@ -31,7 +31,7 @@ const corpusStarted = performance.now();
 const corpus = await ensureCorpus({ dir: DEFAULT_CORPUS_DIR, ...options });
 const corpusMb = corpus.totalBytes / 1e6;
 console.log(`corpus: ${corpus.files.length} files, ${corpusMb.toFixed(1)} MB, ${corpus.totalItems} items, mix ${JSON.stringify(corpus.mix)} (ready in ${((performance.now() - corpusStarted) / 1000).toFixed(1)} s)`);
-console.log(`runs: ${options.runs} timed + 1 checked; peak RSS via ${describeRssMethod()}; ${os.cpus().length} CPUs, node ${process.version}`);
+console.log(`runs: ${options.runs} timed + 1 checked; peak RSS and CPU time via ${describeRssMethod()}; ${os.cpus().length} CPUs, node ${process.version}`);
 
 const runners = listRunners();
 const checks = new Map<string, OutputCheck>();

@@ -1,7 +1,9 @@
 /**
  * The tools the parse benchmark runs over the whole corpus, each as the command a user would
- * type: Tidings' CLI, the feedsmith and rss-parser peer CLIs, and Debian's sfeed (one process
- * per file, and one process over all files concatenated). Each runner also knows how to count
+ * type: Tidings' CLI (as it runs by default, which parses many files on worker threads, and
+ * with `--jobs 1`, on one thread, so the single-thread figure is printed too), the feedsmith and
+ * rss-parser peer CLIs, and Debian's sfeed (one process per file, and one process over all files
+ * concatenated). Each runner also knows how to count
  * the items in its captured output, for the correctness gate against expected.json.
  */
 import { existsSync } from 'node:fs';
@@ -32,6 +34,14 @@ function lengthOf(value: unknown): number {
   return Array.isArray(value) ? value.length : 0;
 }
 
+/** The row of Tidings on one thread (`--jobs 1`). */
+export const TIDINGS_ONE_THREAD = 'tidings --jobs 1';
+
+/** Returns the items of one line of `tidings parse --json` output. */
+function countTidingsItems(line: Record<string, unknown>): number {
+  return line.error ? 0 : lengthOf(line.items);
+}
+
 /** Returns the commands that run `argv` followed by batches of `files`. */
 function batched(command: string, argv: string[], files: string[], cwd: string): TimedCommand[] {
   return splitArgs(files).map((batch) => ({ command, args: [...argv, ...batch], cwd }));
@@ -48,7 +58,14 @@ export function listRunners(): Runner[] {
       missing: tidingsBuilt ? undefined : `${ROOT}dist/cli/main.js missing (run npm run build)`,
       jsPeer: false,
       commands: (files, cwd) => batched(node, [`${ROOT}bin/tidings.js`, 'parse', '--json', '--raw'], files, cwd),
-      output: { kind: 'json-lines', countItems: (line) => (line.error ? 0 : lengthOf(line.items)) },
+      output: { kind: 'json-lines', countItems: countTidingsItems },
+    },
+    {
+      name: TIDINGS_ONE_THREAD,
+      missing: tidingsBuilt ? undefined : `${ROOT}dist/cli/main.js missing (run npm run build)`,
+      jsPeer: false,
+      commands: (files, cwd) => batched(node, [`${ROOT}bin/tidings.js`, 'parse', '--json', '--raw', '--jobs', '1'], files, cwd),
+      output: { kind: 'json-lines', countItems: countTidingsItems },
     },
     {
       name: 'feedsmith',

@@ -14,8 +14,11 @@ export {
 export type { ArchiveFeed, ArchiveRecord, ArchiveProblem } from './archive-record.ts';
 export { parseArchiveRecord, parseArchiveFeed } from './parse-archive-record.ts';
 export type { ParseSidecarResult } from './parse-archive-record.ts';
-export { writeArticleRevision, writeArchiveFeed, writeArticleFileOnce, appendIndexLine } from './write-archive.ts';
+export { writeArticleRevision, writeArchiveFeed, writeArticleFileOnce, appendIndexLine, appendIndexLines } from './write-archive.ts';
+export { writeArticleRevisions, type WriteRevisionsResult } from './write-revisions.ts';
 export type { WriteRevisionResult, WriteArticleRevisionInput } from './write-archive.ts';
+export { rewriteArticleRevision } from './rewrite-archive.ts';
+export type { RewriteRevisionResult } from './rewrite-archive.ts';
 export { readArchive, readArchiveFolder } from './read-archive.ts';
 export type { ArchiveFolder } from './read-archive.ts';
 export { exportArchive, exportFeedFolder, canonicalRecords } from './export-archive.ts';

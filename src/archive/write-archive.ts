@@ -66,6 +66,11 @@ export async function writeArticleFileOnce(path: string, content: string): Promi
 
 /** Appends one line to the folder's `index.jsonl` and fsyncs it, first ending a torn last line left by a crash. */
 export async function appendIndexLine(folder: string, line: string): Promise<void> {
+  await appendIndexLines(folder, [line]);
+}
+
+/** Appends lines to the folder's `index.jsonl` with one write and one fsync, first ending a torn last line left by a crash. */
+export async function appendIndexLines(folder: string, lines: readonly string[]): Promise<void> {
   const handle = await open(join(folder, INDEX_FILE), 'a+');
   let size: number;
   try {
@@ -76,7 +81,7 @@ export async function appendIndexLine(folder: string, line: string): Promise<voi
       await handle.read(last, 0, 1, size - 1);
       if (last[0] !== 0x0a) prefix = '\n';
     }
-    await handle.write(prefix + (line.endsWith('\n') ? line : `${line}\n`));
+    await handle.appendFile(prefix + lines.map((line) => (line.endsWith('\n') ? line : `${line}\n`)).join(''));
     await handle.sync();
   } finally {
     await handle.close();

@@ -14,6 +14,10 @@ export interface CliIo {
   cwd: string;
   /** Resolves when the process is asked to stop (SIGINT/SIGTERM); `serve` waits on it. */
   stopRequested?: Promise<void>;
+  /** Reads all of standard input (`--password-stdin`); absent = the process's (see read-password.ts). */
+  readStdin?: () => Promise<string>;
+  /** Asks for a secret without echo; resolves undefined when there is no terminal. Absent = the process's terminal. */
+  promptSecret?: (question: string) => Promise<string | undefined>;
 }
 
 /** Returns the io of the real process. */

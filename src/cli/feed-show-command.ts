@@ -1,10 +1,11 @@
 /**
  * `tidings feeds show FEED [--json]`: one feed in full: its settings, why it is checked
- * when it is (the schedule), and its latest fetch log rows.
+ * when it is (the schedule), its learned boilerplate rules, and its latest fetch log rows.
  */
 import { describePostingRate } from '../domain/posting-rate.ts';
 import { findFeedByRef } from '../ingest/index.ts';
-import type { Feed } from '../store/index.ts';
+import { formatLearnedRule } from '../clean/index.ts';
+import type { Feed, FeedCleaning } from '../store/index.ts';
 import { formatDuration } from '../util/format-duration.ts';
 import { EXIT, fail, printJson, type CliIo } from './cli-io.ts';
 import { feedStatus } from './feeds-command.ts';
@@ -20,8 +21,9 @@ export async function runFeedShow(io: CliIo, globals: GlobalOptions, ref: string
     if (found === undefined) return fail(io, `no feed ${ref}`);
     const feed = (await ctx.store.listFeeds({ includeRemoved: true })).find((f) => f.id === found.id)!;
     const log = await ctx.store.listFetchLog(feed.id, LOG_ROWS);
+    const cleaning = await ctx.store.getFeedCleaning(feed.id);
     if (options.json === true) {
-      printJson(io, { feed, schedule: describeSchedule(feed, ctx.now()), fetchLog: log });
+      printJson(io, { feed, schedule: describeSchedule(feed, ctx.now()), fetchLog: log, cleaning });
       return EXIT.ok;
     }
     const s = feed.settings;
@@ -41,6 +43,7 @@ export async function runFeedShow(io: CliIo, globals: GlobalOptions, ref: string
         `${s.minIntervalSeconds === undefined && s.maxIntervalSeconds === undefined ? ' (defaults)' : ''}, encoding ${s.encodingOverride ?? 'auto'}, ` +
         `full text ${s.fullText}, retention ${s.retentionDays === undefined ? 'forever' : `${s.retentionDays} days`}`,
       `  Validators:  ${feed.validators.etag === undefined ? '' : `ETag ${feed.validators.etag} `}${feed.validators.lastModified ?? ''}`.trimEnd(),
+      ...describeCleaning(feed, cleaning),
     ];
     const rows = [['STARTED', 'OUTCOME', 'HTTP', 'ITEMS', 'NEW', 'REVISED', 'BYTES', 'MS', 'ERROR']];
     for (const row of log) {
@@ -50,6 +53,17 @@ export async function runFeedShow(io: CliIo, globals: GlobalOptions, ref: string
     io.stdout(`${lines.join('\n')}\n\nFetch log (latest ${LOG_ROWS}):\n${log.length === 0 ? '  none yet\n' : `${formatTable(rows)}\n`}`);
     return EXIT.ok;
   });
+}
+
+/** Returns the learned-boilerplate lines: on or off, when learned, then one line per rule. */
+export function describeCleaning(feed: Feed, cleaning: FeedCleaning): string[] {
+  const state = feed.settings.learnedBoilerplate ? 'on' : 'off (rules are still learned, not applied)';
+  const when = cleaning.learnedAt === undefined ? 'not learned yet' : `learned ${formatTime(cleaning.learnedAt)}`;
+  const rules = cleaning.learnedRules.length === 0 ? 'no rules' : `${cleaning.learnedRules.length} rule${cleaning.learnedRules.length === 1 ? '' : 's'}`;
+  return [
+    `  Boilerplate: learned boilerplate ${state}; ${rules}, ${when}${cleaning.generator === undefined ? '' : `; generator ${cleaning.generator}`}`,
+    ...cleaning.learnedRules.map((rule) => `    ${formatLearnedRule(rule)}`),
+  ];
 }
 
 /** Returns why the feed is checked when it is, in words, from its stored state. */

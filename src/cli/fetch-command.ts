@@ -5,7 +5,9 @@
  * only the one summary line (or the JSON summary). Exit 0 whenever the round ran, even if
  * feeds failed: their errors are recorded on the feeds (`tidings feeds`).
  */
-import { findFeedByRef, flushPendingArchive, refreshRound, type RoundProgress, type RoundSummary } from '../ingest/index.ts';
+// Single files, not the ingest barrel: a warm round should not load what it never runs (start-up time, issue 3).
+import { flushPendingArchive } from '../ingest/archive-writer.ts';
+import { refreshRound, type RoundProgress, type RoundSummary } from '../ingest/refresh-round.ts';
 import { formatDuration } from '../util/format-duration.ts';
 import { EXIT, fail, printJson, type CliIo } from './cli-io.ts';
 import { oneLine } from './format.ts';
@@ -23,6 +25,7 @@ export async function runFetch(io: CliIo, globals: GlobalOptions, refs: string[]
     let feedIds: number[] | undefined;
     if (refs.length > 0) {
       feedIds = [];
+      const { findFeedByRef } = await import('../ingest/find-feed-by-ref.ts');
       for (const ref of refs) {
         const feed = await findFeedByRef(ctx, ref);
         if (feed === undefined || feed.removedAt !== undefined) return fail(io, `no subscribed feed ${ref}`);
@@ -49,9 +52,11 @@ export async function runFetch(io: CliIo, globals: GlobalOptions, refs: string[]
     }
     if (options.json === true) {
       printJson(io, summary);
+      printFullTextWarnings(io, summary);
       return EXIT.ok;
     }
     io.stdout(`${live ? '\r\x1b[K' : ''}${summaryLine(summary)}\n`);
+    printFullTextWarnings(io, summary);
     if (live) {
       for (const r of summary.results.filter((r) => r.kind === 'failed' || r.kind === 'rate-limited')) {
         io.stdout(`  #${r.feedId} ${r.url}: ${r.error?.code ?? r.kind}: ${oneLine(r.error?.message, 100)}\n`);
@@ -73,4 +78,11 @@ export function summaryLine(s: RoundSummary): string {
   const skipped = s.skipped === 0 ? '' : `, ${s.skipped} skipped (waiting for Retry-After; --force fetches them)`;
   return `Fetched ${plural(s.feeds, 'feed')} in ${formatDuration(s.durationMs / 1000)}: ${s.ok} ok, ${s.notModified} not modified, ` +
     `${s.rateLimited} rate-limited, ${s.failed} failed${skipped}; ${plural(s.newArticles, 'new article')}, ${plural(s.newRevisions, 'revision')}`;
+}
+
+// Full-text pages that could not be used: the entries kept the feed's own body (never a feed failure).
+function printFullTextWarnings(io: CliIo, summary: RoundSummary): void {
+  for (const r of summary.results) {
+    for (const w of r.warnings ?? []) io.stderr(`tidings: warning: #${r.feedId} full text kept the feed's body: ${w.code}: ${oneLine(w.message, 160)}\n`);
+  }
 }

@@ -8,7 +8,9 @@
 import { Command, CommanderError } from 'commander';
 import { readFileSync } from 'node:fs';
 import { EXIT, processIo, type CliIo } from './cli-io.ts';
+import { registerAccountCommands } from './register-account-commands.ts';
 import { registerCleanCommands } from './register-clean-commands.ts';
+import { registerSearchCommands } from './register-search-commands.ts';
 import type { GlobalOptions } from './with-context.ts';
 
 function packageVersion(): string {
@@ -42,7 +44,7 @@ export function createProgram(setExitCode: (code: number) => void, io: CliIo = p
     .option('--url <url>', "the document's own URL: the base for relative links")
     .option('--content-type <type>', "the HTTP Content-Type that came with the document, e.g. 'text/xml; charset=gbk'")
     .option('--header <header>', "another HTTP header that came with it, 'Name: value' (repeatable)", collect, [])
-    .option('--jobs <n>', "worker threads for many files: a number, or 'auto' (default: by file count and CPUs; 1 = no threads)")
+    .option('--jobs <n>', "threads to parse many files on, the main one included: a number, or 'auto' (the default: by file count and CPUs; 1 = no worker threads)")
     .action(async (files: string[], options) => {
       const { runParse } = await import('./parse-command.ts');
       setExitCode(await runParse(files, options));
@@ -52,6 +54,8 @@ export function createProgram(setExitCode: (code: number) => void, io: CliIo = p
   registerTransferCommands(program, globals, setExitCode, io);
   registerArchiveCommands(program, globals, setExitCode, io);
   registerCleanCommands(program, globals, setExitCode);
+  registerAccountCommands(program, globals, setExitCode, io);
+  registerSearchCommands(program, globals, setExitCode, io);
   return program;
 }
 
@@ -64,6 +68,7 @@ const registerFeedCommands: Register = (program, globals, setExitCode, io) => {
     .argument('<url>', 'a feed URL or a web page URL')
     .option('--title <title>', 'your title for the feed (kept over the one the feed gives)')
     .option('--category <category>', 'a category, "/"-separated for folders (e.g. News/World)')
+    .option('--user <name>', "also subscribe this reader user to it")
     .option('--json', 'print the result as JSON')
     .action(async (url: string, options) => {
       const { runAdd } = await import('./add-command.ts');
@@ -98,6 +103,23 @@ const registerFeedCommands: Register = (program, globals, setExitCode, io) => {
       const { runFeedShow } = await import('./feed-show-command.ts');
       setExitCode(await runFeedShow(io, globals(), ref, options));
     });
+  feeds
+    .command('set')
+    .description("change one feed's settings (run `tidings reclean --feed FEED` to apply cleaning changes to stored articles)")
+    .argument('<feed>', 'feed id or URL')
+    .option('--title <title>', "your title for the feed ('' clears it: the feed's own title is used again)")
+    .option('--category <category>', "a category, \"/\"-separated for folders ('' clears it)")
+    .option('--encoding <label>', "a charset label that overrides what the feed declares (gbk, big5, windows-1252 …), or auto")
+    .option('--full-text <mode>', 'fetch the article pages of summary-only feeds: off, auto or always')
+    .option('--learned-boilerplate <on|off>', "strip the blocks that open or close most of the feed's articles")
+    .option('--min-interval <duration>', 'shortest time between checks (900, 15m, 2h, 1d), or default')
+    .option('--max-interval <duration>', 'longest time between checks, or default')
+    .option('--retention <days>', 'delete articles older than DAYS days, or forever (the default)')
+    .option('--json', 'print {"feed": …} as JSON')
+    .action(async (ref: string, options) => {
+      const { runFeedSet } = await import('./feed-set-command.ts');
+      setExitCode(await runFeedSet(io, globals(), ref, options));
+    });
   program
     .command('fetch')
     .description('refresh feeds now (all subscribed feeds, or the ones named)')
@@ -126,8 +148,9 @@ const registerFeedCommands: Register = (program, globals, setExitCode, io) => {
     .argument('<id>', 'article id')
     .option('--revisions', 'every revision, oldest first')
     .option('--html', 'the cleaned HTML')
-    .option('--raw', 'the body exactly as the feed gave it')
+    .option('--raw', 'the body exactly as the feed gave it (for full-text feeds: the extracted page article)')
     .option('--text', 'plain text (the default)')
+    .option('--markdown', 'Markdown')
     .option('--json', 'print the article with its revisions as JSON')
     .action(async (id: string, options) => {
       const { runShow } = await import('./show-command.ts');
@@ -155,7 +178,7 @@ const registerTransferCommands: Register = (program, globals, setExitCode, io) =
       const { runImportArchive } = await import('./import-archive-command.ts');
       setExitCode(await runImportArchive(io, globals(), dir, options));
     });
-  const exportCommand = program.command('export').description('export subscriptions (opml) or the archive (archive)');
+  const exportCommand = program.command('export').description('export subscriptions (opml), the archive (archive) or articles to read (articles)');
   exportCommand
     .command('opml')
     .description('write the subscriptions as OPML 2.0 (stdout when no FILE)')
@@ -174,6 +197,17 @@ const registerTransferCommands: Register = (program, globals, setExitCode, io) =
     .action(async (dir: string, options) => {
       const { runExportArchive } = await import('./export-archive-command.ts');
       setExitCode(await runExportArchive(io, globals(), dir, options));
+    });
+  exportCommand
+    .command('articles')
+    .description('write the latest revision of every article as Markdown, text or HTML files to read (not re-importable)')
+    .argument('<dir>', 'the folder to write into')
+    .option('--format <format>', 'markdown (md, the default), text (txt) or html')
+    .option('--feed <feed>', 'only this feed (id or URL; repeatable)', collect, [])
+    .option('--json', 'print the result as JSON')
+    .action(async (dir: string, options) => {
+      const { runExportArticles } = await import('./export-articles-command.ts');
+      setExitCode(await runExportArticles(io, globals(), dir, options));
     });
 };
 
@@ -194,6 +228,15 @@ const registerArchiveCommands: Register = (program, globals, setExitCode, io) =>
     .action(async (options) => {
       const { runServe } = await import('./serve-command.ts');
       setExitCode(await runServe(io, globals(), options));
+    });
+  program
+    .command('reclean')
+    .description("apply today's cleaning rules (packs, your packs, learned boilerplate) to every stored article again, without fetching")
+    .option('--feed <feed>', 'only this feed (id or URL; repeatable)', collect, [])
+    .option('--json', 'print the counts with per-feed results as JSON')
+    .action(async (options) => {
+      const { runReclean } = await import('./reclean-command.ts');
+      setExitCode(await runReclean(io, globals(), options));
     });
   program
     .command('config')

@@ -59,14 +59,20 @@ describe('tidings parse over many files', () => {
 describe('chooseJobs', () => {
   const many = Array.from({ length: 400 }, (_, i) => `feed-${i}.xml`);
 
-  it('stays on the main thread for a few files or for stdin', () => {
-    expect(chooseJobs(undefined, ['a.xml', 'b.xml'])).toBe(1);
-    expect(chooseJobs('4', [...many, '-'])).toBe(1);
+  const quiet = { cpus: 2, loadAverage: 0.3 };
+
+  it('stays on the main thread for a few files, for stdin, or when no CPU is free', () => {
+    expect(chooseJobs(undefined, ['a.xml', 'b.xml'], quiet)).toBe(1);
+    expect(chooseJobs('4', [...many, '-'], quiet)).toBe(1);
+    expect(chooseJobs('auto', many, { cpus: 2, loadAverage: 1.8 })).toBe(1);
   });
 
-  it('uses threads for many files, and what --jobs says', () => {
-    expect(chooseJobs('auto', many)).toBeGreaterThanOrEqual(1);
-    expect(chooseJobs('3', many)).toBe(3);
+  it('uses the free CPUs for many files, and what --jobs says', () => {
+    expect(chooseJobs('auto', many, quiet)).toBe(2);
+    expect(chooseJobs(undefined, many, { cpus: 2, loadAverage: 1.2 })).toBe(2);
+    expect(chooseJobs(undefined, many, { cpus: 16, loadAverage: 0 })).toBe(4);
+    expect(chooseJobs('auto', many.slice(0, 20), quiet)).toBe(2);
+    expect(chooseJobs('3', many, { cpus: 2, loadAverage: 9 })).toBe(3);
     expect(chooseJobs('8', ['a.xml', 'b.xml'])).toBe(2);
     expect(() => chooseJobs('zero', many)).toThrow(/--jobs/);
   });

@@ -4,10 +4,10 @@
  * stderr. The sanitizer (sanitize-html and its parser) is loaded only when it is needed, so
  * `--raw` does not pay its start-up.
  */
-import { readFileSync } from 'node:fs';
 import type { ParsedFeed } from '../domain/parsed-feed.ts';
 import { parseFeed, type ParseFeedOptions } from '../parse/parse-feed.ts';
 import { formatFeedSummary } from './format-feed-summary.ts';
+import { readFileReusing } from './read-file-reusing.ts';
 
 /** How each file is rendered; plain data, so it can be handed to a worker. */
 export interface RenderSettings {
@@ -26,8 +26,7 @@ export interface FileOutcome {
   error?: string;
 }
 
-async function readInput(file: string): Promise<Uint8Array> {
-  if (file !== '-') return readFileSync(file);
+async function readStdin(): Promise<Uint8Array> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks);
@@ -85,7 +84,9 @@ function renderJson(file: string, feed: ParsedFeed, settings: RenderSettings): s
 export async function parseOneFile(file: string, settings: RenderSettings): Promise<FileOutcome> {
   let error: string;
   try {
-    const parsed = parseFeed(await readInput(file), settings.parse);
+    // No await between reading a file and parsing it: its bytes live in a reused buffer.
+    const bytes = file === '-' ? await readStdin() : readFileReusing(file);
+    const parsed = parseFeed(bytes, settings.parse);
     if (parsed.kind === 'feed') {
       const feed = settings.raw ? parsed.feed : await sanitizeParsedFeed(parsed.feed);
       return { output: settings.json ? renderJson(file, feed, settings) : [formatFeedSummary(file, feed)] };

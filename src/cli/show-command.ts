@@ -1,22 +1,25 @@
 /**
- * `tidings show ID [--revisions] [--html|--raw|--text] [--json]`: one article. Plain text
- * by default (--text), the cleaned HTML with --html, the body as received with --raw;
- * the latest revision, or every revision oldest first with --revisions.
+ * `tidings show ID [--revisions] [--text|--markdown|--html|--raw] [--json]`: one article.
+ * Plain text by default (--text, clean/'s toText), Markdown with --markdown (toMarkdown),
+ * the cleaned HTML with --html, the body as received with --raw; the latest revision, or
+ * every revision oldest first with --revisions.
  */
 import type { Article, Revision } from '../store/index.ts';
 import { EXIT, fail, printJson, type CliIo } from './cli-io.ts';
 import { formatTime } from './format.ts';
-import { htmlToText } from './html-to-text.ts';
+import { toMarkdown, toText } from '../clean/index.ts';
 import { withContext, type GlobalOptions } from './with-context.ts';
 
 /** Options of `tidings show`. */
-export interface ShowOptions { revisions?: boolean; html?: boolean; raw?: boolean; text?: boolean; json?: boolean }
+export interface ShowOptions { revisions?: boolean; html?: boolean; raw?: boolean; text?: boolean; markdown?: boolean; json?: boolean }
 
 /** Runs `tidings show`; exit 2 for a bad ID or conflicting formats, 1 when there is no such article. */
 export async function runShow(io: CliIo, globals: GlobalOptions, idText: string, options: ShowOptions): Promise<number> {
   const id = Number(idText.replace(/^#/, ''));
   if (!Number.isSafeInteger(id) || id < 1) return fail(io, `not an article id: ${idText}`, EXIT.usage);
-  if ([options.html, options.raw, options.text].filter((v) => v === true).length > 1) return fail(io, 'choose one of --html, --raw, --text', EXIT.usage);
+  if ([options.html, options.raw, options.text, options.markdown].filter((v) => v === true).length > 1) {
+    return fail(io, 'choose one of --text, --markdown, --html, --raw', EXIT.usage);
+  }
   return withContext(io, globals, async (ctx) => {
     const article = await ctx.store.getArticle(id, { revisions: options.revisions === true ? 'all' : 'latest' });
     if (article === undefined) return fail(io, `no article ${id}`);
@@ -32,7 +35,8 @@ export async function runShow(io: CliIo, globals: GlobalOptions, idText: string,
 }
 
 function formatRevision(article: Article, r: Revision, feedTitle: string, options: ShowOptions): string {
-  const body = options.raw === true ? r.rawBody : options.html === true ? (r.cleanedBody ?? r.rawBody) : htmlToText(r.cleanedBody ?? r.rawBody);
+  const cleaned = r.cleanedBody ?? r.rawBody;
+  const body = options.raw === true ? r.rawBody : options.html === true ? cleaned : options.markdown === true ? toMarkdown(cleaned) : toText(cleaned);
   const header = [
     r.title ?? article.title ?? '(untitled)',
     ...(r.link === undefined ? [] : [r.link]),

@@ -31,6 +31,8 @@ export interface Settings {
   userAgent: string;
   /** Which body the live archive's article files hold. */
   archiveBody: 'cleaned' | 'raw';
+  /** Whether `serve` sits behind a reverse proxy whose X-Forwarded-Proto/-For it believes (TLS and client address). */
+  trustProxy: boolean;
 }
 
 /** The name of a setting. */
@@ -41,7 +43,8 @@ export type SettingType =
   | { kind: 'string' }
   | { kind: 'integer'; min: number; max: number }
   | { kind: 'enum'; values: readonly string[] }
-  | { kind: 'policy' };
+  | { kind: 'policy' }
+  | { kind: 'boolean' };
 
 /** One row of the settings table. */
 export interface SettingSpec {
@@ -74,6 +77,7 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = {
   maxErrorBackoffSeconds: DEFAULT_ERROR_BACKOFF.maxSeconds,
   userAgent: DEFAULT_USER_AGENT,
   archiveBody: 'cleaned',
+  trustProxy: false,
 };
 
 const int = (min: number, max: number): SettingType => ({ kind: 'integer', min, max });
@@ -97,6 +101,7 @@ export const SETTING_SPECS: readonly SettingSpec[] = [
   { key: 'maxErrorBackoffSeconds', env: 'TIDINGS_MAX_ERROR_BACKOFF', type: int(1, 365 * DAY), description: 'longest wait after errors, s' },
   { key: 'userAgent', env: 'TIDINGS_USER_AGENT', type: { kind: 'string' }, description: 'User-Agent sent with every fetch' },
   { key: 'archiveBody', env: 'TIDINGS_ARCHIVE_BODY', type: { kind: 'enum', values: ['cleaned', 'raw'] }, description: 'body written into archive files: cleaned or raw' },
+  { key: 'trustProxy', env: 'TIDINGS_TRUST_PROXY', type: { kind: 'boolean' }, description: 'believe X-Forwarded-Proto/-For from a reverse proxy: 1/0' },
 ];
 
 /** Returns the setting's value read from `raw` (text from env/flags, any JSON value from the file), or why it is invalid. */
@@ -117,11 +122,21 @@ export function readSettingValue(spec: SettingSpec, raw: unknown): { ok: true; v
       return { ok: false, reason: `expected one of ${type.values.join(', ')}, got ${JSON.stringify(raw)}` };
     case 'policy':
       return readPolicy(raw);
+    case 'boolean':
+      return readBoolean(raw);
   }
 }
 
 const YES = new Set(['1', 'true', 'yes', 'on']);
 const NO = new Set(['0', 'false', 'no', 'off', '']);
+
+function readBoolean(raw: unknown): { ok: true; value: boolean } | { ok: false; reason: string } {
+  if (typeof raw === 'boolean') return { ok: true, value: raw };
+  const word = typeof raw === 'string' ? raw.trim().toLowerCase() : undefined;
+  if (word !== undefined && YES.has(word)) return { ok: true, value: true };
+  if (word !== undefined && word !== '' && NO.has(word)) return { ok: true, value: false };
+  return { ok: false, reason: `expected 1/0, true/false, yes/no or on/off, got ${JSON.stringify(raw)}` };
+}
 
 function readPolicy(raw: unknown): { ok: true; value: PrivateNetworkPolicy } | { ok: false; reason: string } {
   if (typeof raw === 'boolean') return { ok: true, value: raw };

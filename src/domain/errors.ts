@@ -27,6 +27,16 @@ export type ErrorCode =
   | 'archive.invalid'
   | 'store.failed'
   | 'store.unsupported-schema'
+  | 'not-found'
+  | 'auth.unauthenticated'
+  | 'auth.invalid-credentials'
+  | 'auth.rate-limited'
+  | 'auth.forbidden'
+  | 'auth.csrf'
+  | 'user.exists'
+  | 'user.invalid-name'
+  | 'user.weak-password'
+  | 'user.last-admin'
   | 'internal';
 
 /** An error with a stable machine-readable code; `cause` keeps the underlying error. */

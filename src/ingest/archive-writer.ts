@@ -1,16 +1,16 @@
 /**
  * The live archive writer: revisions the store holds without a file (store.
- * pendingArchiveRevisions) are written with writeArticleRevision and then marked
- * (store.markArchived). The database commit comes first and the file second, so a crash
- * in between loses nothing: the revision is still pending and the next flush (after the
- * next refresh, or at `serve` start) writes it. Flushes of one context run one at a time,
- * so parallel refreshes never write the same revision twice at once.
+ * pendingArchiveRevisions) are written feed by feed with writeArticleRevisions (one batch of
+ * fsyncs per feed folder, a few folders at once) and then marked (store.markArchived, one call
+ * per batch). The database commit comes first and the file second, so a crash in between
+ * loses nothing: the revision is still pending and the next flush (after the next refresh, or
+ * at `serve` start) writes it. Flushes of one context run one at a time, so parallel
+ * refreshes never write the same revision twice at once.
  */
 import { rename, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { exportFeedFolder, feedFolderName, writeArticleRevision, type ArchiveProblem } from '../archive/index.ts';
-import { isAppError } from '../domain/errors.ts';
-import type { Feed } from '../store/index.ts';
+import { exportFeedFolder, feedFolderName, writeArticleRevisions, type ArchiveProblem } from '../archive/index.ts';
+import type { Feed, PendingRevision } from '../store/index.ts';
 import type { IngestContext } from './ingest-context.ts';
 
 /** What one flush did; `error` is set when writing stopped early (the rest stays pending for the next flush). */
@@ -22,7 +22,11 @@ export interface FlushResult {
   error?: string;
 }
 
-const BATCH = 200;
+/** Revisions read per batch; each batch is written feed by feed, then marked with one call. */
+const BATCH = 1000;
+/** Feed folders written at once within a batch. */
+const FOLDERS_AT_ONCE = 4;
+
 const running = new WeakMap<object, Promise<unknown>>();
 
 /** Writes every pending revision's file and marks it archived; never throws (a failure is `error`, retried next time). */
@@ -40,25 +44,48 @@ async function flushNow(ctx: IngestContext): Promise<FlushResult> {
       const pending = await ctx.store.pendingArchiveRevisions(BATCH);
       const done: number[] = [];
       try {
-        for (const { revisionId, feed, record } of pending) {
-          const fileBody = ctx.settings.archiveBody === 'raw' ? 'raw' : record.fileBody;
-          const outcome = await writeArticleRevision(ctx.archiveRoot, { feed, record: { ...record, fileBody } }).catch((error: unknown) => {
-            if (isAppError(error, 'archive.invalid')) return { kind: 'conflict' as const, path: record.file, reason: error.message };
-            throw error;
-          });
-          if (outcome.kind === 'written') result.written++;
-          else if (outcome.kind === 'unchanged') result.unchanged++;
-          else result.problems.push({ file: `${feedFolderName(feed.url)}/${record.file}`, reason: outcome.reason });
-          done.push(revisionId);
-        }
+        const groups = groupByFeed(pending);
+        let next = 0;
+        let failure: { error: unknown } | undefined;
+        // Each worker stops at the first error, but all finish before the batch is marked and the error is passed on.
+        const writeGroups = async () => {
+          while (next < groups.length && failure === undefined) {
+            await writeGroup(ctx, groups[next++], result, done).catch((error: unknown) => { failure ??= { error }; });
+          }
+        };
+        await Promise.all(Array.from({ length: Math.min(FOLDERS_AT_ONCE, groups.length) }, writeGroups));
+        if (failure !== undefined) throw failure.error;
       } finally {
-        if (done.length > 0) await ctx.store.markArchived(done, ctx.now());
+        if (done.length > 0) await ctx.store.markArchived(done.sort((a, b) => a - b), ctx.now());
       }
       if (pending.length < BATCH) return result;
     }
   } catch (error) {
     return { ...result, error: error instanceof Error ? error.message : String(error) };
   }
+}
+
+// One feed's revisions, written together; `done` gets their ids only once their files and index lines are durable.
+async function writeGroup(ctx: IngestContext, group: PendingRevision[], result: FlushResult, done: number[]): Promise<void> {
+  const raw = ctx.settings.archiveBody === 'raw';
+  const records = group.map(({ record }) => (raw ? { ...record, fileBody: 'raw' as const } : record));
+  const outcomes = await writeArticleRevisions(ctx.archiveRoot, group[0].feed, records);
+  outcomes.forEach((outcome, i) => {
+    if (outcome.kind === 'written') result.written++;
+    else if (outcome.kind === 'unchanged') result.unchanged++;
+    else result.problems.push({ file: `${feedFolderName(group[i].feed.url)}/${records[i].file}`, reason: outcome.reason });
+    done.push(group[i].revisionId);
+  });
+}
+
+function groupByFeed(pending: readonly PendingRevision[]): PendingRevision[][] {
+  const groups = new Map<string, PendingRevision[]>();
+  for (const revision of pending) {
+    const group = groups.get(revision.feed.url);
+    if (group === undefined) groups.set(revision.feed.url, [revision]);
+    else group.push(revision);
+  }
+  return [...groups.values()];
 }
 
 /**

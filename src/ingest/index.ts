@@ -2,7 +2,7 @@
 // OPML and archive transfer, rebuild. It imports stages, store, archive and domain; never context, config, cli or web.
 export type { IngestContext, IngestSettings } from './ingest-context.ts';
 export { refreshFeed, applyFetchResult, fetchOptionsFor } from './refresh-feed.ts';
-export type { RefreshOutcome, RefreshFeedOptions } from './refresh-feed.ts';
+export type { RefreshOutcome, RefreshFeedOptions, ApplyFetchOptions } from './refresh-feed.ts';
 export { refreshRound, refreshDue, insideRetryAfter } from './refresh-round.ts';
 export type { RefreshRoundOptions, RoundProgress, RoundSummary } from './refresh-round.ts';
 export { flushPendingArchive, moveArchiveFolder } from './archive-writer.ts';
@@ -18,4 +18,11 @@ export type { RebuildResult } from './rebuild-database.ts';
 export { createScheduler } from './scheduler.ts';
 export type { Scheduler, SchedulerOptions } from './scheduler.ts';
 export { findFeedByRef } from './find-feed-by-ref.ts';
-export { buildEntries } from './build-entries.ts';
+export { buildEntries, prepareEntries, cleanSource } from './build-entries.ts';
+export type { BuildEntriesOptions, CleanSource, PreparedEntry } from './build-entries.ts';
+export { recleanFeeds, cleanInputOf, RECLEAN_BATCH } from './reclean.ts';
+export type { RecleanOptions, RecleanFeedResult, RecleanResult } from './reclean.ts';
+export { exportArticles, formatArticle } from './export-articles.ts';
+export type { ArticleFormat, ExportArticlesOptions, ExportArticlesResult } from './export-articles.ts';
+export { relearnBoilerplate, shouldRelearn, LEARN_SAMPLE, RELEARN_EVERY } from './learn-feed-boilerplate.ts';
+export { wantsFullText, PAGE_CONCURRENCY } from './full-text.ts';

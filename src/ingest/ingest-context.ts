@@ -4,8 +4,10 @@
  * dispatcher and host limiter, the archive folder, a clock, and the settings they read.
  * context.ts builds a value of this shape; tests can build one by hand.
  */
+import type { RulePack } from '../clean/index.ts';
 import type { FetchDispatcher, HostLimiter, PrivateNetworkPolicy } from '../fetch/index.ts';
 import type { Store } from '../store/index.ts';
+import type { RefreshOutcome } from './refresh-feed.ts';
 
 /** The settings the use cases read (the same names as config's Settings, which satisfies this). */
 export interface IngestSettings {
@@ -38,6 +40,10 @@ export interface IngestContext {
   readonly dbPath: string;
   /** The clock, epoch ms; injectable for tests. */
   readonly now: () => number;
+  /** The rule packs cleaning applies (shipped plus `<data>/rules/`, loaded once); absent = the shipped packs. */
+  readonly packs?: readonly RulePack[];
   /** Opens a store of the configured back end at `path` (rebuild builds its new database with it). */
   openStoreAt(path: string): Promise<Store>;
+  /** Told of every recorded refresh (web/metrics listens; ingest never imports web); a listener must not throw. */
+  readonly refreshListeners?: Set<(outcome: RefreshOutcome) => void>;
 }

@@ -1,8 +1,9 @@
 /**
  * Refreshing one feed (Miniflux's handler.RefreshFeed): fetch politely with the stored
- * validators → parse → build entries → store.recordEntries (new article, new revision, or
- * nothing, in one transaction) → store.recordFetch (outcome, validators, learned metadata,
- * the next check) → write the pending archive files. Every outcome, failures included, is a
+ * validators → parse → clean, add full text and store the entries (store-items.ts: new
+ * article, new revision, or nothing, in one transaction; learned boilerplate) →
+ * store.recordFetch (outcome, validators, learned metadata, the next check) → write the
+ * pending archive files. Every outcome, failures included, is a
  * value recorded on the feed's row and returned: nothing here throws, so one broken feed
  * never stops a round. A permanent redirect updates the stored URL, unless another feed
  * already has that URL (then the fetch is recorded as the error `feed.url-taken`).
@@ -11,13 +12,14 @@
 import { AppError } from '../domain/errors.ts';
 import { estimatePostingInterval } from '../domain/posting-rate.ts';
 import { fetchFeed, type FetchOptions, type FetchResult, type HostLimiter } from '../fetch/index.ts';
-import { parseFeed } from '../parse/index.ts';
 import type { Feed, FetchOutcomeKind, FetchRecord, StoredError } from '../store/index.ts';
 import { flushPendingArchive, moveArchiveFolder } from './archive-writer.ts';
-import { buildEntries, itemTimes } from './build-entries.ts';
 import type { IngestContext } from './ingest-context.ts';
 import { planNextCheck, type ScheduleHints } from './plan-next-check.ts';
-import { plainText } from './plain-text.ts';
+import { createInThreadPreparer, type DocumentPreparer } from './prepare-pool.ts';
+
+// A round where every feed answers 304 never loads the parser, the cleaner or the store-items path (start-up time, issue 3).
+const documentPath = () => Promise.all([import('./store-items.ts'), import('./build-entries.ts'), import('./plain-text.ts')]);
 
 /** What one refresh did; `recorded` is false only for a fetch cancelled by shutdown. */
 export interface RefreshOutcome {
@@ -37,6 +39,10 @@ export interface RefreshOutcome {
   durationMs: number;
   /** Set when a permanent redirect moved the feed. */
   movedFrom?: string;
+  /** Article pages fetched for full text (summary-only feeds). */
+  fullTextPages?: number;
+  /** Full-text pages that could not be used; the feed's own body was kept for those entries. */
+  warnings?: StoredError[];
   recorded: boolean;
 }
 
@@ -46,7 +52,16 @@ export interface RefreshFeedOptions {
   limiter?: HostLimiter;
   /** Cancels the fetch (shutdown). */
   signal?: AbortSignal;
+  /** The limiter for full-text article pages; default the context's shared limiter. Never one whose slot the caller holds. */
+  pageLimiter?: HostLimiter;
+  /** Where documents are parsed and cleaned (a round's worker pool); default on this thread with the context's packs. */
+  preparer?: DocumentPreparer;
+  /** Set false when the caller writes the pending archive files itself (a round does, outside the fetch slots); default true. */
+  flushArchive?: boolean;
 }
+
+/** Options of applyFetchResult: how full-text pages are fetched. */
+export type ApplyFetchOptions = Pick<RefreshFeedOptions, 'pageLimiter' | 'signal' | 'flushArchive' | 'preparer'>;
 
 /** Fetches and stores one feed; never throws (every failure is recorded on the feed and returned). */
 export async function refreshFeed(ctx: IngestContext, feed: Feed, options: RefreshFeedOptions = {}): Promise<RefreshOutcome> {
@@ -55,7 +70,7 @@ export async function refreshFeed(ctx: IngestContext, feed: Feed, options: Refre
   const fetched = await limiter
     .run(feed.url, () => fetchFeed(feed.url, fetchOptionsFor(ctx, feed, options.signal)))
     .catch((error: unknown): FetchResult => ({ kind: 'failed', error: asAppError(error), durationMs: 0 }));
-  return applyFetchResult(ctx, feed, fetched, startedAt);
+  return applyFetchResult(ctx, feed, fetched, startedAt, options);
 }
 
 /** Returns the fetch options for `feed` from the settings and its stored validators. */
@@ -73,8 +88,18 @@ export function fetchOptionsFor(ctx: IngestContext, feed: Pick<Feed, 'validators
   };
 }
 
-/** Stores what a fetch of `feed` returned (subscribe reuses its first fetch this way); never throws. */
-export async function applyFetchResult(ctx: IngestContext, feed: Feed, fetched: FetchResult, startedAt: number): Promise<RefreshOutcome> {
+/** Stores what a fetch of `feed` returned (subscribe reuses its first fetch this way) and tells the refresh listeners; never throws. */
+export async function applyFetchResult(
+  ctx: IngestContext, feed: Feed, fetched: FetchResult, startedAt: number, options: ApplyFetchOptions = {},
+): Promise<RefreshOutcome> {
+  const outcome = await storeFetchResult(ctx, feed, fetched, startedAt, options);
+  if (outcome.recorded) for (const listener of ctx.refreshListeners ?? []) listener(outcome);
+  return outcome;
+}
+
+async function storeFetchResult(
+  ctx: IngestContext, feed: Feed, fetched: FetchResult, startedAt: number, options: ApplyFetchOptions,
+): Promise<RefreshOutcome> {
   const base = { feedId: feed.id, url: feed.url, itemCount: 0, newArticles: 0, newRevisions: 0, invalidEntries: 0, durationMs: fetched.durationMs };
   try {
     if (fetched.kind === 'failed' && fetched.error.code === 'fetch.aborted') {
@@ -91,7 +116,7 @@ export async function applyFetchResult(ctx: IngestContext, feed: Feed, fetched: 
         movedFrom = feed.url;
       }
     }
-    const outcome = await recordOutcome(ctx, current, { ...base, url: current.url }, fetched, startedAt);
+    const outcome = await recordOutcome(ctx, current, { ...base, url: current.url }, fetched, startedAt, options);
     return movedFrom === undefined ? outcome : { ...outcome, movedFrom };
   } catch (error) {
     const failure = storedError(asAppError(error));
@@ -101,10 +126,12 @@ export async function applyFetchResult(ctx: IngestContext, feed: Feed, fetched: 
 
 type Base = Omit<RefreshOutcome, 'kind' | 'recorded'>;
 
-async function recordOutcome(ctx: IngestContext, feed: Feed, base: Base, fetched: FetchResult, startedAt: number): Promise<RefreshOutcome> {
+async function recordOutcome(
+  ctx: IngestContext, feed: Feed, base: Base, fetched: FetchResult, startedAt: number, options: ApplyFetchOptions,
+): Promise<RefreshOutcome> {
   switch (fetched.kind) {
     case 'ok':
-      return recordDocument(ctx, feed, base, fetched, startedAt);
+      return recordDocument(ctx, feed, base, fetched, startedAt, options);
     case 'not-modified': {
       const hints = { maxAgeSeconds: fetched.cacheControlMaxAge, expiresAt: fetched.expires?.getTime() };
       const plan = planNextCheck(ctx, feed, 'not-modified', ctx.now(), hints);
@@ -124,20 +151,25 @@ async function recordOutcome(ctx: IngestContext, feed: Feed, base: Base, fetched
 }
 
 async function recordDocument(
-  ctx: IngestContext, feed: Feed, base: Base, fetched: Extract<FetchResult, { kind: 'ok' }>, startedAt: number,
+  ctx: IngestContext, feed: Feed, base: Base, fetched: Extract<FetchResult, { kind: 'ok' }>, startedAt: number, options: ApplyFetchOptions,
 ): Promise<RefreshOutcome> {
-  const parsed = parseFeed(fetched.body, {
-    url: fetched.url, contentType: fetched.headers['content-type'], headers: fetched.headers, encodingOverride: feed.settings.encodingOverride,
+  const [{ storeItems }, { itemTimes }, { plainText }] = await documentPath();
+  const cleaning = await ctx.store.getFeedCleaning(feed.id);
+  const preparer = options.preparer ?? createInThreadPreparer(ctx.packs);
+  const doc = await preparer.prepare({
+    body: fetched.body, url: fetched.url, headers: fetched.headers, encodingOverride: feed.settings.encodingOverride,
+    feedUrl: feed.url, learned: feed.settings.learnedBoilerplate ? cleaning.learnedRules : [],
   });
   const withStatus = { ...base, httpStatus: fetched.status };
-  if (parsed.kind === 'not-a-feed') {
-    const error = { code: 'parse.not-a-feed', message: parsed.error.message };
+  if (doc.kind === 'not-a-feed') {
+    const error = { code: 'parse.not-a-feed', message: doc.message };
     return recordFailure(ctx, feed, withStatus, startedAt, 'failed', error, {}, fetched.bytes);
   }
-  const { feed: meta, items, format } = parsed.feed;
-  const generator = meta.generator?.name === undefined ? undefined : [meta.generator.name, meta.generator.version].filter(Boolean).join(' ');
-  const entries = buildEntries(items, { feedUrl: feed.url, generator });
-  const outcomes = entries.length === 0 ? [] : await ctx.store.recordEntries(feed.id, entries, startedAt);
+  const { feed: meta, items, format } = doc.feed;
+  const { outcomes, fullTextPages, warnings } = await storeItems(ctx, feed, items, {
+    generator: doc.generator, pageLimiter: options.pageLimiter ?? ctx.limiter, fetchOptions: fetchOptionsFor(ctx, undefined, options.signal), seenAt: startedAt,
+    prepared: { entries: doc.prepared, cleaning },
+  });
   const newArticles = outcomes.filter((o) => o.kind === 'new').length;
   const newRevisions = outcomes.filter((o) => o.kind === 'revised').length;
   const invalidEntries = outcomes.filter((o) => o.kind === 'invalid').length;
@@ -160,10 +192,11 @@ async function recordDocument(
       language: meta.language,
     },
   });
-  if (outcomes.length > 0) await flushPendingArchive(ctx);
+  if (outcomes.length > 0 && options.flushArchive !== false) await flushPendingArchive(ctx);
   return {
     ...withStatus, kind: 'ok', itemCount: items.length, newArticles, newRevisions, invalidEntries,
     nextCheckAt: plan.schedule.nextCheckAt, scheduleReason: plan.reason, recorded: true,
+    ...(fullTextPages > 0 ? { fullTextPages } : {}), ...(warnings.length > 0 ? { warnings } : {}),
   };
 }
 

@@ -4,10 +4,23 @@
  * feed refreshed by refreshFeed, which records every failure as a value, so a broken feed
  * never stops the others. Feeds still inside a server-given Retry-After window (their last
  * fetch was rate-limited and the next check is still ahead) are skipped unless `force`.
+ *
+ * A feed's whole refresh normally holds its limiter slot (so parsing and storing stay
+ * bounded by the fetch concurrency); its archive files are written behind the fetches,
+ * outside the slots, by one flush at a time that takes whatever is pending (so a round of
+ * many feeds writes them in a few large batches), and the round returns once they are all
+ * written. A feed with full text on is the exception: its article
+ * pages need slots of the same limiter, and a refresh holding a slot while waiting for
+ * another would deadlock once every slot is held by such feeds. So for those feeds only the
+ * feed fetch and each page fetch take a slot, one at a time.
  */
-import { createHostLimiter } from '../fetch/index.ts';
+import { AppError } from '../domain/errors.ts';
+import { createHostLimiter, type HostLimiter } from '../fetch/index.ts';
 import type { Feed } from '../store/index.ts';
 import type { IngestContext } from './ingest-context.ts';
+import { availableParallelism } from 'node:os';
+import { flushPendingArchive } from './archive-writer.ts';
+import { createPreparePool } from './prepare-pool.ts';
 import { refreshFeed, type RefreshOutcome } from './refresh-feed.ts';
 
 /** Options of one round; all optional. */
@@ -64,17 +77,26 @@ export async function refreshRound(ctx: IngestContext, options: RefreshRoundOpti
   });
   const progress: RoundProgress = { total: chosen.length, done: 0, ok: 0, notModified: 0, rateLimited: 0, failed: 0, newArticles: 0, newRevisions: 0 };
   const stopped = () => options.signal?.aborted === true || options.drainSignal?.aborted === true;
+  const archive = createBackgroundFlush(ctx);
+  const preparer = chosen.length >= POOL_MIN_FEEDS
+    ? createPreparePool({ size: Number(process.env.TIDINGS_PREPARE_THREADS ?? availableParallelism()), packs: ctx.packs })
+    : undefined;
   const outcomes = await Promise.all(chosen.map(async (feed) => {
     if (stopped()) return undefined;
-    const outcome = await limiter.run(feed.url, async () => {
-      if (stopped()) return undefined;
-      return refreshFeed(ctx, feed, { limiter: passThrough, signal: options.signal });
-    });
+    const outcome = feed.settings.fullText === 'off'
+      ? await limiter.run(feed.url, async () => {
+        if (stopped()) return undefined;
+        return refreshFeed(ctx, feed, { limiter: passThrough, signal: options.signal, flushArchive: false, preparer });
+      })
+      : await refreshFeed(ctx, feed, { limiter: gated(limiter, stopped), pageLimiter: limiter, signal: options.signal, flushArchive: false, preparer });
+    if (outcome?.kind === 'ok' && outcome.itemCount > 0) archive.request();
     if (outcome === undefined || !outcome.recorded) return undefined;
     count(progress, outcome);
     options.onProgress?.({ ...progress });
     return outcome;
   }));
+  await preparer?.close();
+  await archive.settled();
   const results = outcomes.filter((o): o is RefreshOutcome => o !== undefined);
   const { total: _total, done: _done, ...totals } = progress;
   return {
@@ -94,8 +116,45 @@ export function insideRetryAfter(feed: Feed, now: number): boolean {
   return feed.lastError?.code === 'fetch.rate-limited' && feed.nextCheckAt > now;
 }
 
+/** Rounds of fewer feeds parse and clean on the main thread: starting workers would cost more than it saves. */
+const POOL_MIN_FEEDS = 4;
+
 // The round's limiter already holds the slot while refreshFeed runs; its own fetch must not queue again.
 const passThrough = { run: <T>(_url: string, task: () => Promise<T>) => task() };
+
+// A feed fetch that gets its slot after the round was stopped does not start: `fetch.aborted` is never recorded.
+function gated(limiter: HostLimiter, stopped: () => boolean): HostLimiter {
+  return {
+    run<T>(url: string, task: () => Promise<T>): Promise<T> {
+      return limiter.run(url, async (): Promise<T> => {
+        if (stopped()) throw new AppError('fetch.aborted', 'the round was stopped');
+        return task();
+      });
+    },
+  };
+}
+
+// Archive flushes behind the fetches: requests made while one runs are served by one more flush after it.
+function createBackgroundFlush(ctx: IngestContext): { request(): void; settled(): Promise<void> } {
+  let current: Promise<void> | undefined;
+  let again = false;
+  const loop = async () => {
+    do {
+      again = false;
+      await flushPendingArchive(ctx);
+    } while (again);
+    current = undefined;
+  };
+  return {
+    request() {
+      if (current === undefined) current = loop();
+      else again = true;
+    },
+    async settled() {
+      while (current !== undefined) await current;
+    },
+  };
+}
 
 async function chooseFeeds(ctx: IngestContext, options: RefreshRoundOptions): Promise<{ feeds: Feed[]; missing: number[] }> {
   if (options.feeds !== undefined) return { feeds: options.feeds, missing: [] };

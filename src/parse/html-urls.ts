@@ -2,7 +2,8 @@
  * Resolves the relative URLs inside an HTML fragment (PARSE-JSON.md: "URLs inside HTML content
  * are resolved the same way"). This runs on the parser's hot path, which is benchmarked
  * against a C parser, so it uses no DOM and no HTML parser:
- * - one regex test first; most feed HTML has only absolute URLs and is returned untouched;
+ * - one quick test first (may-have-relative-url.ts); most feed HTML has only absolute URLs and
+ *   is returned untouched;
  * - otherwise a linear scan that finds tags with `indexOf` and walks each tag's attributes with
  *   one sticky regex (double-quoted, single-quoted and unquoted values, names case-insensitive).
  *   Walking attributes in order, rather than searching the whole string for `src=`, is what
@@ -13,16 +14,13 @@
  */
 import { decodeHTMLAttribute } from 'entities';
 import { isAbsoluteUrl, resolveUrl } from '../util/resolve-url.ts';
+import { mayHaveRelativeUrl } from './may-have-relative-url.ts';
 
 const URL_ATTRIBUTES = new Set([
   'href', 'src', 'poster', 'cite', 'background', 'longdesc', 'usemap', 'action', 'formaction', 'data',
   'lowsrc', 'dynsrc', 'icon', 'manifest', 'data-src', 'data-original',
 ]);
 const SRCSET_ATTRIBUTES = new Set(['srcset', 'data-srcset']);
-
-// A URL attribute whose value does not start with a scheme, '#' or a quote (empty), or any srcset.
-const CANDIDATE =
-  /(?:srcset[\t\n\f\r ]*=|(?:href|src|poster|cite|background|longdesc|usemap|action|data|lowsrc|dynsrc|icon|manifest|original)[\t\n\f\r ]*=[\t\n\f\r ]*["']?[\t\n\f\r ]*(?![a-z][a-z0-9+.-]*:|#|["']))/i;
 
 // One attribute: leading separators, the name, and an optional value in one of three quoting styles.
 // A quoted value without its closing quote runs to the end of the input (group 3 or 5 then empty).
@@ -33,7 +31,7 @@ const SPACES = /[\t\n\f\r ]*/y;
 
 /** Returns `html` with every relative URL in its URL attributes (and srcset candidates) resolved against `base`; the input itself when nothing changes. */
 export function resolveHtmlUrls(html: string, base: string | undefined): string {
-  if (base === undefined || !CANDIDATE.test(html)) return html;
+  if (base === undefined || !mayHaveRelativeUrl(html)) return html;
   let out = '';
   let copied = 0;
   let pos = html.indexOf('<');

@@ -15,6 +15,7 @@ import { readJsonFeed } from './json-feed/read-json-feed.ts';
 import { findRdfCoreNamespace, readRdfDocument } from './rdf/read-rdf.ts';
 import { adaptRss } from './rss/adapt-rss.ts';
 import { readRssDocument } from './rss/read-rss.ts';
+import { orderFeedMeta, orderItem } from './shared/contract-order.ts';
 import { parseXml } from './xml/parse-xml.ts';
 import type { XmlElement } from './xml/types.ts';
 
@@ -87,7 +88,14 @@ function parseFeedOrReport(input: Uint8Array | string, options: ParseFeedOptions
   if (adapted.feed.language === undefined && language) adapted.feed.language = language;
   return {
     kind: 'feed',
-    feed: { format: adapted.format, wellFormed: problems.length === 0, problems, encoding: decoded.encoding, feed: adapted.feed, items: adapted.items },
+    feed: {
+      format: adapted.format,
+      wellFormed: problems.length === 0,
+      problems,
+      encoding: decoded.encoding,
+      feed: orderFeedMeta(adapted.feed),
+      items: adapted.items.map(orderItem),
+    },
   };
 }
 

@@ -5,7 +5,13 @@
  */
 export { openStore } from './open-store.ts';
 export type { StoreOptions } from './open-store.ts';
-export type { Store, RetentionResult, StoreCounts, IntegrityResult } from './store.ts';
+export type { Store, RetentionResult, StoreCounts, IntegrityResult, DayCount } from './store.ts';
+export type {
+  AccountStore, AddSubscriptionResult, ApiToken, ArticleState, CreateUserResult, MarkAllReadOptions, NewApiToken, NewSession,
+  NewSubscription, NewUser, Session, Subscription, SubscriptionPatch, TimelineArticle, TimelineOptions, TimelinePage, TimelineView,
+  TokenScope, UnreadCounts, User, UserCredentials, UserPatch,
+} from './account-types.ts';
+export { userNameKey } from './user-name-key.ts';
 export type {
   Feed, FeedSettings, FeedSettingsPatch, FeedStats, FeedWithStats, FullTextMode, NewFeed, AddFeedResult, FeedPatch,
   UpdateFeedResult, RemoveFeedResult, FetchOutcomeKind, FetchRecord, RecordFetchResult, FetchLogEntry, StoredError,
@@ -14,6 +20,13 @@ export type {
   IncomingEntry, EntryOutcome, ArticleSummary, Revision, Article, GetArticleOptions, ListArticlesOptions, ArticlePage,
   DeleteArticleResult, CleanedBodyUpdate, RevisionOutcome,
 } from './article-types.ts';
+export type {
+  MatchNode, NewSavedSearch, ReindexOptions, ReindexResult, SavedSearch, SearchField, SearchHit, SearchPage, SearchRequest,
+  SearchSort, SearchToken,
+} from './search-types.ts';
+export type {
+  FeedCleaning, FeedCleaningPatch, ListRevisionBodiesOptions, RevisionBodies, StoredEntryState, StoredLearnedRule,
+} from './cleaning-types.ts';
 export type {
   PendingRevision, ExportRecordsOptions, ExportedFeed, ImportRecordsOptions, ImportRecordsResult,
 } from './archive-types.ts';

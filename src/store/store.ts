@@ -18,6 +18,13 @@ import type {
   ExportedFeed, ExportRecordsOptions, ImportRecordsOptions, ImportRecordsResult, PendingRevision,
 } from './archive-types.ts';
 import type { ArchiveFeed, ArchiveRecord } from '../domain/archive-record.ts';
+import type { AccountStore } from './account-types.ts';
+import type {
+  FeedCleaning, FeedCleaningPatch, ListRevisionBodiesOptions, RevisionBodies, StoredEntryState,
+} from './cleaning-types.ts';
+import type {
+  NewSavedSearch, ReindexOptions, ReindexResult, SavedSearch, SearchPage, SearchRequest,
+} from './search-types.ts';
 
 /** What `applyRetention` deleted; `tombstoned` articles lost their revisions but stay as tombstones while their feed still carries them. */
 export interface RetentionResult { articlesDeleted: number; revisionsDeleted: number; tombstoned: number }
@@ -25,11 +32,14 @@ export interface RetentionResult { articlesDeleted: number; revisionsDeleted: nu
 /** Totals for metrics and the UI: feeds not removed, articles not deleted, all revisions, revisions waiting for the archive. */
 export interface StoreCounts { feeds: number; articles: number; revisions: number; pendingArchive: number }
 
+/** One UTC day (`YYYY-MM-DD`) and how many articles it has. */
+export interface DayCount { day: string; count: number }
+
 /** The database's own consistency check. */
 export type IntegrityResult = { kind: 'ok' } | { kind: 'problems'; messages: string[] };
 
-/** The persistence contract; see each method. */
-export interface Store {
+/** The persistence contract; see each method (the account methods are in account-types.ts). */
+export interface Store extends AccountStore {
   /** Subscribes to a URL; `exists` when subscribed, `restored` when it had been removed. */
   addFeed(input: NewFeed): Promise<AddFeedResult>;
   /** Returns the feed, removed or not, or undefined. */
@@ -71,8 +81,39 @@ export interface Store {
   /** Imports one feed's records in one transaction; idempotent (identity + revision present = skipped). */
   importRecords(feed: ArchiveFeed, records: ArchiveRecord[], options?: ImportRecordsOptions): Promise<ImportRecordsResult>;
 
+  /** Returns one page of the articles a search request matches (its tokens made by search/); throws AppError `input.invalid` for a bad limit or cursor. */
+  searchArticles(request: SearchRequest): Promise<SearchPage>;
+  /** Rebuilds the full-text index from every article's latest revision (durably: an interrupted rebuild resumes on the next open). */
+  reindexSearch(options?: ReindexOptions): Promise<ReindexResult>;
+  /** Saves (or, under an existing name, replaces) a named search; throws AppError `input.invalid` when name or query is empty. */
+  saveSearch(input: NewSavedSearch): Promise<SavedSearch>;
+  /** Returns the saved searches by name. */
+  listSavedSearches(): Promise<SavedSearch[]>;
+  /** Deletes a saved search; false when there was none with this id. */
+  deleteSavedSearch(id: number): Promise<boolean>;
+
+  /** Returns the archive records of the given revisions (archived or not), in id order, for rewriting their files. */
+  archiveRecordsOf(revisionIds: readonly number[], options?: { fileBody?: 'cleaned' | 'raw' }): Promise<PendingRevision[]>;
+
+  /** Returns the feed's cleaning state (learned rules, generator); an empty state for a feed never learned from. */
+  getFeedCleaning(feedId: number): Promise<FeedCleaning>;
+  /** Changes the feed's cleaning state; false when there is no such feed. */
+  updateFeedCleaning(feedId: number, patch: FeedCleaningPatch): Promise<boolean>;
+  /** Returns the latest raw body of the feed's `limit` most recent articles that are not deleted, newest first. */
+  recentRawBodies(feedId: number, limit: number): Promise<string[]>;
+  /** Returns a page of the bodies of every revision of the feed's articles that are not deleted, by revision id. */
+  listRevisionBodies(options: ListRevisionBodiesOptions): Promise<RevisionBodies[]>;
+  /** Returns, per identity already stored for the feed, its latest revision's fingerprint, title key and link. */
+  entryStates(feedId: number, identities: readonly string[]): Promise<Map<string, StoredEntryState>>;
+
   /** Deletes articles older than their feed's retention, only for feeds that set one. */
   applyRetention(now: number): Promise<RetentionResult>;
+  /** Returns the feed's articles per UTC day (by article time) for the `days` days ending with the day of `now`, oldest first, zero-filled. */
+  articlesPerDay(feedId: number, days: number, now?: number): Promise<DayCount[]>;
+  /** Returns the user's preferences (key → value; absent keys are unset). */
+  getUserPreferences(userId: number): Promise<Record<string, string>>;
+  /** Sets the given preferences of the user in one step; false when there is no such user. */
+  setUserPreferences(userId: number, values: Record<string, string>): Promise<boolean>;
   /** Returns totals. */
   counts(): Promise<StoreCounts>;
   /** Runs the back end's integrity and foreign-key checks. */

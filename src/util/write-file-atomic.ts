@@ -4,7 +4,9 @@
  * folder is fsync'd so the new name survives a power cut. A crash at any point leaves
  * either the old target or the new one, never half a file (ARCHIVE-FORMAT.md: "Files are
  * written atomically"). Written by hand: the `write-file-atomic` package is not installed,
- * and it has no no-clobber mode.
+ * and it has no no-clobber mode. `writeNewFiles` does the same for many files of one folder
+ * at once: the temporary files are written and fsync'd concurrently (one journal commit can
+ * serve many of them), then linked, and the folder is fsync'd once for all the new names.
  */
 import { link, open, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
@@ -39,6 +41,55 @@ export async function writeFileAtomic(
     throw error;
   }
   await syncFolder(folder);
+}
+
+/** What writeNewFiles did with one file: `exists` when a file already had its name (nothing was written). */
+export type NewFileOutcome = 'written' | 'exists';
+
+/** Temporary files written (and fsync'd) at once by writeNewFiles. */
+const WRITE_CONCURRENCY = 16;
+
+/**
+ * Writes each file into `folder` under its name unless a file already has that name (no-clobber),
+ * each atomically, with one fsync of the folder for all of them; returns one outcome per file,
+ * in order. Rejects with the first fs error (files linked before it stay; temporaries are removed).
+ */
+export async function writeNewFiles(folder: string, files: ReadonlyArray<{ name: string; data: string | Uint8Array }>): Promise<NewFileOutcome[]> {
+  const temps = files.map((file) => join(folder, `.${file.name}.tmp-${process.pid}-${randomBytes(6).toString('hex')}`));
+  // A temporary file exists from its open until it is linked (linkExclusive removes it) or cleaned up.
+  const left = files.map(() => false);
+  let next = 0;
+  const writeTemps = async () => {
+    while (next < files.length) {
+      const i = next++;
+      const handle = await open(temps[i], 'wx');
+      left[i] = true;
+      try {
+        await handle.writeFile(files[i].data);
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
+    }
+  };
+  let outcomes: NewFileOutcome[];
+  try {
+    await Promise.all(Array.from({ length: Math.min(WRITE_CONCURRENCY, files.length) }, writeTemps));
+    outcomes = await Promise.all(files.map(async (file, i): Promise<NewFileOutcome> => {
+      try {
+        await linkExclusive(temps[i], join(folder, file.name));
+        left[i] = false;
+        return 'written';
+      } catch (error) {
+        if (errorCode(error) !== 'EEXIST') throw error;
+        return 'exists';
+      }
+    }));
+  } finally {
+    await Promise.all(temps.map((temp, i) => (left[i] ? unlink(temp).catch(() => undefined) : undefined)));
+  }
+  if (outcomes.includes('written')) await syncFolder(folder);
+  return outcomes;
 }
 
 /** Puts `temp` at `path` only when `path` does not exist, then removes `temp`. */

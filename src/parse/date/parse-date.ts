@@ -9,6 +9,7 @@
  */
 import { buildTimestamp, formatTimestamp } from './build-timestamp.ts';
 import { parseLooseDate } from './parse-loose-date.ts';
+import { parseRfc822 } from './parse-rfc822.ts';
 import { parseZone, toOffsetMinutes } from './time-zones.ts';
 
 // Longer values are prose, not dates; the limit also bounds the work on hostile input.
@@ -111,5 +112,5 @@ export function parseDate(raw: string): string | undefined {
   if (first >= 48 && first <= 57 && FOUR_DIGITS.test(text)) {
     return parseRfc3339(text) ?? parseNumericDate(text) ?? parseLooseDate(text);
   }
-  return parseLooseDate(text);
+  return parseRfc822(text) ?? parseLooseDate(text);
 }

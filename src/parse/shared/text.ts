@@ -23,6 +23,8 @@ const TAG = /<\/?[a-zA-Z][a-zA-Z0-9:-]*(?:\s[^<>]*)?\/?>|<!--/;
 const TAGS = /<\/?[a-zA-Z][a-zA-Z0-9:-]*(?:\s[^<>]*)?\/?>|<!--[\s\S]*?(?:-->|$)/g;
 const ENTITY = /&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[a-zA-Z][a-zA-Z0-9]{1,31});/;
 const WHITESPACE_RUNS = /\s+/g;
+/** C0 controls other than tab, line feed and carriage return (XML 1.0 §2.2 forbids them; feeds still carry them). */
+const CONTROLS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
 /** Escaped markup at the very start, or an escaped end tag: the usual double-escaped HTML. */
 const ESCAPED_MARKUP = /^\s*&lt;[a-zA-Z!]|&lt;\/[a-zA-Z][a-zA-Z0-9]*&gt;/;
 
@@ -47,6 +49,7 @@ export function toPlainText(value: string, keepLines = false): string | undefine
     s = decodeHTML(s);
     if (hasMarkup(s)) s = s.replace(TAGS, '');
   }
+  s = s.replace(CONTROLS, '');
   s = keepLines ? s.trim() : s.replace(WHITESPACE_RUNS, ' ').trim();
   return s === '' ? undefined : s;
 }

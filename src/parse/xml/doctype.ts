@@ -18,6 +18,24 @@ export interface Doctype {
 
 const MAX_ENTITIES = 1000;
 
+/** The ISO Latin-1 entities (U+00A0…U+00FF, in order) that the Netscape RSS 0.91 DTD declares. */
+const LATIN1_NAMES = (
+  'nbsp iexcl cent pound curren yen brvbar sect uml copy ordf laquo not shy reg macr deg plusmn sup2 sup3 acute ' +
+  'micro para middot cedil sup1 ordm raquo frac14 frac12 frac34 iquest Agrave Aacute Acirc Atilde Auml Aring AElig ' +
+  'Ccedil Egrave Eacute Ecirc Euml Igrave Iacute Icirc Iuml ETH Ntilde Ograve Oacute Ocirc Otilde Ouml times Oslash ' +
+  'Ugrave Uacute Ucirc Uuml Yacute THORN szlig agrave aacute acirc atilde auml aring aelig ccedil egrave eacute ecirc ' +
+  'euml igrave iacute icirc iuml eth ntilde ograve oacute ocirc otilde ouml divide oslash ugrave uacute ucirc uuml ' +
+  'yacute thorn yuml'
+).split(' ');
+
+/** Adds the entities an external DTD we know declares (without loading it): RSS 0.91's Latin-1 set. */
+function addKnownDtdEntities(doctype: Doctype): void {
+  if (!doctype.publicId?.includes('Netscape Communications//DTD RSS 0.91')) return;
+  LATIN1_NAMES.forEach((name, i) => {
+    if (!doctype.entities.has(name)) doctype.entities.set(name, String.fromCharCode(0xa0 + i));
+  });
+}
+
 function skipSpace(text: string, i: number): number {
   while (i < text.length && text.charCodeAt(i) <= 32) i++;
   return i;
@@ -111,6 +129,7 @@ export function readDoctype(text: string, start: number, problems: ProblemLog): 
       }
     }
   }
+  addKnownDtdEntities(doctype);
   if (text[p] === '[') p = skipSpace(text, readInternalSubset(text, p + 1, entities, problems));
   const close = text.indexOf('>', p);
   doctype.end = close === -1 ? text.length : close + 1;

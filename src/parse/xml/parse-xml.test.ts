@@ -168,3 +168,15 @@ describe('safety', () => {
     expect(Date.now() - started).toBeLessThan(2000);
   });
 });
+
+describe('known DTDs', () => {
+  it('knows the Latin-1 entities the Netscape RSS 0.91 DTD declares, without loading it', () => {
+    const doc = parseXml(
+      '<!DOCTYPE rss PUBLIC "-//Netscape Communications//DTD RSS 0.91//EN" "http://my.netscape.com/publish/formats/rss-0.91.dtd">' +
+        '<rss version="0.91"><channel><title>&copy; Caf&eacute;&nbsp;x</title></channel></rss>',
+    );
+    expect(textContent(doc.root!)).toBe('© Café\u00a0x');
+    expect(doc.problems).toEqual([]);
+    expect(doc.wellFormed).toBe(true);
+  });
+});

@@ -104,6 +104,10 @@ export class TreeBuilder {
       if (!selfClosing) this.stack.push({ name, target: parent?.target ?? null, prefixes, base });
       return;
     }
+    if (!selfClosing && (local === 'item' || local === 'entry') && this.closeOpenSibling(name, offset)) {
+      this.open(name, attrs, selfClosing, offset);
+      return;
+    }
     const parentElement = parent?.target ?? null;
     const element: MutableElement = { name, local, ns, attrs: record, children: [], base, parent: parentElement };
     if (parentElement === null) this.root = element;
@@ -137,6 +141,25 @@ export class TreeBuilder {
       }
     }
     this.problems.add(`stray end tag </${name}> ignored`, offset);
+  }
+
+  /**
+   * Feed items never nest: an `<item>` or `<entry>` that opens while one of the same name is
+   * still open means the earlier one was left unclosed, so it is closed first (as HTML's
+   * implied end tags do). Returns true when it closed something.
+   */
+  private closeOpenSibling(name: string, offset: number): boolean {
+    const stack = this.stack;
+    const floor = Math.max(0, stack.length - MATCH_WINDOW);
+    for (let i = stack.length - 1; i >= floor; i--) {
+      if (stack[i].name === name && stack[i].target !== null) {
+        this.problems.add(`<${name}> not closed before the next one`, offset);
+        this.close(name, offset);
+        if (stack.length > i) stack.length = i;
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Appends decoded character data to the current element. */

@@ -117,6 +117,16 @@ export function createArchiveQueries({ db, sql }: SqliteContext) {
         record: toRecord(row),
       }));
     },
+    /** The archive records of the given revisions (any archive state), in id order; unknown ids are left out. */
+    archiveRecordsOf(ids: readonly number[], fileBody?: 'cleaned' | 'raw'): PendingRevision[] {
+      const rows = ids.map((id) => sql(`${JOINED} WHERE r.id = ?`).get(id) as JoinedRow | undefined)
+        .filter((row): row is JoinedRow => row !== undefined).sort((a, b) => a.id - b.id);
+      return rows.map((row) => ({
+        revisionId: row.id, articleId: row.article_id, feedId: row.a_feed_id,
+        feed: rowToArchiveFeed({ url: row.f_url, title: row.f_title, site_url: row.f_site_url, category: row.f_category }),
+        record: toRecord(row, fileBody),
+      }));
+    },
     markArchived: (ids: number[], at: number) => markArchived.immediate(ids, at),
     /** Returns the ids of the feeds to export, ordered by URL. */
     exportFeedIds(feedId?: number): number[] {

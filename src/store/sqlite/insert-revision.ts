@@ -1,9 +1,11 @@
 /**
  * The one INSERT of a revision row, shared by `recordEntries` (new versions from a feed)
- * and `importRecords` (versions read back from the archive), so both write the same columns.
+ * and `importRecords` (versions read back from the archive), so both write the same columns
+ * and both keep the search index in step.
  */
 import type { Category, Enclosure, Person } from '../../domain/parsed-feed.ts';
 import { categoriesJson, enclosuresJson, personsJson } from '../map-rows.ts';
+import { indexLatestRevision } from './search-index.ts';
 import type { Statements } from './statements.ts';
 
 /** The values of one new revision; `number` is chosen by the caller. */
@@ -28,7 +30,7 @@ export interface RevisionValues {
   archivedAt?: number;
 }
 
-/** Inserts the revision and returns its id. */
+/** Inserts the revision, indexes it for search when it is its article's latest (same transaction), and returns its id. */
 export function insertRevision(sql: Statements, v: RevisionValues): number {
   const { lastInsertRowid } = sql(`
     INSERT INTO revisions (article_id, number, title, link, guid, summary, authors, categories, enclosures,
@@ -39,5 +41,6 @@ export function insertRevision(sql: Statements, v: RevisionValues): number {
     v.publishedAt ?? null, v.updatedAt ?? null, v.feedTitle ?? null, v.rawBody, v.cleanedBody ?? null,
     v.fingerprint ?? null, v.titleKey ?? null, v.seenAt, v.archivedAt ?? null,
   );
+  indexLatestRevision(sql, v);
   return Number(lastInsertRowid);
 }

@@ -7,15 +7,23 @@
 import { AppError, isAppError } from '../../domain/errors.ts';
 import type { ExportedFeed, ExportRecordsOptions } from '../archive-types.ts';
 import type { Store } from '../store.ts';
+import { createSqliteAccountStore } from './account-store.ts';
 import { createArchiveQueries } from './archive-queries.ts';
 import { createArticleQueries } from './article-queries.ts';
 import { createEntryQueries } from './entry-queries.ts';
 import { createFeedQueries } from './feed-queries.ts';
+import { createLearnedQueries } from './learned-queries.ts';
 import { createMaintenanceQueries } from './maintenance-queries.ts';
 import { migrate } from './migrate.ts';
 import { sqliteMigrations } from './migrations/all-migrations.ts';
 import { openDatabase } from './open-database.ts';
+import { createRecleanQueries } from './reclean-queries.ts';
+import { createSavedSearchQueries } from './saved-search-queries.ts';
+import { createSearchIndexing } from './search-index.ts';
+import { createSearchQueries } from './search-queries.ts';
 import { createStatements } from './statements.ts';
+import { createPreferenceQueries } from './preference-queries.ts';
+import { createStatsQueries } from './stats-queries.ts';
 
 /** Options for a SQLite store; `path` ':memory:' gives a private in-memory database. */
 export interface SqliteStoreOptions { path: string; busyTimeoutMs?: number }
@@ -35,6 +43,20 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
   const articles = createArticleQueries(context);
   const archive = createArchiveQueries(context);
   const upkeep = createMaintenanceQueries(context);
+  const learned = createLearnedQueries(context);
+  const reclean = createRecleanQueries(context);
+  const indexing = createSearchIndexing(context);
+  const searching = createSearchQueries(context);
+  const saved = createSavedSearchQueries(context);
+  const stats = createStatsQueries(context);
+  const preferences = createPreferenceQueries(context);
+  try {
+    // Articles queued by the search migration, a re-cleaning or an interrupted reindex become searchable now.
+    indexing.drainSearchQueue();
+  } catch (error) {
+    db.close();
+    throw new AppError('store.failed', `cannot update the search index of ${options.path}: ${describe(error)}`, { cause: error });
+  }
 
   const run = async <T>(work: () => T): Promise<T> => {
     if (!db.open) throw new AppError('store.failed', 'the store is closed');
@@ -55,6 +77,7 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
   }
 
   return {
+    ...createSqliteAccountStore(context, run),
     addFeed: (input) => run(() => feeds.addFeed(input)),
     getFeed: (id) => run(() => feeds.getFeed(id)),
     findFeedByUrl: (url) => run(() => feeds.findFeedByUrl(url)),
@@ -69,12 +92,34 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
     getArticle: (id, opts) => run(() => articles.getArticle(id, opts)),
     deleteArticle: (id, at = Date.now()) => run(() => articles.deleteArticle(id, at)),
     purgeArticle: (id) => run(() => articles.purgeArticle(id)),
-    updateCleanedBodies: (updates) => run(() => articles.updateCleanedBodies(updates)),
+    updateCleanedBodies: (updates) => run(() => {
+      const outcomes = articles.updateCleanedBodies(updates);
+      indexing.drainSearchQueue();
+      return outcomes;
+    }),
     pendingArchiveRevisions: (limit) => run(() => archive.pendingArchiveRevisions(limit)),
     markArchived: (ids, at) => run(() => archive.markArchived(ids, at)),
     exportRecords,
     importRecords: (feed, records, opts) => run(() => archive.importRecords(feed, records, opts)),
+    searchArticles: (request) => run(() => searching.search(request)),
+    reindexSearch: (opts = {}) => run(() => {
+      const started = Date.now();
+      const articleCount = indexing.reindex(opts.batchSize, opts.onProgress);
+      return { articles: articleCount, durationMs: Date.now() - started };
+    }),
+    saveSearch: (input) => run(() => saved.saveSearch(input)),
+    listSavedSearches: () => run(() => saved.listSavedSearches()),
+    deleteSavedSearch: (id) => run(() => saved.deleteSavedSearch(id)),
+    archiveRecordsOf: (ids, opts = {}) => run(() => archive.archiveRecordsOf(ids, opts.fileBody)),
+    getFeedCleaning: (feedId) => run(() => learned.getFeedCleaning(feedId)),
+    updateFeedCleaning: (feedId, patch) => run(() => learned.updateFeedCleaning(feedId, patch)),
+    recentRawBodies: (feedId, limit) => run(() => learned.recentRawBodies(feedId, limit)),
+    listRevisionBodies: (opts) => run(() => reclean.listRevisionBodies(opts)),
+    entryStates: (feedId, identities) => run(() => reclean.entryStates(feedId, identities)),
     applyRetention: (now) => run(() => upkeep.applyRetention(now)),
+    articlesPerDay: (feedId, days, now = Date.now()) => run(() => stats.articlesPerDay(feedId, days, now)),
+    getUserPreferences: (userId) => run(() => preferences.getUserPreferences(userId)),
+    setUserPreferences: (userId, values) => run(() => preferences.setUserPreferences(userId, values)),
     counts: () => run(() => upkeep.counts()),
     integrityCheck: () => run(() => upkeep.integrityCheck()),
     close: async () => {

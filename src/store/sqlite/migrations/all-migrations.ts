@@ -5,6 +5,10 @@
 import type { SqliteMigration } from '../migrate.ts';
 import { migration as initial } from './2026-11-26-001-initial.ts';
 import { migration as fetchLog } from './2026-11-26-002-fetch-log.ts';
+import { migration as search } from './2026-11-26-003-search.ts';
+import { migration as learnedBoilerplate } from './2026-11-26-004-learned-boilerplate.ts';
+import { migration as accounts } from './2026-11-26-005-accounts.ts';
+import { migration as userPreferences } from './2026-11-26-006-user-preferences.ts';
 
 /** The schema's history, oldest first. */
-export const sqliteMigrations: readonly SqliteMigration[] = [initial, fetchLog];
+export const sqliteMigrations: readonly SqliteMigration[] = [initial, fetchLog, search, learnedBoilerplate, accounts, userPreferences];

@@ -1,0 +1,121 @@
+/**
+ * Where a refresh parses and cleans its documents (prepare-document.ts): on the calling
+ * thread, or on a small pool of worker threads so that a round of many feeds uses every core
+ * while the main thread does HTTP, SQLite and the archive files (issue 3: parse, clean and
+ * fingerprint were most of a cold round's CPU, all on one thread). Workers start on demand,
+ * when a document arrives and none is idle, so a round where every feed answers 304 starts
+ * none. A worker that dies hands its documents back to the calling thread, which then
+ * prepares everything itself: a broken worker can make a round slower, never lose a feed.
+ */
+import { Worker } from 'node:worker_threads';
+import type { RulePack } from '../clean/index.ts';
+import type { PrepareDocumentInput, PreparedDocument } from './prepare-document.ts';
+
+// Loaded on the first document: a round of 304s never needs the parser or the cleaner on this thread.
+const loadPrepare = () => import('./prepare-document.ts');
+
+/** Prepares fetched documents; `close` stops any worker threads. */
+export interface DocumentPreparer {
+  prepare(input: PrepareDocumentInput): Promise<PreparedDocument>;
+  close(): Promise<void>;
+}
+
+/** Options of a pool: at most `size` workers, each with a copy of the rule packs (undefined = the shipped packs). */
+export interface PreparePoolOptions { size: number; packs: readonly RulePack[] | undefined }
+
+/** A task as the worker receives it, and its answer. */
+export interface PrepareTask { id: number; input: PrepareDocumentInput }
+export type PrepareReply = { id: number; result: PreparedDocument } | { id: number; error: string };
+
+/** Returns a preparer that works on the calling thread. */
+export function createInThreadPreparer(packs: readonly RulePack[] | undefined): DocumentPreparer {
+  return {
+    prepare: async (input) => (await loadPrepare()).prepareDocument(input, packs),
+    close: async () => undefined,
+  };
+}
+
+interface Pending { input: PrepareDocumentInput; resolve: (value: PreparedDocument) => void; reject: (error: Error) => void }
+interface PoolWorker { worker: Worker; busy?: number }
+
+/** Returns a preparer backed by up to `size` worker threads, started on demand. */
+export function createPreparePool(options: PreparePoolOptions): DocumentPreparer {
+  const workers: PoolWorker[] = [];
+  const waiting: Pending[] = [];
+  const inFlight = new Map<number, Pending>();
+  let nextId = 0;
+  let broken = false;
+  let closed = false;
+
+  const runHere = (task: Pending) => {
+    loadPrepare().then(({ prepareDocument }) => task.resolve(prepareDocument(task.input, options.packs)))
+      .catch((error: unknown) => task.reject(error instanceof Error ? error : new Error(String(error))));
+  };
+
+  const dispatch = () => {
+    while (waiting.length > 0) {
+      if (broken || closed) {
+        runHere(waiting.shift()!);
+        continue;
+      }
+      let slot = workers.find((w) => w.busy === undefined);
+      if (slot === undefined && workers.length < options.size) slot = spawn();
+      if (slot === undefined) return;
+      const task = waiting.shift()!;
+      const id = nextId++;
+      slot.busy = id;
+      inFlight.set(id, task);
+      slot.worker.postMessage({ id, input: task.input } satisfies PrepareTask);
+    }
+  };
+
+  const spawn = (): PoolWorker => {
+    const slot: PoolWorker = { worker: startWorker(options.packs) };
+    slot.worker.on('message', (reply: PrepareReply) => {
+      const task = inFlight.get(reply.id);
+      inFlight.delete(reply.id);
+      slot.busy = undefined;
+      if (task !== undefined) {
+        if ('error' in reply) task.reject(new Error(reply.error));
+        else task.resolve(reply.result);
+      }
+      dispatch();
+    });
+    const fail = () => {
+      if (closed) return;
+      broken = true;
+      const task = slot.busy === undefined ? undefined : inFlight.get(slot.busy);
+      if (slot.busy !== undefined) inFlight.delete(slot.busy);
+      slot.busy = undefined;
+      if (task !== undefined) waiting.unshift(task);
+      dispatch();
+    };
+    slot.worker.on('error', fail);
+    slot.worker.on('exit', fail);
+    workers.push(slot);
+    return slot;
+  };
+
+  return {
+    prepare: (input) => new Promise<PreparedDocument>((resolve, reject) => {
+      waiting.push({ input, resolve, reject });
+      dispatch();
+    }),
+    async close() {
+      closed = true;
+      await Promise.all(workers.map((w) => w.worker.terminate()));
+      for (const task of inFlight.values()) runHere(task);
+      inFlight.clear();
+      dispatch();
+    },
+  };
+}
+
+// From TypeScript sources (tests) the worker needs tsx's loader; the build runs the compiled file.
+function startWorker(packs: readonly RulePack[] | undefined): Worker {
+  const fromSource = import.meta.url.endsWith('.ts');
+  const entry = new URL(fromSource ? './prepare-worker.ts' : './prepare-worker.js', import.meta.url);
+  if (!fromSource) return new Worker(entry, { workerData: { packs } });
+  const code = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(entry.href)}); })`;
+  return new Worker(code, { eval: true, workerData: { packs } });
+}

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { makeSnippet, markSnippet, snippetToHtml, type HighlightPhrase } from './make-snippet.ts';
+
+const cjk = (text: string): HighlightPhrase => [{ kind: 'cjk', text }];
+const word = (text: string, prefix = false): HighlightPhrase => [{ kind: 'word', text, prefix }];
+const marked = (text: string, phrases: HighlightPhrase[], length?: number) => markSnippet(makeSnippet(text, phrases, length), '[', ']');
+
+describe('makeSnippet', () => {
+  it('marks matches in the original characters when the text is Traditional or full-width', () => {
+    expect(marked('國家主席習近平在北京會見了ＣＥＯ。', [cjk('习近平'), word('ceo')])).toBe('國家主席[習近平]在北京會見了[ＣＥＯ]。');
+  });
+
+  it('marks whole words only, or word starts for a prefix', () => {
+    expect(marked('The cat sat on the concatenated mat.', [word('cat')])).toBe('The [cat] sat on the concatenated mat.');
+    expect(marked('Economy and economics.', [word('econ', true)])).toBe('[Economy] and [economics].');
+  });
+
+  it('cuts a long Chinese text at a clause boundary near the match, with ellipses', () => {
+    const text = `${'前面的内容很长，'.repeat(30)}这是关键的句子，其中提到人工智能产业发展迅速。${'后面还有很多内容。'.repeat(30)}`;
+    const snippet = makeSnippet(text, [cjk('人工智能')], 60);
+    expect(snippet.text.startsWith('…')).toBe(true);
+    expect(snippet.text.endsWith('…')).toBe(true);
+    expect(snippet.text.slice(1, 2)).not.toBe('，');
+    expect(markSnippet(snippet, '[', ']')).toContain('[人工智能]');
+    expect([...snippet.text].length).toBeLessThanOrEqual(62);
+  });
+
+  it('never cuts inside a Latin word', () => {
+    const text = `${'Lorem ipsum dolor sit amet consectetur '.repeat(20)}the central bank said inflation eased ${'again and again '.repeat(20)}`;
+    const snippet = makeSnippet(text, [word('inflation')], 80);
+    const inner = snippet.text.replace(/^…|…$/g, '');
+    expect(text).toContain(inner);
+    const start = text.indexOf(inner);
+    expect(start === 0 || text[start - 1] === ' ').toBe(true);
+    const end = start + inner.length;
+    expect(end === text.length || text[end] === ' ' || /[.,!?]/.test(text[end - 1])).toBe(true);
+  });
+
+  it('shows the start of the text when nothing matches, and escapes HTML when rendering', () => {
+    const snippet = makeSnippet('<b>a</b> & b', [word('zzz')]);
+    expect(snippet).toEqual({ text: '<b>a</b> & b', highlights: [] });
+    expect(snippetToHtml(makeSnippet('x < y & 中国', [cjk('中国')]))).toBe('x &lt; y &amp; <mark>中国</mark>');
+  });
+
+  it('marks a phrase across the punctuation that separates its parts', () => {
+    expect(marked('中国，经济增长', [[{ kind: 'cjk', text: '中国' }, { kind: 'cjk', text: '经济' }]])).toBe('[中国，经济]增长');
+  });
+});

@@ -1,0 +1,137 @@
+/**
+ * Search snippets: the stretch of an article's text with the most query matches, cut at a
+ * sensible place and with the matches marked. Matching runs on folded text (so 經濟 is marked
+ * for the query 经济, Café for cafe) and the marks are mapped back to the original characters.
+ * A window is cut at a clause or sentence end (。！？；，、 and . ! ? ; ,) when one lies near
+ * the edge, else at a space for Latin text, else (CJK, no punctuation near) between any two
+ * characters, never inside a Latin word or a surrogate pair. Whitespace is collapsed first.
+ */
+import { foldText } from '../tokenize/fold-text.ts';
+import { CJK, CLASSES, WORD } from '../tokenize/split-units.ts';
+
+/** A snippet: plain text (with `…` where it was cut) and the [start, end) ranges to highlight. */
+export interface Snippet { text: string; highlights: Array<[number, number]> }
+
+/** What to highlight: each phrase as the list of its units' texts (CJK runs and words, folded). */
+export type HighlightPhrase = Array<{ text: string; kind: 'word' | 'cjk'; prefix?: boolean }>;
+
+const BREAKS = /[。！？；，、.!?;,:：]/u;
+
+function foldWithMap(text: string): { folded: string; map: number[] } {
+  const whole = foldText(text);
+  if (whole.length === text.length) return { folded: whole, map: Array.from({ length: text.length + 1 }, (_, i) => i) };
+  let folded = '';
+  const map: number[] = [];
+  for (let i = 0; i < text.length; ) {
+    const width = (text.codePointAt(i) ?? 0) > 0xffff ? 2 : 1;
+    const piece = foldText(text.slice(i, i + width));
+    for (let j = 0; j < piece.length; j++) map.push(i);
+    folded += piece;
+    i += width;
+  }
+  map.push(text.length);
+  return { folded, map };
+}
+
+function isWordChar(text: string, i: number): boolean {
+  return i >= 0 && i < text.length && CLASSES[text.charCodeAt(i)] === WORD;
+}
+
+function findMatches(folded: string, phrases: HighlightPhrase[]): Array<[number, number]> {
+  const found: Array<[number, number]> = [];
+  for (const phrase of phrases) {
+    if (phrase.length === 0) continue;
+    const first = phrase[0];
+    let from = 0;
+    for (;;) {
+      const start = folded.indexOf(first.text, from);
+      if (start < 0) break;
+      from = start + 1;
+      if (first.kind === 'word' && isWordChar(folded, start - 1)) continue;
+      let at = start;
+      let ok = true;
+      for (let u = 0; u < phrase.length && ok; u++) {
+        const unit = phrase[u];
+        if (u > 0) {
+          while (at < folded.length && CLASSES[folded.charCodeAt(at)] !== WORD && CLASSES[folded.charCodeAt(at)] !== CJK) at++;
+          ok = folded.startsWith(unit.text, at);
+        }
+        at += unit.text.length;
+        if (ok && unit.kind === 'word' && unit.prefix !== true) ok = !isWordChar(folded, at);
+        if (ok && unit.kind === 'word' && unit.prefix === true) while (isWordChar(folded, at)) at++;
+      }
+      if (ok) found.push([start, at]);
+    }
+  }
+  found.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
+  const merged: Array<[number, number]> = [];
+  for (const range of found) {
+    const last = merged[merged.length - 1];
+    if (last !== undefined && range[0] <= last[1]) last[1] = Math.max(last[1], range[1]);
+    else merged.push([range[0], range[1]]);
+  }
+  return merged;
+}
+
+function cutPoint(text: string, at: number, direction: -1 | 1, slack: number): number {
+  const limit = direction < 0 ? Math.max(0, at - slack) : Math.min(text.length, at + slack);
+  for (let i = at; direction < 0 ? i > limit : i < limit; i += direction) {
+    if (BREAKS.test(text[direction < 0 ? i - 1 : i])) return direction < 0 ? i : i + 1;
+  }
+  for (let i = at; direction < 0 ? i > limit : i < limit; i += direction) if (text[i] === ' ') return direction < 0 ? i + 1 : i;
+  let i = at;
+  while (i > 0 && i < text.length && (isWordChar(text, i - 1) && isWordChar(text, i))) i += direction;
+  if (i > 0 && i < text.length && (text.charCodeAt(i) & 0xfc00) === 0xdc00) i += direction;
+  return Math.max(0, Math.min(text.length, i));
+}
+
+/** Returns the best snippet of about `length` characters for the phrases; the text's start when nothing matches. */
+export function makeSnippet(rawText: string, phrases: HighlightPhrase[], length = 160): Snippet {
+  const text = rawText.replace(/\s+/gu, ' ').trim();
+  const { folded, map } = foldWithMap(text);
+  const matches = findMatches(folded, phrases).map(([s, e]) => [map[s], map[e]] as [number, number]);
+  let start = 0;
+  if (matches.length > 0) {
+    let bestCount = -1;
+    for (const [s] of matches) {
+      const count = matches.filter(([ms, me]) => ms >= s && me <= s + length).length;
+      if (count > bestCount) {
+        bestCount = count;
+        start = Math.max(0, s - Math.floor(length / 5));
+      }
+    }
+  }
+  if (start > 0) start = cutPoint(text, start, -1, Math.floor(length / 5));
+  let end = Math.min(text.length, start + length);
+  if (end < text.length) end = Math.max(start + 1, cutPoint(text, end, -1, Math.floor(length / 4)));
+  const body = text.slice(start, end).trim();
+  const lead = start > 0 ? '…' : '';
+  const offset = text.indexOf(body, start) - lead.length;
+  const highlights = matches
+    .filter(([s, e]) => s >= start && e <= end)
+    .map(([s, e]) => [s - offset, e - offset] as [number, number]);
+  return { text: `${lead}${body}${end < text.length ? '…' : ''}`, highlights };
+}
+
+/** Returns the snippet as HTML: text escaped, highlights in `<mark>`. */
+export function snippetToHtml(snippet: Snippet): string {
+  const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  let out = '';
+  let at = 0;
+  for (const [s, e] of snippet.highlights) {
+    out += `${escape(snippet.text.slice(at, s))}<mark>${escape(snippet.text.slice(s, e))}</mark>`;
+    at = e;
+  }
+  return out + escape(snippet.text.slice(at));
+}
+
+/** Returns the snippet with each highlight wrapped in `open` and `close` (e.g. ANSI bold for a terminal). */
+export function markSnippet(snippet: Snippet, open: string, close: string): string {
+  let out = '';
+  let at = 0;
+  for (const [s, e] of snippet.highlights) {
+    out += `${snippet.text.slice(at, s)}${open}${snippet.text.slice(s, e)}${close}`;
+    at = e;
+  }
+  return out + snippet.text.slice(at);
+}

@@ -1,0 +1,112 @@
+/**
+ * The tokens Tidings stores for a text and the tokens a query must find, made from the same
+ * folding and the same character classes so the two always agree (index-tokens.test.ts checks
+ * it on generated text). Words are stored as they are. CJK is stored one character per token
+ * with its position, and `_` between two CJK runs that nothing but spaces or punctuation
+ * separates. A query of n CJK characters is then the phrase of its n characters: FTS adjacency
+ * is exactly "the folded text holds this string inside one run" (the `_` stops a phrase from
+ * running across 中国，经济 as if it were 中国经济), so recall is exact for any length and no
+ * hit is false. One character is one token, so single-character queries need nothing more.
+ *
+ * Phrases of very common characters that are rarely adjacent (人大, 国中) would make the index
+ * check positions in nearly every Chinese article. So each text also yields its *pairs*: two
+ * adjacent characters of one run that are both in COMMON_HAN, stored once per article in a
+ * column of their own. A query adds its pairs as extra required tokens: they only narrow the
+ * candidates (every article with the phrase has its pairs), so results do not change, but the
+ * search walks the short list of articles that have the pair. Pairs add about a tenth to the
+ * index; a bigram token for every pair (the classic CJK bigram index) made it twice as big
+ * (1.6 × the raw text instead of 0.85 × on the benchmark archive) and slower to write.
+ */
+import { COMMON_HAN } from './common-han.ts';
+import { foldText } from './fold-text.ts';
+import {
+  CJK, CLASSES, classifyAstral, HIGH_SURROGATE, MAX_WORD_LENGTH, splitUnits, WORD, type TextUnit,
+} from './split-units.ts';
+
+/** The token stored between two CJK runs with no word between them. */
+export const RUN_BREAK = '_';
+
+/** One token a query phrase must match; `prefix` matches every stored token that starts with `text`. */
+export interface MatchToken { text: string; prefix?: boolean }
+
+/** Returns the space-separated tokens to store for `text`; adds its common-character pairs to `pairs` when given. */
+export function indexTokens(text: string, pairs?: Set<string>): string {
+  const folded = foldText(text);
+  const out: string[] = [];
+  let wordStart = -1;
+  let inRun = false;
+  let afterRun = false;
+  let previous = '';
+  for (let i = 0; i < folded.length; ) {
+    let kind = CLASSES[folded.charCodeAt(i)];
+    let width = 1;
+    if (kind === HIGH_SURROGATE) {
+      width = i + 1 < folded.length ? 2 : 1;
+      kind = width === 2 ? classifyAstral(folded.slice(i, i + 2)) : 0;
+    }
+    if (kind === CJK) {
+      if (wordStart >= 0) {
+        out.push(folded.slice(wordStart, Math.min(i, wordStart + MAX_WORD_LENGTH)));
+        wordStart = -1;
+      }
+      const char = width === 1 ? folded[i] : folded.slice(i, i + 2);
+      if (!inRun) {
+        if (afterRun) out.push(RUN_BREAK);
+        inRun = true;
+        previous = '';
+      } else if (pairs !== undefined && COMMON_HAN.has(char) && COMMON_HAN.has(previous)) {
+        pairs.add(previous + char);
+      }
+      out.push(char);
+      previous = char;
+    } else if (kind === WORD) {
+      if (inRun) inRun = false;
+      afterRun = false;
+      if (wordStart < 0) wordStart = i;
+    } else {
+      if (wordStart >= 0) {
+        out.push(folded.slice(wordStart, Math.min(i, wordStart + MAX_WORD_LENGTH)));
+        wordStart = -1;
+        afterRun = false;
+      }
+      if (inRun) {
+        inRun = false;
+        afterRun = true;
+      }
+    }
+    i += width;
+  }
+  if (wordStart >= 0) out.push(folded.slice(wordStart, Math.min(folded.length, wordStart + MAX_WORD_LENGTH)));
+  return out.join(' ');
+}
+
+/** Returns the units of `text` after folding, as a query sees them. */
+export function queryUnits(text: string): TextUnit[] {
+  return splitUnits(foldText(text));
+}
+
+/** Returns the token phrase that finds `units` in stored text; `prefix` makes a final word a prefix. Empty when there is nothing to search. */
+export function phraseTokens(units: TextUnit[], prefix = false): MatchToken[] {
+  const tokens: MatchToken[] = [];
+  units.forEach((unit, index) => {
+    if (unit.kind === 'word') {
+      tokens.push(prefix && index === units.length - 1 ? { text: unit.text, prefix: true } : { text: unit.text });
+      return;
+    }
+    if (index > 0 && units[index - 1].kind === 'cjk') tokens.push({ text: RUN_BREAK });
+    for (const char of unit.chars) tokens.push({ text: char });
+  });
+  return tokens;
+}
+
+/** Returns the common-character pairs inside the CJK runs of `units` (the extra tokens that narrow a search). */
+export function pairTokens(units: TextUnit[]): string[] {
+  const pairs = new Set<string>();
+  for (const unit of units) {
+    if (unit.kind !== 'cjk') continue;
+    for (let i = 1; i < unit.chars.length; i++) {
+      if (COMMON_HAN.has(unit.chars[i - 1]) && COMMON_HAN.has(unit.chars[i])) pairs.add(unit.chars[i - 1] + unit.chars[i]);
+    }
+  }
+  return [...pairs];
+}

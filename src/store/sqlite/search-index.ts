@@ -1,0 +1,88 @@
+/**
+ * Writing the SQLite search index (see migration 2026-11-26-003-search for its shape). A new
+ * revision is indexed by `indexLatestRevision` inside the transaction that stores it, so a
+ * committed article is always searchable; everything else that changes indexed text
+ * (re-cleaned bodies, the first open after the migration, `tidings reindex`) goes through the
+ * durable `search_queue`, drained in batches of one transaction each: a crash leaves the rest
+ * queued for the next drain. Tokens come from search/tokenize, the one import from a sibling
+ * adapter that the store allows: indexing must share the query side's tokenizer exactly, and
+ * it is pure (no I/O, no state).
+ */
+import { documentTokens, type SearchableRevision } from '../../search/tokenize/document-tokens.ts';
+import type { Category, Person } from '../../domain/parsed-feed.ts';
+import type { RevisionRow } from '../rows.ts';
+import type { SqliteContext, Statements } from './statements.ts';
+
+/** Writes one article's index row from its latest revision, replacing any row it had. */
+export function writeSearchRow(sql: Statements, articleId: number, revision: SearchableRevision, replace: boolean): void {
+  const t = documentTokens(revision);
+  if (replace) sql('DELETE FROM search_fts WHERE rowid = ?').run(articleId);
+  sql('INSERT INTO search_fts (rowid, body, title, author, feed, category, pairs) VALUES (?, ?, ?, ?, ?, ?, ?)')
+    .run(articleId, t.body, t.title, t.author, t.feed, t.category, t.pairs);
+}
+
+/** Indexes a just-inserted revision when it is its article's latest (imports may insert older numbers later). */
+export function indexLatestRevision(sql: Statements, revision: SearchableRevision & { articleId: number; number: number }): void {
+  if (sql('SELECT 1 FROM revisions WHERE article_id = ? AND number > ? LIMIT 1').get(revision.articleId, revision.number) !== undefined) return;
+  writeSearchRow(sql, revision.articleId, revision, revision.number > 0);
+}
+
+type QueuedRow = Pick<RevisionRow, 'article_id' | 'title' | 'summary' | 'raw_body' | 'cleaned_body' | 'authors' | 'categories' | 'feed_title'>;
+
+/** Returns the queue and reindex functions over one connection. */
+export function createSearchIndexing({ db, sql }: SqliteContext) {
+  const drainBatch = db.transaction((limit: number): number => {
+    const ids = sql('SELECT article_id FROM search_queue ORDER BY article_id LIMIT ?').pluck().all(limit) as number[];
+    if (ids.length === 0) return 0;
+    const last = ids[ids.length - 1];
+    const rows = sql(`
+      SELECT q.article_id, r.title, r.summary, r.raw_body, r.cleaned_body, r.authors, r.categories, r.feed_title
+      FROM search_queue q
+      JOIN articles a ON a.id = q.article_id AND a.deleted_at IS NULL
+      JOIN revisions r ON r.article_id = q.article_id
+        AND r.number = (SELECT max(number) FROM revisions WHERE article_id = q.article_id)
+      WHERE q.article_id <= ?
+      ORDER BY q.article_id`).all(last) as QueuedRow[];
+    for (const row of rows) {
+      writeSearchRow(sql, row.article_id, {
+        title: row.title ?? undefined, summary: row.summary ?? undefined, rawBody: row.raw_body,
+        cleanedBody: row.cleaned_body ?? undefined, authors: JSON.parse(row.authors) as Person[],
+        categories: JSON.parse(row.categories) as Category[], feedTitle: row.feed_title ?? undefined,
+      }, true);
+    }
+    sql('DELETE FROM search_queue WHERE article_id <= ?').run(last);
+    return ids.length;
+  });
+
+  const drain = (batchSize = 500, onProgress?: (done: number) => void): number => {
+    let done = 0;
+    for (;;) {
+      const removed = drainBatch.immediate(batchSize);
+      if (removed === 0) return done;
+      done += removed;
+      onProgress?.(done);
+    }
+  };
+
+  const startReindex = db.transaction((): number => {
+    sql("INSERT INTO search_fts (search_fts) VALUES ('delete-all')").run();
+    sql('DELETE FROM search_queue').run();
+    sql('DELETE FROM search_time_blocks').run();
+    sql('INSERT INTO search_time_blocks (block, min_time, max_time) SELECT id >> 10, min(sort_time), max(sort_time) FROM articles GROUP BY id >> 10').run();
+    return sql('INSERT INTO search_queue (article_id) SELECT id FROM articles WHERE deleted_at IS NULL').run().changes;
+  });
+
+  return {
+    /** Indexes queued articles; returns how many queue entries were handled. */
+    drainSearchQueue: drain,
+    /** Rebuilds the whole index through the queue, then merges it into one segment. */
+    reindex(batchSize = 500, onProgress?: (done: number, total: number) => void): number {
+      const total = startReindex.immediate();
+      drain(batchSize, (done) => onProgress?.(done, total));
+      sql("INSERT INTO search_fts (search_fts) VALUES ('optimize')").run();
+      return total;
+    },
+    /** Returns how many articles wait in the queue. */
+    queuedCount: (): number => sql('SELECT count(*) FROM search_queue').pluck().get() as number,
+  };
+}

@@ -1,0 +1,170 @@
+/**
+ * SQLite search: validates the request, estimates how common each part of the query is (for
+ * its idf), walks the matches (search-walks.ts) keeping the best `limit + 1`, and reads the
+ * page's articles and latest revisions. The time blocks also skip, under an `until` bound, the
+ * blocks of ids that hold no article that old. How common a part is comes from the id of its 500th newest match, not a
+ * count: reading 500 matches costs the same for "the" as for a rare name, where counting
+ * would read half a million. Without any positive match (only filters or exclusions) it lists
+ * articles newest first through the article time index.
+ */
+import { AppError } from '../../domain/errors.ts';
+import type { ArticleRow } from '../rows.ts';
+import { rowToArticleSummary } from '../map-rows.ts';
+import { decodeSearchCursor, encodeSearchCursor, type SearchCursor } from '../search-cursor.ts';
+import { estimateIdf, nodePhrases, scoringGroups, type ScoringGroup } from '../search-scoring.ts';
+import { createTopHits, type Candidate } from '../search-top-hits.ts';
+import type { SearchHit, SearchPage, SearchRequest } from '../search-types.ts';
+import { ftsExpression, ftsQuery } from './fts-expression.ts';
+import { walkByRowid, type WalkPlan } from './search-walks.ts';
+import type { SqliteContext } from './statements.ts';
+
+const SAMPLE = 500;
+const MAX_LIMIT = 1000;
+
+type HitRow = ArticleRow & { f_title: string | null; cleaned_body: string | null; raw_body: string | null; summary: string | null };
+
+function filterClauses(request: SearchRequest): { where: string[]; params: Array<string | number>; needsFeed: boolean } {
+  const where = ['a.deleted_at IS NULL'];
+  const params: Array<string | number> = [];
+  if (request.includeRemovedFeeds !== true) where.push('a.feed_id NOT IN (SELECT id FROM feeds WHERE removed_at IS NOT NULL)');
+  if (request.feedId !== undefined) {
+    where.push('a.feed_id = ?');
+    params.push(request.feedId);
+  }
+  if (request.since !== undefined) {
+    where.push('a.sort_time >= ?');
+    params.push(request.since);
+  }
+  if (request.until !== undefined) {
+    where.push('a.sort_time < ?');
+    params.push(request.until);
+  }
+  if (request.languages !== undefined && request.languages.length > 0) {
+    const lang = "replace(lower(coalesce(a.language, f.language, '')), '_', '-')";
+    where.push(`(${request.languages.map(() => `${lang} = ? OR ${lang} LIKE ?`).join(' OR ')})`);
+    for (const tag of request.languages) params.push(tag.toLowerCase(), `${tag.toLowerCase()}-%`);
+  }
+  return { where, params, needsFeed: request.languages !== undefined && request.languages.length > 0 };
+}
+
+/** Returns the search function over one connection. */
+export function createSearchQueries({ sql }: SqliteContext) {
+  /** Returns, from the time blocks, the newest time among ids up to a given id, and the highest id that can hold a time before `until`. */
+  const timeBounds = (until: number | undefined): { ceiling: (id: number) => number; maxId?: number } => {
+    const rows = sql('SELECT block, min_time, max_time FROM search_time_blocks ORDER BY block').raw(true).all() as Array<[number, number, number]>;
+    const blocks: number[] = [];
+    const ceilings: number[] = [];
+    let running = -Infinity;
+    let lastBefore: number | undefined;
+    for (const [block, minTime, maxTime] of rows) {
+      running = Math.max(running, maxTime);
+      blocks.push(block);
+      ceilings.push(running);
+      if (until !== undefined && minTime < until) lastBefore = block;
+    }
+    const ceiling = (id: number): number => {
+      const block = id >> 10;
+      let lo = 0;
+      let hi = blocks.length - 1;
+      let found = -1;
+      while (lo <= hi) {
+        const mid = (lo + hi) >> 1;
+        if (blocks[mid] <= block) {
+          found = mid;
+          lo = mid + 1;
+        } else {
+          hi = mid - 1;
+        }
+      }
+      return found < 0 ? -Infinity : ceilings[found];
+    };
+    if (until === undefined) return { ceiling };
+    return { ceiling, maxId: lastBefore === undefined ? 0 : (lastBefore + 1) * 1024 - 1 };
+  };
+
+  /** Returns the share of articles (ids up to the newest) that match an FTS5 expression, from its 500th newest match. */
+  const matchShare = (expression: string, maxId: number): number => {
+    if (maxId <= 0) return 0;
+    const nth = sql('SELECT rowid FROM search_fts WHERE search_fts MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?').pluck()
+      .get(expression, SAMPLE - 1) as number | undefined;
+    if (nth !== undefined) return SAMPLE / Math.max(SAMPLE, maxId - nth + 1);
+    return (sql('SELECT count(*) FROM search_fts WHERE search_fts MATCH ?').pluck().get(expression) as number) / maxId;
+  };
+
+  const scoringGroupsOf = (match: NonNullable<SearchRequest['match']>, maxId: number): ScoringGroup[] => {
+    const nodes = scoringGroups(match);
+    if (nodes.length < 2) return nodes.map((node) => ({ phrases: nodePhrases(node), idf: 1 }));
+    return nodes.map((node) => {
+      const share = matchShare(ftsExpression(node), maxId);
+      return { phrases: nodePhrases(node), idf: estimateIdf(share * maxId, maxId) };
+    });
+  };
+
+  const hitsFor = (page: Candidate[], withScore: boolean): SearchHit[] => {
+    if (page.length === 0) return [];
+    const rows = sql(`
+      SELECT a.*, f.title AS f_title, r.cleaned_body, r.raw_body, r.summary
+      FROM articles a JOIN feeds f ON f.id = a.feed_id
+      LEFT JOIN revisions r ON r.article_id = a.id AND r.number = (SELECT max(number) FROM revisions WHERE article_id = a.id)
+      WHERE a.id IN (${page.map(() => '?').join(', ')})`).all(...page.map((c) => c.id)) as HitRow[];
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    return page.flatMap((candidate) => {
+      const row = byId.get(candidate.id);
+      if (row === undefined) return [];
+      const hit: SearchHit = { article: rowToArticleSummary(row), body: row.cleaned_body ?? row.raw_body ?? '' };
+      if (row.f_title !== null) hit.feedTitle = row.f_title;
+      if (row.summary !== null) hit.summary = row.summary;
+      if (withScore) hit.score = candidate.key;
+      return [hit];
+    });
+  };
+
+  const pageOf = (best: readonly Candidate[], limit: number, now: number, withScore: boolean): SearchPage => {
+    const page = best.slice(0, limit);
+    const last = page.at(-1);
+    const hits = hitsFor(page, withScore);
+    return best.length > limit && last !== undefined
+      ? { hits, nextCursor: encodeSearchCursor({ key: last.key, id: last.id, now }) }
+      : { hits };
+  };
+
+  const listFiltered = (request: SearchRequest, cursor: SearchCursor | undefined, now: number): SearchPage => {
+    const { where, params, needsFeed } = filterClauses(request);
+    if (request.exclude !== undefined && request.exclude.length > 0) {
+      where.push(`a.id NOT IN (SELECT rowid FROM search_fts WHERE search_fts MATCH ?)`);
+      params.push(request.exclude.map(ftsExpression).join(' OR '));
+    }
+    if (cursor !== undefined) {
+      where.push('(a.sort_time, a.id) < (?, ?)');
+      params.push(cursor.key, cursor.id);
+    }
+    const rows = sql(`SELECT a.id, a.sort_time FROM articles a ${needsFeed ? 'JOIN feeds f ON f.id = a.feed_id' : ''} WHERE ${where.join(' AND ')}
+      ORDER BY a.sort_time DESC, a.id DESC LIMIT ?`).raw(true).all(...params, request.limit + 1) as Array<[number, number]>;
+    return pageOf(rows.map(([id, key]) => ({ id, key })), request.limit, now, false);
+  };
+
+  return {
+    /** Throws AppError `input.invalid` for a limit outside 1…1000 or a cursor no search made. */
+    search(request: SearchRequest): SearchPage {
+      if (!Number.isSafeInteger(request.limit) || request.limit < 1 || request.limit > MAX_LIMIT) {
+        throw new AppError('input.invalid', `limit must be an integer from 1 to ${MAX_LIMIT}`);
+      }
+      const cursor = request.cursor === undefined ? undefined : decodeSearchCursor(request.cursor);
+      if (request.cursor !== undefined && cursor === undefined) throw new AppError('input.invalid', 'the page cursor is not valid');
+      const now = cursor?.now ?? request.now ?? Date.now();
+      if (request.match === undefined) return listFiltered(request, cursor, now);
+
+      const relevance = request.sort === 'relevance';
+      const maxId = (sql('SELECT max(id) FROM search_fts_docsize').pluck().get() as number | null) ?? 0;
+      const { where, params, needsFeed } = filterClauses(request);
+      const plan: WalkPlan = {
+        expression: ftsQuery(request.match, request.exclude), where, params, needsFeed, now,
+        groups: relevance ? scoringGroupsOf(request.match, maxId) : undefined, since: request.since, until: request.until,
+      };
+      const top = createTopHits(request.limit + 1, cursor);
+      const { ceiling, maxId: belowUntil } = timeBounds(request.until);
+      walkByRowid(sql, plan, top, ceiling, belowUntil);
+      return pageOf(top.list(), request.limit, now, relevance);
+    },
+  };
+}

@@ -1,0 +1,56 @@
+/**
+ * How a SQLite search reads its matches: the FTS5 matches newest id first (ids are arrival
+ * order), joined to their article rows for the filters, stopping as soon as the page is
+ * settled. The time of every article still to come is at most the newest time among smaller
+ * ids (`search_time_blocks`, per 1,024 ids): that ceiling bounds both the newest-first key and
+ * the relevance score (search-scoring.ts `maxScore`), and ends the walk under a `since` bound.
+ *
+ * Walking by time instead (the article time index, asking FTS5 which articles of each slice
+ * match) was tried for date-bounded searches and dropped: FTS5 starts a rowid-bounded query
+ * on a long posting list slowly (20–30 ms per start at a million articles, once per segment),
+ * and back-filled articles spread every time slice over the whole id range.
+ */
+import { maxScore, scoreArticle, type ScoringGroup } from '../search-scoring.ts';
+import type { TopHits } from '../search-top-hits.ts';
+import type { Statements } from './statements.ts';
+
+/** What both walks need: the FTS5 expression, the filter SQL over `a` (and `f` when `needsFeed`), and how to rank. */
+export interface WalkPlan {
+  expression: string;
+  where: string[];
+  params: Array<string | number>;
+  needsFeed: boolean;
+  /** Ranking groups for relevance; undefined for newest first. */
+  groups?: ScoringGroup[];
+  now: number;
+  /** The date filter's bounds (also part of `where`). */
+  since?: number;
+  until?: number;
+}
+
+
+function keyOf(plan: WalkPlan, title: string | null, time: number): number {
+  return plan.groups === undefined ? time : scoreArticle(plan.groups, title ?? '', time, plan.now);
+}
+
+function settled(plan: WalkPlan, top: TopHits, time: number): boolean {
+  if (!top.full()) return false;
+  return (plan.groups === undefined ? time : maxScore(plan.groups, time, plan.now)) < top.worstKey();
+}
+
+/** Walks matches by descending id; `ceiling(id)` bounds the time of every article with a smaller id; `maxId` skips newer blocks. */
+export function walkByRowid(sql: Statements, plan: WalkPlan, top: TopHits, ceiling: (id: number) => number, maxId?: number): void {
+  const where = maxId === undefined ? plan.where : ['s.rowid <= ?', ...plan.where];
+  const params = maxId === undefined ? plan.params : [maxId, ...plan.params];
+  const statement = sql(`
+    SELECT s.rowid, a.sort_time, a.title
+    FROM search_fts s CROSS JOIN articles a ON a.id = s.rowid ${plan.needsFeed ? 'CROSS JOIN feeds f ON f.id = a.feed_id' : ''}
+    WHERE search_fts MATCH ? AND ${where.join(' AND ')}
+    ORDER BY s.rowid DESC`).raw(true);
+  for (const row of statement.iterate(plan.expression, ...params) as Iterable<[number, number, string | null]>) {
+    const [id, time, title] = row;
+    top.offer(id, keyOf(plan, title, time));
+    const limitTime = ceiling(id);
+    if ((plan.since !== undefined && limitTime < plan.since) || settled(plan, top, limitTime)) break;
+  }
+}

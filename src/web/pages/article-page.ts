@@ -1,0 +1,93 @@
+/**
+ * GET /articles/:id: one article to read: title, feed, time, authors, the original link,
+ * read/star controls, and its body in one of three views (`?view=`):
+ * - `cleaned` (default): the stored cleaned body, sanitized again on the way out: bodies
+ *   imported from an archive never went through this version's cleaner, and the second pass
+ *   costs a few milliseconds against any doubt;
+ * - `original`: the raw body as received, rendered, but SANITIZED (never as received);
+ * - `source`: the raw body as escaped source text, to see exactly what the feed sent.
+ * Opening an article marks it read (in both read modes). Deleted articles are not found.
+ */
+import type { Context as HonoContext } from 'hono';
+import type { Context } from '../../context.ts';
+import { sanitizeHtml } from '../../clean/index.ts';
+import type { Article, Revision } from '../../store/index.ts';
+import { html, raw, type SafeHtml } from '../html.ts';
+import { readForm, starForm } from './article-item.ts';
+import { contentLanguage } from './content-language.ts';
+import { renderNotFound, renderPage } from './layout.ts';
+import { loadPageContext, type PageContext } from './page-context.ts';
+import { httpUrl, positiveInt, timeTag } from './ui.ts';
+
+/** The body views of the article page. */
+export type ArticleView = 'cleaned' | 'original' | 'source';
+
+const VIEWS: ReadonlyArray<readonly [ArticleView, string]> = [['cleaned', 'Cleaned'], ['original', 'Original'], ['source', 'Source']];
+
+/** Returns the body HTML of a revision in the given view, always safe to embed. */
+export function articleBody(revision: Revision, view: ArticleView): SafeHtml {
+  if (view === 'source') return html`<pre class="source" data-testid="article-source">${revision.rawBody}</pre>`;
+  const body = view === 'original' ? revision.rawBody : revision.cleanedBody ?? revision.rawBody;
+  return raw(sanitizeHtml(body));
+}
+
+/** Returns a few hundred characters of a body's text, for guessing its script. */
+export function textSample(markup: string): string {
+  return markup.slice(0, 6000).replace(/<[^>]*>/g, ' ');
+}
+
+function viewSwitch(id: number, view: ArticleView): SafeHtml {
+  return html`<nav class="view-switch" aria-label="Body view" data-testid="view-switch">${VIEWS.map(([v, label], i) => html`${i > 0 ? ' · ' : ''}<a href="/articles/${id}${v === 'cleaned' ? '' : `?view=${v}`}"${v === view ? html` aria-current="page"` : ''}>${label}</a>`)}</nav>`;
+}
+
+function enclosures(article: Article): SafeHtml {
+  const links = article.enclosures.flatMap((e) => {
+    const url = httpUrl(e.url);
+    return url === undefined ? [] : [html`<li><a href="${url}" rel="noopener noreferrer">${e.type ?? 'attachment'}</a></li>`];
+  });
+  return links.length === 0 ? html`` : html`<ul class="enclosures">${links}</ul>`;
+}
+
+async function feedTitleFor(page: PageContext, feedId: number): Promise<string> {
+  const sub = await page.ctx.store.getSubscription(page.user.id, feedId);
+  if (sub !== undefined) return sub.displayTitle;
+  const feed = await page.ctx.store.getFeed(feedId);
+  return feed?.title ?? feed?.url ?? `feed ${feedId}`;
+}
+
+/** GET /articles/:id?view=cleaned|original|source. */
+export async function articlePage(c: HonoContext, ctx: Context): Promise<Response> {
+  const page = await loadPageContext(c, ctx);
+  const id = positiveInt(c.req.param('id'));
+  const article = id === undefined ? undefined : await ctx.store.getArticle(id, { revisions: 'latest' });
+  const revision = article?.revisions.at(-1);
+  if (article === undefined || revision === undefined || article.deletedAt !== undefined) return renderNotFound(page, 'There is no such article.');
+  const requested = c.req.query('view');
+  const view: ArticleView = requested === 'original' || requested === 'source' ? requested : 'cleaned';
+  await ctx.store.markRead(page.user.id, [article.id], true, ctx.now());
+  const [state, feedTitle, counts] = await Promise.all([
+    ctx.store.articleStates(page.user.id, [article.id]).then((states) => states.get(article.id)),
+    feedTitleFor(page, article.feedId),
+    ctx.store.unreadCounts(page.user.id),
+  ]);
+  const feed = await ctx.store.getFeed(article.feedId);
+  const pageNow = { ...page, unread: counts };
+  const title = article.title?.trim() || '(untitled)';
+  const lang = contentLanguage(article.language ?? feed?.language, `${title} ${textSample(revision.cleanedBody ?? revision.rawBody)}`);
+  const link = httpUrl(article.link);
+  const authors = article.authors.map((a) => a.name ?? a.email ?? '').filter((name) => name !== '');
+  const body = html`<article class="article read" data-testid="article" data-id="${article.id}">
+<header>
+<h1${lang === undefined ? '' : html` lang="${lang}"`} data-testid="article-title">${title}</h1>
+<p class="meta"><a href="/all?feed=${article.feedId}" data-testid="article-feed">${feedTitle}</a> · ${timeTag(article.time)}${authors.length > 0 ? html` · ${authors.join(', ')}` : ''}${link === undefined ? '' : html` · <a class="original-link" href="${link}" rel="noopener noreferrer" data-testid="original-link">Original page ↗</a>`}</p>
+<div class="article-actions">${readForm(pageNow, article.id, state?.read ?? true)} ${starForm(pageNow, article.id, state?.starred ?? false)}
+${viewSwitch(article.id, view)}
+<a href="/articles/${article.id}/revisions" data-testid="history-link">History${article.revisionCount > 1 ? ` (${article.revisionCount} revisions)` : ''}</a></div>
+</header>
+<div class="content"${lang === undefined ? '' : html` lang="${lang}"`} data-testid="article-content">
+${articleBody(revision, view)}
+</div>
+${enclosures(article)}
+</article>`;
+  return renderPage(pageNow, { title, body, kind: 'article' });
+}
