@@ -7,9 +7,9 @@
  * one write and one fsync, after every file they describe is durable. A refresh round writes
  * tens of thousands of revisions; one at a time that was three fsyncs each, most of a cold
  * round's wall time (issue 3). One readdir tells which names exist, instead of a failed open
- * per new file.
+ * per new file, and finds the temporaries a killed writer left (removed once its pid is gone).
  */
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeNewFiles } from '../util/write-file-atomic.ts';
 import { formatArticleFile } from './article-file.ts';
@@ -29,7 +29,9 @@ export async function writeArticleRevisions(root: string, feed: ArchiveFeed, rec
   const valid = records.flatMap((record, i) => (results[i].kind === 'invalid' ? [] : [i]));
   if (valid.length === 0) return results;
   const folder = await writeArchiveFeed(root, feed);
-  const existing = new Set(await readdir(folder));
+  const names = await readdir(folder);
+  const existing = new Set(names);
+  await removeDeadTemporaries(folder, names);
   const bytes = new Map<number, Buffer>(valid.map((i) => [i, Buffer.from(formatArticleFile(articleFileOf(records[i])), 'utf8')]));
   const toWrite: number[] = [];
   const toCompare: number[] = [];
@@ -74,6 +76,26 @@ async function linesToAppend(folder: string, records: readonly ArchiveRecord[], 
     lines.push(line);
   }
   return lines;
+}
+
+// Temporary files of a writer killed mid-batch (its pid is gone) are garbage the reader skips; a live writer's are left alone.
+const TEMP_NAME = /^\..+\.tmp-(\d+)-[0-9a-f]+$/;
+
+async function removeDeadTemporaries(folder: string, names: readonly string[]): Promise<void> {
+  const dead = names.filter((name) => {
+    const pid = Number(TEMP_NAME.exec(name)?.[1] ?? process.pid);
+    return pid !== process.pid && !isRunning(pid);
+  });
+  await Promise.all(dead.map((name) => unlink(join(folder, name)).catch(() => undefined)));
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 async function readIndexLines(folder: string): Promise<Set<string>> {

@@ -119,7 +119,7 @@ describe('the tidings commands', () => {
     expect((await run('nonsense')).code).toBe(2);
   });
 
-  it('serve answers /healthz and the home page, and stops cleanly when asked', async () => {
+  it('serve answers /healthz and the reader (behind its login page), and stops cleanly when asked', async () => {
     let stop!: () => void;
     const io = testIo({ stopRequested: new Promise<void>((resolve) => (stop = resolve)) });
     const serving = main(['serve', '--port', '0', ...data('main')], io);
@@ -129,8 +129,10 @@ describe('the tidings commands', () => {
     expect(url).toBeDefined();
     const health = await (await fetch(`${url}healthz`)).json() as { ok: boolean; counts: { articles: number } };
     expect(health).toMatchObject({ ok: true, counts: { articles: 3 } });
-    const page = await (await fetch(url!)).text();
-    expect(page).toContain('Fixture feed');
+    const home = await fetch(url!, { redirect: 'manual' });
+    expect(home.status).toBe(303);
+    expect(home.headers.get('location')).toBe('/login?next=%2F');
+    expect(await (await fetch(`${url}login`)).text()).toContain('<h1>Log in</h1>');
     const stopping = Date.now();
     stop();
     expect(await serving).toBe(0);

@@ -9,7 +9,7 @@
  * unlearn the rules the next time. Switching learned boilerplate off for a feed only stops
  * applying the rules; they are still learned, so switching it back on needs no re-learning.
  */
-import { learnBoilerplate, LEARN_DEFAULTS, type LearnedRule } from '../clean/index.ts';
+import { learnBoilerplate, LEARN_DEFAULTS, type LearnedRule } from '../clean/learn-boilerplate.ts';
 import type { FeedCleaning } from '../store/index.ts';
 import type { IngestContext } from './ingest-context.ts';
 
@@ -28,10 +28,12 @@ export function shouldRelearn(state: FeedCleaning, newArticles: number): boolean
   return state.learnedAt === undefined || state.newSinceLearning + newArticles >= RELEARN_EVERY;
 }
 
-/** Learns the feed's rules from its recent raw bodies and stores them (also when none are found: below 20 articles that is none, without parsing). */
-export async function relearnBoilerplate(ctx: IngestContext, feedId: number, previous: readonly LearnedRule[]): Promise<RelearnResult> {
+/** Learns the feed's rules from its recent raw bodies (with `learn`: a round passes its worker pool's) and stores them (also when none are found: below 20 articles that is none, without parsing). */
+export async function relearnBoilerplate(
+  ctx: IngestContext, feedId: number, previous: readonly LearnedRule[], learn: (bodies: string[]) => LearnedRule[] | Promise<LearnedRule[]> = learnBoilerplate,
+): Promise<RelearnResult> {
   const bodies = await ctx.store.recentRawBodies(feedId, LEARN_SAMPLE);
-  const rules = learnBoilerplate(bodies);
+  const rules = await learn(bodies);
   await ctx.store.updateFeedCleaning(feedId, { learnedRules: rules, at: ctx.now() });
   return { rules, changed: !sameRules(previous, rules) };
 }

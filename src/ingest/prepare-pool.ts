@@ -1,6 +1,6 @@
 /**
- * Where a refresh parses and cleans its documents (prepare-document.ts): on the calling
- * thread, or on a small pool of worker threads so that a round of many feeds uses every core
+ * Where a refresh parses and cleans its documents (prepare-document.ts) and learns a feed's
+ * boilerplate: on the calling thread, or on a small pool of worker threads so that a round of many feeds uses every core
  * while the main thread does HTTP, SQLite and the archive files (issue 3: parse, clean and
  * fingerprint were most of a cold round's CPU, all on one thread). Workers start on demand,
  * when a document arrives and none is idle, so a round where every feed answers 304 starts
@@ -8,34 +8,45 @@
  * prepares everything itself: a broken worker can make a round slower, never lose a feed.
  */
 import { Worker } from 'node:worker_threads';
-import type { RulePack } from '../clean/index.ts';
+import type { LearnedRule, RulePack } from '../clean/index.ts';
 import type { PrepareDocumentInput, PreparedDocument } from './prepare-document.ts';
 
 // Loaded on the first document: a round of 304s never needs the parser or the cleaner on this thread.
 const loadPrepare = () => import('./prepare-document.ts');
 
-/** Prepares fetched documents; `close` stops any worker threads. */
+/** Prepares fetched documents and learns boilerplate; `close` stops any worker threads. */
 export interface DocumentPreparer {
   prepare(input: PrepareDocumentInput): Promise<PreparedDocument>;
+  /** Returns learnBoilerplate's rules for these raw bodies. */
+  learn(bodies: readonly string[]): Promise<LearnedRule[]>;
   close(): Promise<void>;
 }
 
 /** Options of a pool: at most `size` workers, each with a copy of the rule packs (undefined = the shipped packs). */
 export interface PreparePoolOptions { size: number; packs: readonly RulePack[] | undefined }
 
-/** A task as the worker receives it, and its answer. */
-export interface PrepareTask { id: number; input: PrepareDocumentInput }
-export type PrepareReply = { id: number; result: PreparedDocument } | { id: number; error: string };
+/** The work a worker is given, and its answer. */
+export type PrepareWork = { kind: 'prepare'; input: PrepareDocumentInput } | { kind: 'learn'; bodies: readonly string[] };
+export interface PrepareTask { id: number; work: PrepareWork }
+export type PrepareReply = { id: number; result: PreparedDocument | LearnedRule[] } | { id: number; error: string };
+
+/** Returns the answer to `work`, on this thread. */
+export async function doPrepareWork(work: PrepareWork, packs: readonly RulePack[] | undefined): Promise<PreparedDocument | LearnedRule[]> {
+  if (work.kind === 'learn') return (await import('../clean/learn-boilerplate.ts')).learnBoilerplate(work.bodies);
+  return (await loadPrepare()).prepareDocument(work.input, packs);
+}
 
 /** Returns a preparer that works on the calling thread. */
 export function createInThreadPreparer(packs: readonly RulePack[] | undefined): DocumentPreparer {
   return {
-    prepare: async (input) => (await loadPrepare()).prepareDocument(input, packs),
+    prepare: async (input) => (await doPrepareWork({ kind: 'prepare', input }, packs)) as PreparedDocument,
+    learn: async (bodies) => (await doPrepareWork({ kind: 'learn', bodies }, packs)) as LearnedRule[],
     close: async () => undefined,
   };
 }
 
-interface Pending { input: PrepareDocumentInput; resolve: (value: PreparedDocument) => void; reject: (error: Error) => void }
+type Result = PreparedDocument | LearnedRule[];
+interface Pending { work: PrepareWork; resolve: (value: Result) => void; reject: (error: Error) => void }
 interface PoolWorker { worker: Worker; busy?: number }
 
 /** Returns a preparer backed by up to `size` worker threads, started on demand. */
@@ -48,8 +59,7 @@ export function createPreparePool(options: PreparePoolOptions): DocumentPreparer
   let closed = false;
 
   const runHere = (task: Pending) => {
-    loadPrepare().then(({ prepareDocument }) => task.resolve(prepareDocument(task.input, options.packs)))
-      .catch((error: unknown) => task.reject(error instanceof Error ? error : new Error(String(error))));
+    doPrepareWork(task.work, options.packs).then(task.resolve, (error: unknown) => task.reject(error instanceof Error ? error : new Error(String(error))));
   };
 
   const dispatch = () => {
@@ -59,13 +69,21 @@ export function createPreparePool(options: PreparePoolOptions): DocumentPreparer
         continue;
       }
       let slot = workers.find((w) => w.busy === undefined);
-      if (slot === undefined && workers.length < options.size) slot = spawn();
+      if (slot === undefined && workers.length < options.size) {
+        try {
+          slot = spawn();
+        } catch {
+          // A worker that cannot start (no threads here, rule packs that cannot be copied): this thread does the work.
+          broken = true;
+          continue;
+        }
+      }
       if (slot === undefined) return;
       const task = waiting.shift()!;
       const id = nextId++;
       slot.busy = id;
       inFlight.set(id, task);
-      slot.worker.postMessage({ id, input: task.input } satisfies PrepareTask);
+      slot.worker.postMessage({ id, work: task.work } satisfies PrepareTask);
     }
   };
 
@@ -96,11 +114,14 @@ export function createPreparePool(options: PreparePoolOptions): DocumentPreparer
     return slot;
   };
 
+  const submit = (work: PrepareWork) => new Promise<Result>((resolve, reject) => {
+    waiting.push({ work, resolve, reject });
+    dispatch();
+  });
+
   return {
-    prepare: (input) => new Promise<PreparedDocument>((resolve, reject) => {
-      waiting.push({ input, resolve, reject });
-      dispatch();
-    }),
+    prepare: async (input) => (await submit({ kind: 'prepare', input })) as PreparedDocument,
+    learn: async (bodies) => (await submit({ kind: 'learn', bodies })) as LearnedRule[],
     async close() {
       closed = true;
       await Promise.all(workers.map((w) => w.worker.terminate()));

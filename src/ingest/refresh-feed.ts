@@ -168,7 +168,7 @@ async function recordDocument(
   const { feed: meta, items, format } = doc.feed;
   const { outcomes, fullTextPages, warnings } = await storeItems(ctx, feed, items, {
     generator: doc.generator, pageLimiter: options.pageLimiter ?? ctx.limiter, fetchOptions: fetchOptionsFor(ctx, undefined, options.signal), seenAt: startedAt,
-    prepared: { entries: doc.prepared, cleaning },
+    prepared: { entries: doc.prepared, cleaning }, learn: (bodies) => preparer.learn(bodies),
   });
   const newArticles = outcomes.filter((o) => o.kind === 'new').length;
   const newRevisions = outcomes.filter((o) => o.kind === 'revised').length;

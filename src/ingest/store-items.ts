@@ -8,6 +8,7 @@
  * before their archive files are written, so a feed's first articles do not keep the
  * boilerplate that only they taught.
  */
+import type { LearnedRule } from '../clean/learn-boilerplate.ts';
 import type { ParsedItem } from '../domain/parsed-feed.ts';
 import type { FetchOptions, HostLimiter } from '../fetch/index.ts';
 import type { EntryOutcome, Feed, FeedCleaning, FeedCleaningPatch, StoredError } from '../store/index.ts';
@@ -27,6 +28,8 @@ export interface StoreItemsOptions {
   seenAt: number;
   /** The items already prepared (prepare-document.ts) with the learned rules of `cleaning`; default prepared here. */
   prepared?: { entries: PreparedEntry[]; cleaning: FeedCleaning };
+  /** Where boilerplate is learned (a round's worker pool); default on this thread. */
+  learn?: (bodies: string[]) => Promise<LearnedRule[]>;
 }
 
 /** The store's outcome per entry, and what full text did. */
@@ -59,7 +62,7 @@ export async function storeItems(ctx: IngestContext, feed: Feed, items: readonly
   const patch: FeedCleaningPatch = {};
   if ((options.generator ?? undefined) !== state.generator) patch.generator = options.generator ?? null;
   if (shouldRelearn(state, newArticles)) {
-    const relearned = await relearnBoilerplate(ctx, feed.id, state.learnedRules);
+    const relearned = await relearnBoilerplate(ctx, feed.id, state.learnedRules, options.learn);
     if (relearned.changed && learnedOn) await recleanStored(ctx, outcomes, prepared.map((p) => p.source), { ...clean, learned: relearned.rules });
   } else if (newArticles > 0) {
     patch.addNewArticles = newArticles;

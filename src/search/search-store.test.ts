@@ -131,6 +131,41 @@ for (const backend of storeBackends()) {
       expect(await store.deleteSavedSearch(first.id)).toBe(false);
       await expect(store.saveSearch({ name: ' ', query: 'x' })).rejects.toSatisfy((e) => isAppError(e, 'input.invalid'));
     });
+
+    it('keeps each user\'s saved searches their own: names, lists, reads and deletes are per owner', async () => {
+      const user = async (name: string) => {
+        const created = await store.createUser({ name, passwordHash: `scrypt$${name}`, at: T0 });
+        if (created.kind !== 'created') throw new Error(created.kind);
+        return created.user.id;
+      };
+      const [ann, bob] = [await user('ann'), await user('bob')];
+      const annTaiwan = await store.saveSearch({ userId: ann, name: 'Taiwan', query: '台湾', at: T0 });
+      const bobTaiwan = await store.saveSearch({ userId: bob, name: 'Taiwan', query: '台灣 -体育', at: T0 });
+      const cliTaiwan = await store.saveSearch({ name: 'Taiwan', query: 'taiwan', at: T0 });
+      expect(new Set([annTaiwan.id, bobTaiwan.id, cliTaiwan.id]).size).toBe(3);
+      expect(annTaiwan.userId).toBe(ann);
+      expect(cliTaiwan.userId).toBeUndefined();
+      expect((await store.saveSearch({ userId: ann, name: 'Taiwan', query: '台湾 lang:zh', at: T0 + 1 })).id).toBe(annTaiwan.id);
+
+      expect((await store.listSavedSearches({ userId: ann })).map((s) => s.query)).toEqual(['台湾 lang:zh']);
+      expect((await store.listSavedSearches({ userId: bob })).map((s) => s.query)).toEqual(['台灣 -体育']);
+      expect((await store.listSavedSearches()).map((s) => s.query)).toEqual(['taiwan']);
+      expect(await store.getSavedSearch(bobTaiwan.id, { userId: bob })).toMatchObject({ name: 'Taiwan', userId: bob });
+      expect(await store.getSavedSearch(bobTaiwan.id, { userId: ann })).toBeUndefined();
+      expect(await store.getSavedSearch(bobTaiwan.id)).toBeUndefined();
+      expect(await store.getSavedSearch(cliTaiwan.id, { userId: ann })).toBeUndefined();
+
+      expect(await store.deleteSavedSearch(bobTaiwan.id, { userId: ann })).toBe(false);
+      expect(await store.deleteSavedSearch(bobTaiwan.id)).toBe(false);
+      expect(await store.deleteSavedSearch(cliTaiwan.id, { userId: bob })).toBe(false);
+      expect(await store.listSavedSearches({ userId: bob })).toHaveLength(1);
+      expect(await store.deleteSavedSearch(bobTaiwan.id, { userId: bob })).toBe(true);
+      expect(await store.listSavedSearches({ userId: bob })).toEqual([]);
+
+      expect(await store.deleteUser(ann)).toBe(true);
+      expect(await store.getSavedSearch(annTaiwan.id, { userId: ann })).toBeUndefined();
+      expect((await store.listSavedSearches()).map((s) => s.id)).toEqual([cliTaiwan.id]);
+    });
   });
 }
 

@@ -21,7 +21,7 @@ export type {
   DeleteArticleResult, CleanedBodyUpdate, RevisionOutcome,
 } from './article-types.ts';
 export type {
-  MatchNode, NewSavedSearch, ReindexOptions, ReindexResult, SavedSearch, SearchField, SearchHit, SearchPage, SearchRequest,
+  MatchNode, NewSavedSearch, ReindexOptions, ReindexResult, SavedSearch, SavedSearchOwner, SearchField, SearchHit, SearchPage, SearchRequest,
   SearchSort, SearchToken,
 } from './search-types.ts';
 export type {

@@ -71,8 +71,11 @@ export interface ReindexOptions {
 /** What a reindex did. */
 export interface ReindexResult { articles: number; durationMs: number }
 
-/** A search the user named, for the reader and republished feeds. */
-export interface SavedSearch { id: number; name: string; query: string; sort: SearchSort; createdAt: number }
+/** A search a user named, for the reader and republished feeds; `userId` is absent for one saved without a user (the CLI's). */
+export interface SavedSearch { id: number; userId?: number; name: string; query: string; sort: SearchSort; createdAt: number }
 
-/** Input of `saveSearch`; a name already used is replaced. */
-export interface NewSavedSearch { name: string; query: string; sort?: SearchSort; at?: number }
+/** Input of `saveSearch`: the owner (absent: no user), a name (one the owner already used is replaced), the query and its order. */
+export interface NewSavedSearch { userId?: number; name: string; query: string; sort?: SearchSort; at?: number }
+
+/** Whose saved searches a call sees: the user's, or with `userId` absent, those saved without a user. */
+export interface SavedSearchOwner { userId?: number }

@@ -23,7 +23,7 @@ import type {
   FeedCleaning, FeedCleaningPatch, ListRevisionBodiesOptions, RevisionBodies, StoredEntryState,
 } from './cleaning-types.ts';
 import type {
-  NewSavedSearch, ReindexOptions, ReindexResult, SavedSearch, SearchPage, SearchRequest,
+  NewSavedSearch, ReindexOptions, ReindexResult, SavedSearch, SavedSearchOwner, SearchPage, SearchRequest,
 } from './search-types.ts';
 
 /** What `applyRetention` deleted; `tombstoned` articles lost their revisions but stay as tombstones while their feed still carries them. */
@@ -85,12 +85,14 @@ export interface Store extends AccountStore {
   searchArticles(request: SearchRequest): Promise<SearchPage>;
   /** Rebuilds the full-text index from every article's latest revision (durably: an interrupted rebuild resumes on the next open). */
   reindexSearch(options?: ReindexOptions): Promise<ReindexResult>;
-  /** Saves (or, under an existing name, replaces) a named search; throws AppError `input.invalid` when name or query is empty. */
+  /** Saves (or, under a name its owner already used, replaces) a named search; throws AppError `input.invalid` when name or query is empty. */
   saveSearch(input: NewSavedSearch): Promise<SavedSearch>;
-  /** Returns the saved searches by name. */
-  listSavedSearches(): Promise<SavedSearch[]>;
-  /** Deletes a saved search; false when there was none with this id. */
-  deleteSavedSearch(id: number): Promise<boolean>;
+  /** Returns the owner's saved searches by name (no `userId`: those saved without a user). */
+  listSavedSearches(owner?: SavedSearchOwner): Promise<SavedSearch[]>;
+  /** Returns the owner's saved search with this id, or undefined when there is none or it is someone else's. */
+  getSavedSearch(id: number, owner?: SavedSearchOwner): Promise<SavedSearch | undefined>;
+  /** Deletes the owner's saved search; false when there is none with this id or it is someone else's. */
+  deleteSavedSearch(id: number, owner?: SavedSearchOwner): Promise<boolean>;
 
   /** Returns the archive records of the given revisions (archived or not), in id order, for rewriting their files. */
   archiveRecordsOf(revisionIds: readonly number[], options?: { fileBody?: 'cleaned' | 'raw' }): Promise<PendingRevision[]>;

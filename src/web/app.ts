@@ -27,8 +27,8 @@ import {
 import {
   addSubscriptionAction, articlePage, deleteSavedSearchAction, exportOpmlAction, feedSettingsPage, healthPage, helpPage, homeRedirect,
   importOpmlAction, markAllReadAction, markManyReadAction, markReadAction, revisionsPage, saveFeedSettingsAction, saveSearchAction,
-  saveSettingsAction, saveThemeAction, searchPage, securityHeaders, serveAsset, settingsPage, starAction, subscriptionsPage, timelinePage,
-  unsubscribeAction,
+  saveSettingsAction, saveThemeAction, searchPage, securityHeaders, serveAsset, serveFavicon, settingsPage, starAction, subscriptionsPage,
+  timelinePage, unsubscribeAction,
 } from './pages/index.ts';
 
 /** Who may use a route: anyone (default), a logged-in user, or an admin. Everything under /api/ needs a user anyway. */
@@ -71,6 +71,7 @@ export const ROUTES: readonly Route[] = [
   { method: 'POST', path: '/settings/theme', handler: saveThemeAction, access: 'user' },
   { method: 'GET', path: '/help', handler: helpPage, access: 'user' },
   { method: 'GET', path: '/assets/:file', handler: serveAsset },
+  { method: 'GET', path: '/favicon.ico', handler: serveFavicon },
   { method: 'GET', path: '/healthz', handler: healthz },
   { method: 'GET', path: '/login', handler: loginPage },
   { method: 'POST', path: '/login', handler: loginSubmit },

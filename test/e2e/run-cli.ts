@@ -39,6 +39,8 @@ export interface CliOptions {
   killAfterMs?: number;
   /** Measure peak memory with /usr/bin/time -f %M (ignored when it is absent). */
   measureMemory?: boolean;
+  /** Text written to the command's standard input (otherwise stdin is closed). */
+  input?: string;
 }
 
 /** Throws a clear error when the compiled CLI is missing (CI runs `npm run build` before `npm test`); warns when src/ is newer. */
@@ -71,10 +73,12 @@ export function cliEnv(extra: Record<string, string> = {}): Record<string, strin
 export function spawnCli(data: string, args: readonly string[], options: CliOptions = {}, rssFile?: string): ChildProcess {
   const argv = [BIN, '--data', data, ...args];
   const env = cliEnv(options.env);
-  if (rssFile !== undefined) {
-    return spawn(TIME_BIN, ['-f', '%M', '-o', rssFile, process.execPath, ...argv], { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
-  }
-  return spawn(process.execPath, argv, { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  const stdin = options.input === undefined ? 'ignore' : 'pipe';
+  const child = rssFile !== undefined
+    ? spawn(TIME_BIN, ['-f', '%M', '-o', rssFile, process.execPath, ...argv], { cwd: REPO_ROOT, env, stdio: [stdin, 'pipe', 'pipe'], detached: true })
+    : spawn(process.execPath, argv, { cwd: REPO_ROOT, env, stdio: [stdin, 'pipe', 'pipe'], detached: true });
+  if (options.input !== undefined) child.stdin?.end(options.input);
+  return child;
 }
 
 /** Sends `signal` to the child's process group (the child and, under /usr/bin/time, the node process it runs). */

@@ -1,5 +1,5 @@
 /**
- * `tidings serve` as a real process on a free port: /healthz answers, the home page lists
+ * `tidings serve` as a real process on a free port: /healthz answers, the API and republished feed list
  * the feed, and SIGTERM stops it within 5 s with exit 0, even while its scheduler has a
  * fetch in flight that would otherwise take 30 s (a slow-drip server).
  */
@@ -8,7 +8,7 @@ import type { ChildProcess } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { escapeXml, startFixtureServer, type FixtureServer } from '../fixture-server/index.ts';
-import { cliJson, killGroup, requireBuild, spawnCli, waitForExit } from './run-cli.ts';
+import { cliJson, killGroup, requireBuild, runCli, spawnCli, waitForExit } from './run-cli.ts';
 import { createTempDirs, type TempDirs } from './temp-dirs.ts';
 
 let server: FixtureServer;
@@ -52,13 +52,16 @@ async function waitUntil(condition: () => boolean, timeoutMs: number, what: stri
 }
 
 describe('tidings serve', () => {
-  it('serves /healthz and a home page listing the feed, and exits 0 within 5 s of SIGTERM mid-fetch', async () => {
+  it('serves /healthz, the feed through the API and republished RSS, and exits 0 within 5 s of SIGTERM mid-fetch', async () => {
     const data = await dirs.make('data');
     await cliJson(data, ['add', server.url('/feed.xml'), '--title', 'Served feed title']);
     // Imported, never fetched, so due at once: the scheduler starts it and the server drips forever.
     const opml = join(dirs.path('data'), 'slow.opml');
     await writeFile(opml, `<?xml version="1.0"?>\n<opml version="2.0"><head/><body><outline type="rss" text="slow" xmlUrl="${escapeXml(server.url('/slow'))}"/></body></opml>\n`);
     await cliJson(data, ['import', 'opml', opml]);
+    const userAdded = await runCli(data, ['user', 'add', 'reader', '--admin', '--password-stdin'], { input: 'correct horse battery\n' });
+    expect(userAdded.code, userAdded.stderr).toBe(0);
+    const { token } = await cliJson<{ token: string }>(data, ['token', 'create', 'e2e', '--user', 'reader']);
 
     child = spawnCli(data, ['serve', '--host', '127.0.0.1', '--port', '0']);
     const exited = waitForExit(child, 60_000);
@@ -67,11 +70,17 @@ describe('tidings serve', () => {
     const health = await fetch(new URL('/healthz', base));
     expect(health.status).toBe(200);
     expect(await health.json()).toMatchObject({ ok: true, version: expect.any(String) });
-    const home = await fetch(base);
-    expect(home.status).toBe(200);
-    const page = await home.text();
-    expect(page).toContain('Served feed title');
-    expect(page).toContain('Sample item 3');
+    // The reader is behind a login: a browser is sent to it, a script uses a token.
+    const home = await fetch(base, { redirect: 'manual' });
+    expect(home.status).toBe(303);
+    expect(home.headers.get('location')).toMatch(/^\/login/);
+    const auth = { authorization: `Bearer ${token}` };
+    const listed = await fetch(new URL('/api/v1/feeds', base), { headers: auth });
+    expect(listed.status).toBe(200);
+    expect(JSON.stringify(await listed.json())).toContain('Served feed title');
+    const republished = await fetch(new URL(`/all.rss?token=${token}`, base));
+    expect(republished.status).toBe(200);
+    expect(await republished.text()).toContain('Sample item 3');
 
     await waitUntil(() => server.requests.some((r) => r.path === '/slow'), 20_000, 'the scheduler to start the slow fetch');
     const signalledAt = performance.now();

@@ -58,6 +58,22 @@ describe('sqlite migrations', () => {
     await store.close();
   });
 
+  it('give saved searches made before owners existed to the first admin, keeping their ids', async () => {
+    const db = openDatabase({ path });
+    const beforeOwners = sqliteMigrations.findIndex((m) => m.name === '2026-11-26-007-saved-search-owner');
+    migrate(db, sqliteMigrations.slice(0, beforeOwners), 1);
+    db.exec(`INSERT INTO users (id, name, name_key, password_hash, is_admin, created_at) VALUES
+      (4, 'reader', 'reader', 'x', 0, 1), (7, 'owner', 'owner', 'x', 1, 1), (9, 'second', 'second', 'x', 1, 1)`);
+    db.exec("INSERT INTO saved_searches (id, name, query, created_at) VALUES (3, 'Taiwan', '台湾', 5), (5, 'AI', 'AI', 5)");
+    db.close();
+
+    const store = await openStore({ backend: 'sqlite', path });
+    expect((await store.listSavedSearches({ userId: 7 })).map((s) => [s.id, s.name])).toEqual([[5, 'AI'], [3, 'Taiwan']]);
+    expect(await store.listSavedSearches({ userId: 4 })).toEqual([]);
+    expect((await store.saveSearch({ userId: 4, name: 'Taiwan', query: '台灣' })).id).not.toBe(3);
+    await store.close();
+  });
+
   it('roll back a failing migration whole and leave it unrecorded', () => {
     const db = openDatabase({ path });
     const failing = { name: '2026-11-26-999-broken', up: (d: typeof db) => d.exec('CREATE TABLE half (x); SELECT * FROM missing_table') };

@@ -108,8 +108,9 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
       return { articles: articleCount, durationMs: Date.now() - started };
     }),
     saveSearch: (input) => run(() => saved.saveSearch(input)),
-    listSavedSearches: () => run(() => saved.listSavedSearches()),
-    deleteSavedSearch: (id) => run(() => saved.deleteSavedSearch(id)),
+    listSavedSearches: (owner = {}) => run(() => saved.listSavedSearches(owner.userId)),
+    getSavedSearch: (id, owner = {}) => run(() => saved.getSavedSearch(id, owner.userId)),
+    deleteSavedSearch: (id, owner = {}) => run(() => saved.deleteSavedSearch(id, owner.userId)),
     archiveRecordsOf: (ids, opts = {}) => run(() => archive.archiveRecordsOf(ids, opts.fileBody)),
     getFeedCleaning: (feedId) => run(() => learned.getFeedCleaning(feedId)),
     updateFeedCleaning: (feedId, patch) => run(() => learned.updateFeedCleaning(feedId, patch)),

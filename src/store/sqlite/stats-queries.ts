@@ -17,7 +17,7 @@ export function createStatsQueries({ sql }: SqliteContext) {
       const end = (Math.floor(now / DAY_MS) + 1) * DAY_MS;
       const start = end - count * DAY_MS;
       const rows = sql(`
-        SELECT (sort_time - ?) / ${DAY_MS} AS day, count(*) AS n FROM articles
+        SELECT CAST((sort_time - ?) / ${DAY_MS} AS INTEGER) AS day, count(*) AS n FROM articles
         WHERE feed_id = ? AND deleted_at IS NULL AND sort_time >= ? AND sort_time < ?
         GROUP BY day`).all(start, feedId, start, end) as Array<{ day: number; n: number }>;
       const counts = new Array<number>(count).fill(0);

@@ -1,5 +1,5 @@
 // web/api/ owns the JSON API under /api/v1: handlers (one file per resource), input readers,
-// the JSON shapes and the OpenAPI document. It imports context, accounts, ingest, search, store types and web/auth; never pages.
+// the JSON shapes and the OpenAPI document. It imports context, accounts, ingest, search, store types, web/auth and web/metrics; never pages.
 export {
   listFeedsRoute, addFeedRoute, getFeedRoute, updateFeedRoute, removeFeedRoute, refreshFeedRoute,
 } from './feed-routes.ts';

@@ -208,21 +208,21 @@ export const OPENAPI_DOCUMENT = {
       },
     },
     '/api/v1/searches': {
-      get: { summary: 'Saved searches', operationId: 'listSavedSearches', responses: { 200: ok('saved searches', list('SavedSearch')), ...errors(401) } },
+      get: { summary: 'The user\'s saved searches, by name', operationId: 'listSavedSearches', responses: { 200: ok('saved searches', list('SavedSearch')), ...errors(401) } },
       post: {
-        summary: 'Save a search (a used name is replaced)', operationId: 'createSavedSearch',
+        summary: 'Save a search of the user\'s (a name the user already used is replaced)', operationId: 'createSavedSearch',
         requestBody: body(object({ name: str, query: str, sort: { enum: ['relevance', 'newest'] } }, ['name', 'query'])),
         responses: { 201: ok('saved', ref('SavedSearch')), ...errors(400, 401, 403) },
       },
     },
     '/api/v1/searches/{id}': {
       parameters: [idPath],
-      delete: { summary: 'Delete a saved search', operationId: 'deleteSavedSearch', responses: { ...noContent, ...errors(400, 401, 403, 404) } },
+      delete: { summary: 'Delete one of the user\'s saved searches (404 for another user\'s)', operationId: 'deleteSavedSearch', responses: { ...noContent, ...errors(400, 401, 403, 404) } },
     },
     '/api/v1/searches/{id}/articles': {
       parameters: [idPath],
       get: {
-        summary: 'Run a saved search', operationId: 'savedSearchArticles', parameters: page(20, 100),
+        summary: 'Run one of the user\'s saved searches (404 for another user\'s)', operationId: 'savedSearchArticles', parameters: page(20, 100),
         responses: { 200: ok('a page of results', { allOf: [list('SearchResult', true), { type: 'object', properties: { search: ref('SavedSearch'), problems: { type: 'array', items: str } } }] }), ...errors(400, 401, 404) },
       },
     },

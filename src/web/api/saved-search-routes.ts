@@ -1,7 +1,8 @@
 /**
- * /api/v1/searches: named searches (shared by the users of one Tidings, like the archive):
- * list, save (a name already used is replaced), delete, and run one a page at a time. A
- * saved search is also a republished feed: /searches/{id}.rss and kin.
+ * /api/v1/searches: the user's own named searches: list, save (a name the user already used
+ * is replaced), delete, and run one a page at a time. Another user's saved search answers
+ * 404, as if it did not exist (its id tells nothing). A saved search is also a republished
+ * feed for its owner: /searches/{id}.rss and kin.
  */
 import type { Context as HonoContext } from 'hono';
 import type { Context } from '../../context.ts';
@@ -15,37 +16,37 @@ import { savedSearchJson, searchResultJson } from './api-shapes.ts';
 
 const SORTS: readonly SearchSort[] = ['relevance', 'newest'];
 
-/** GET /api/v1/searches: every saved search, by name. */
+/** GET /api/v1/searches: the user's saved searches, by name. */
 export async function listSavedSearchesRoute(c: HonoContext, ctx: Context): Promise<Response> {
-  requireUser(c);
-  return c.json({ items: (await ctx.store.listSavedSearches()).map(savedSearchJson) });
+  const user = requireUser(c);
+  return c.json({ items: (await ctx.store.listSavedSearches({ userId: user.id })).map(savedSearchJson) });
 }
 
-/** POST /api/v1/searches `{ name, query, sort? }`: saves a search (201). */
+/** POST /api/v1/searches `{ name, query, sort? }`: saves a search of the user's (201). */
 export async function createSavedSearchRoute(c: HonoContext, ctx: Context): Promise<Response> {
-  requireUser(c);
+  const user = requireUser(c);
   const body = await readJsonBody(c);
   onlyKeys(body, ['name', 'query', 'sort']);
   const name = requiredString(body, 'name', 200);
   const query = requiredString(body, 'query', 1000);
   const sort = optionalEnum(body, 'sort', SORTS);
-  const saved = await ctx.store.saveSearch({ name, query, at: ctx.now(), ...(sort === undefined ? {} : { sort }) });
+  const saved = await ctx.store.saveSearch({ userId: user.id, name, query, at: ctx.now(), ...(sort === undefined ? {} : { sort }) });
   return c.json(savedSearchJson(saved), 201);
 }
 
-/** DELETE /api/v1/searches/:id: deletes a saved search (204). */
+/** DELETE /api/v1/searches/:id: deletes one of the user's saved searches (204). */
 export async function deleteSavedSearchRoute(c: HonoContext, ctx: Context): Promise<Response> {
-  requireUser(c);
+  const user = requireUser(c);
   const id = idParam(c);
-  if (!(await ctx.store.deleteSavedSearch(id))) throw new AppError('not-found', `no saved search ${id}`);
+  if (!(await ctx.store.deleteSavedSearch(id, { userId: user.id }))) throw new AppError('not-found', `no saved search ${id}`);
   return c.body(null, 204);
 }
 
-/** GET /api/v1/searches/:id/articles?limit=&cursor=: one page of the saved search's results. */
+/** GET /api/v1/searches/:id/articles?limit=&cursor=: one page of the results of one of the user's saved searches. */
 export async function savedSearchArticlesRoute(c: HonoContext, ctx: Context): Promise<Response> {
-  requireUser(c);
+  const user = requireUser(c);
   const id = idParam(c);
-  const saved = (await ctx.store.listSavedSearches()).find((s) => s.id === id);
+  const saved = await ctx.store.getSavedSearch(id, { userId: user.id });
   if (saved === undefined) throw new AppError('not-found', `no saved search ${id}`);
   const started = performance.now();
   const found = await searchArticles(ctx.store, saved.query, { sort: saved.sort, ...pageQuery(c, 20, 100) });

@@ -43,7 +43,7 @@ a:focus-visible, button:focus-visible, input:focus-visible, select:focus-visible
 button, input, select, textarea { font: inherit; color: inherit; }
 button { background: var(--panel); border: 1px solid var(--line); border-radius: 4px; padding: .2rem .6rem; cursor: pointer; }
 button.primary { background: var(--accent); color: var(--accent-fg); border-color: var(--accent); }
-input[type="text"], input[type="search"], input[type="url"], input[type="number"], input:not([type]), select, textarea {
+input[type="text"], input[type="search"], input[type="url"], input[type="number"], input[type="password"], input:not([type]), select, textarea {
   background: var(--bg); border: 1px solid var(--line); border-radius: 4px; padding: .3rem .5rem; max-width: 100%;
 }
 code, pre { font-family: var(--mono); font-size: .92em; }
@@ -128,6 +128,12 @@ legend { font-weight: 600; padding: 0 .3rem; }
   border-radius: 6px; padding: 1rem 1.2rem; box-shadow: 0 8px 30px rgba(0,0,0,.25); z-index: 10; }
 .help-dialog[hidden] { display: none; }
 kbd { font-family: var(--mono); border: 1px solid var(--line); border-bottom-width: 2px; border-radius: 3px; padding: 0 .3em; font-size: .9em; }
+body.auth { min-height: 100vh; display: grid; place-items: center; padding: 1rem; }
+.auth-card { width: 100%; max-width: 24rem; padding: 1.4rem 1.6rem; background: var(--panel); border: 1px solid var(--line); border-radius: 8px; }
+.auth-brand { display: flex; align-items: center; gap: .5rem; margin: 0 0 .6rem; font-weight: 700; color: var(--muted); }
+.auth-card label { display: block; font-weight: 600; font-size: .92em; }
+.auth-card input { display: block; width: 100%; margin-top: .2rem; font-weight: 400; font-size: 1rem; }
+.auth-card button.primary { width: 100%; padding: .45rem .6rem; }
 footer.bottom { max-width: 72rem; margin: 2rem auto; padding: 0 1rem; color: var(--muted); font-size: .85em; }
 @media (max-width: 700px) {
   .layout, .layout.single, .layout.wide { grid-template-columns: minmax(0, 1fr); gap: 1rem; padding: .6rem; }

@@ -7,6 +7,7 @@ import { createApiToken, createUser, sessionCsrfToken } from '../../accounts/ind
 import { DEFAULT_SETTINGS } from '../../config/index.ts';
 import { closeContext, createContext, type Context } from '../../context.ts';
 import { createApp } from '../app.ts';
+import { assetUrl } from '../assets/assets.ts';
 import { currentUser, requireUser } from './guards.ts';
 
 const PASSWORD = 'correct horse';
@@ -164,6 +165,31 @@ describe('API tokens', () => {
     expect(bad.status).toBe(401);
     expect(bad.headers.get('www-authenticate')).toMatch(/^Bearer/);
     expect(await bad.json()).toMatchObject({ error: { code: 'auth.unauthenticated' } });
+  });
+});
+
+describe('the look of the login and setup pages', () => {
+  it('link the reader\'s stylesheet, which the app serves with their card and a dark scheme, and carry no inline style or script', async () => {
+    for (const [path, init] of [['/login', undefined], ['/setup', LOCAL]] as const) {
+      const response = await app.request(path, {}, init);
+      expect(response.status, path).toBe(200);
+      const page = await response.text();
+      expect(page).toContain(`<link rel="stylesheet" href="${assetUrl('reader.css')}">`);
+      expect(page).toContain('<meta name="color-scheme" content="light dark">');
+      expect(page).toContain('<body class="auth"><main class="auth-card"');
+      expect(page).not.toMatch(/<style|style=|<script/);
+    }
+    const css = await app.request(assetUrl('reader.css'));
+    expect(css.status).toBe(200);
+    const text = await css.text();
+    expect(text).toContain('.auth-card {');
+    expect(text).toMatch(/@media \(prefers-color-scheme: dark\) \{\s*:root:not\(\[data-theme="light"\]\)/);
+  });
+
+  it('show a failed login as an alert inside the card', async () => {
+    await createUser(ctx, { name: 'ann', password: PASSWORD });
+    const page = await (await postLogin('ann', 'wrong password')).text();
+    expect(page).toContain('<p role="alert" class="notice error"><strong>Wrong name or password.</strong></p>');
   });
 });
 

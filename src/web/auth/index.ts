@@ -1,5 +1,6 @@
 // web/auth/ owns authentication over HTTP: the session cookie, API bearer tokens, CSRF
-// protection, access guards, and the login, logout and first-run setup pages. It uses accounts/ for every decision.
+// protection, access guards, and the login, logout and first-run setup pages. It uses accounts/ for every decision,
+// and web/assets for the stylesheet of its pages; never pages or api.
 export type { Auth, AuthState } from './auth-state.ts';
 export { authStateFor } from './auth-state.ts';
 export { sessionMiddleware, setSessionCookie, clearSessionCookie, bearerToken, SESSION_COOKIE } from './session-middleware.ts';

@@ -25,13 +25,13 @@ export function safeNextPath(next: unknown): string {
 async function renderLogin(c: HonoContext, ctx: Context, options: { name?: string; next?: string; error?: string }, status: 200 | 401 | 429 = 200): Promise<Response> {
   const noUsers = (await ctx.store.countUsers()) === 0;
   const body = html`${formError(options.error)}
-${noUsers ? html`<p>There are no users yet. Create the first admin with <code>tidings user add NAME --admin</code>, or open <a href="/setup">/setup</a> in a browser on the server itself.</p>` : ''}
+${noUsers ? html`<p class="hint">There are no users yet. Create the first admin with <code>tidings user add NAME --admin</code>, or open <a href="/setup">/setup</a> in a browser on the server itself.</p>` : ''}
 <form method="post" action="/login">
 ${csrfField(csrfTokenFor(c, ctx))}
 <input type="hidden" name="next" value="${safeNextPath(options.next)}">
-<p><label>Name<br><input name="name" autocomplete="username" required autofocus value="${options.name ?? ''}"></label></p>
-<p><label>Password<br><input name="password" type="password" autocomplete="current-password" required></label></p>
-<p><button type="submit">Log in</button></p>
+<p><label>Name <input name="name" autocomplete="username" required autofocus value="${options.name ?? ''}"></label></p>
+<p><label>Password <input name="password" type="password" autocomplete="current-password" required></label></p>
+<p><button type="submit" class="primary">Log in</button></p>
 </form>`;
   return c.html(authPage('Log in', body), status);
 }

@@ -26,10 +26,11 @@ function renderSetup(c: HonoContext, ctx: Context, name: string, error?: string,
 ${formError(error)}
 <form method="post" action="/setup">
 ${csrfField(csrfTokenFor(c, ctx))}
-<p><label>Name<br><input name="name" autocomplete="username" required autofocus value="${name}"></label></p>
-<p><label>Password (8 characters or more)<br><input name="password" type="password" autocomplete="new-password" minlength="8" required></label></p>
-<p><label>Password again<br><input name="confirm" type="password" autocomplete="new-password" minlength="8" required></label></p>
-<p><button type="submit">Create admin</button></p>
+<p><label>Name <input name="name" autocomplete="username" required autofocus value="${name}"></label></p>
+<p><label>Password <input name="password" type="password" autocomplete="new-password" minlength="8" required aria-describedby="password-hint"></label>
+<span class="hint" id="password-hint">8 characters or more</span></p>
+<p><label>Password again <input name="confirm" type="password" autocomplete="new-password" minlength="8" required></label></p>
+<p><button type="submit" class="primary">Create admin</button></p>
 </form>`;
   return c.html(authPage('Set up Tidings', body), status);
 }

@@ -1,6 +1,6 @@
 // web/pages/ owns the reader's server-rendered pages (one file per page), the page shell,
 // the security headers and the actions behind its forms. It imports context, store types,
-// search, clean, ingest/accounts use cases, web/auth, web/diff and web/assets; never cli/.
+// search, clean, ingest/accounts use cases, web/auth, web/diff, web/assets and web/metrics (search latency); never cli/.
 export { securityHeaders, CONTENT_SECURITY_POLICY } from './security-headers.ts';
 export { homeRedirect, timelinePage, TIMELINE_PAGE_SIZE } from './timeline-page.ts';
 export { articlePage, articleBody } from './article-page.ts';
@@ -16,4 +16,4 @@ export { settingsPage, saveSettingsAction, saveThemeAction } from './settings-pa
 export { helpPage, SHORTCUTS } from './keyboard-help.ts';
 export { loadReaderSettings, saveReaderSettings, DEFAULT_READER_SETTINGS } from './reader-settings.ts';
 export type { ReaderSettings, MarkReadMode, PagingMode, Theme } from './reader-settings.ts';
-export { serveAsset, assetUrl } from '../assets/assets.ts';
+export { serveAsset, serveFavicon, assetUrl } from '../assets/assets.ts';

@@ -65,6 +65,7 @@ export function renderPage(page: PageContext, options: PageOptions): Response {
 <meta name="csrf-token" content="${page.csrf}">
 <title>${options.title} · Tidings</title>
 <link rel="stylesheet" href="${assetUrl('reader.css')}">
+<link rel="icon" href="${assetUrl('icon.svg')}" type="image/svg+xml">
 <script src="${assetUrl('reader.js')}" defer></script>
 </head>
 <body data-page="${options.kind ?? 'other'}" data-mark-read="${page.settings.markRead}" data-paging="${page.settings.paging}">

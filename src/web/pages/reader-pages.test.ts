@@ -107,6 +107,9 @@ describe('assets', () => {
       expect((await response.text()).length).toBeGreaterThan(1000);
     }
     expect((await f.app.request('/assets/reader.000000000000.css')).status).toBe(404);
+    const icon = await f.app.request('/favicon.ico');
+    expect(icon.headers.get('content-type')).toBe('image/svg+xml');
+    expect(await icon.text()).toBe(await (await f.app.request(assetUrl('icon.svg'))).text());
   });
 
   it('has CJK fonts, the CJK line height, dark mode and the phone layout in the stylesheet', async () => {

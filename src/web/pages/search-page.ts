@@ -2,8 +2,10 @@
  * GET /search?q=…&sort=relevance|newest&feed=ID&cursor=…: the search issue's query language
  * (words, "phrases", OR, -exclude, prefix*, title:/author:/feed:/category:, lang:, before:/
  * after:/on:) with a feed filter and order, results with highlighted snippets (escaped text,
- * matches in <mark>), a page at a time. Saved searches: save the current query under a
- * name (POST /search/saved), run one from the list, delete one (POST /search/saved/:id/delete).
+ * matches in <mark>), a page at a time. Saved searches are the user's own: save the current
+ * query under a name (POST /search/saved), run one from the list, delete one (POST
+ * /search/saved/:id/delete; another user's answers 404, as if it did not exist). Each search
+ * is timed for /metrics, as the API's are.
  */
 import type { Context as HonoContext } from 'hono';
 import type { Context } from '../../context.ts';
@@ -12,6 +14,7 @@ import { searchArticles, snippetToHtml, type SearchResults } from '../../search/
 import type { SavedSearch, SearchSort, Subscription } from '../../store/index.ts';
 import { requireUser } from '../auth/index.ts';
 import { html, raw, type SafeHtml } from '../html.ts';
+import { observeSearch } from '../metrics/index.ts';
 import { articleItem } from './article-item.ts';
 import { renderPage } from './layout.ts';
 import { loadPageContext, type PageContext } from './page-context.ts';
@@ -56,12 +59,14 @@ export async function searchPage(c: HonoContext, ctx: Context): Promise<Response
   const sort: SearchSort = c.req.query('sort') === 'newest' ? 'newest' : 'relevance';
   const feedId = positiveInt(c.req.query('feed'));
   const cursor = c.req.query('cursor') || undefined;
-  const [subscriptions, saved] = await Promise.all([ctx.store.listSubscriptions(page.user.id), ctx.store.listSavedSearches()]);
+  const [subscriptions, saved] = await Promise.all([ctx.store.listSubscriptions(page.user.id), ctx.store.listSavedSearches({ userId: page.user.id })]);
   let results: SearchResults | undefined;
   let problem: string | undefined;
   if (q !== '') {
     try {
+      const started = performance.now();
       results = await searchArticles(ctx.store, q, { sort, feedId, cursor, limit: PAGE_SIZE });
+      observeSearch(ctx, performance.now() - started);
     } catch (error) {
       if (!isAppError(error, 'input.invalid')) throw error;
       problem = 'This page of results is no longer valid; search again.';
@@ -87,24 +92,24 @@ ${list}`;
   });
 }
 
-/** POST /search/saved: saves `q` (with `sort`) under `name`, replacing a search of that name. */
+/** POST /search/saved: saves `q` (with `sort`) under `name`, replacing the user's search of that name. */
 export async function saveSearchAction(c: HonoContext, ctx: Context): Promise<Response> {
-  requireUser(c);
+  const user = requireUser(c);
   const form = await c.req.parseBody();
   const name = formString(form, 'name').trim().slice(0, 200);
   const query = formString(form, 'q').trim();
   if (name === '' || query === '') throw new AppError('input.invalid', 'a saved search needs a name and a query');
   const sort: SearchSort = formString(form, 'sort') === 'newest' ? 'newest' : 'relevance';
-  const saved = await ctx.store.saveSearch({ name, query, sort, at: ctx.now() });
+  const saved = await ctx.store.saveSearch({ userId: user.id, name, query, sort, at: ctx.now() });
   if (!('next' in form)) form.next = `/search${queryString({ q: query, sort: sort === 'relevance' ? undefined : sort })}`;
   return answerAction(c, form, '/search', { id: saved.id, name: saved.name });
 }
 
-/** POST /search/saved/:id/delete. */
+/** POST /search/saved/:id/delete: deletes one of the user's saved searches (404 for anyone else's). */
 export async function deleteSavedSearchAction(c: HonoContext, ctx: Context): Promise<Response> {
-  requireUser(c);
+  const user = requireUser(c);
   const form = await c.req.parseBody();
   const id = positiveInt(c.req.param('id'));
-  if (id === undefined || !(await ctx.store.deleteSavedSearch(id))) throw new AppError('not-found', 'no such saved search');
+  if (id === undefined || !(await ctx.store.deleteSavedSearch(id, { userId: user.id }))) throw new AppError('not-found', 'no such saved search');
   return answerAction(c, form, '/search', { id });
 }

@@ -11,8 +11,10 @@ import { isPublishFormat, type PublishFormat } from '../../publish/index.ts';
 import { isChineseConversion, type ChineseConversion } from './convert-chinese.ts';
 import { checkPattern, type ItemFilter } from './safe-filter.ts';
 
-/** Items per document by default, and at most. */
+/** Items per document by default. */
 export const DEFAULT_LIMIT = 50;
+
+/** Items per document at most; a larger `limit` is cut to this. */
 export const MAX_LIMIT = 500;
 
 /** What a republished-feed request asks for. */
@@ -50,4 +52,11 @@ export function splitFileName(file: string): { name: string; format: PublishForm
   const format = file.slice(dot + 1);
   if (dot < 1 || !isPublishFormat(format)) throw new AppError('not-found', `no feed document ${file}`);
   return { name: file.slice(0, dot), format };
+}
+
+/** Returns the id a document's name carries (`12` of `12.rss`); throws AppError `not-found` for anything else. */
+export function parseDocumentId(name: string): number {
+  const id = /^[1-9]\d{0,15}$/.test(name) ? Number(name) : Number.NaN;
+  if (!Number.isSafeInteger(id)) throw new AppError('not-found', `no feed document ${name}`);
+  return id;
 }

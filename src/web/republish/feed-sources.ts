@@ -3,7 +3,8 @@
  * (its effective category, subfolders included, as the reader's timeline has it), one
  * saved search, or the whole archive; each as its metadata plus a way to list its newest
  * articles. The archive is shared by the users of one Tidings, so any reader may have any
- * feed's or saved search's document; a category is the reader's own.
+ * feed's document; a category and a saved search are the reader's own (issue 6), so another
+ * user's saved search is `not-found`, as if it did not exist.
  */
 import type { Context } from '../../context.ts';
 import { AppError } from '../../domain/errors.ts';
@@ -42,9 +43,9 @@ export async function categorySource(ctx: Context, user: User, category: string)
   };
 }
 
-/** Returns the source of a saved search; throws AppError `not-found`. */
-export async function searchSource(ctx: Context, savedId: number): Promise<FeedSource> {
-  const saved = (await ctx.store.listSavedSearches()).find((s) => s.id === savedId);
+/** Returns the source of one of the user's saved searches; throws AppError `not-found` for none or someone else's. */
+export async function searchSource(ctx: Context, user: User, savedId: number): Promise<FeedSource> {
+  const saved = await ctx.store.getSavedSearch(savedId, { userId: user.id });
   if (saved === undefined) throw new AppError('not-found', `no saved search ${savedId}`);
   return {
     title: `Search: ${saved.name}`, description: saved.query,

@@ -1,11 +1,10 @@
-// web/republish/ owns the republished feeds (RSS 2.0, Atom 1.0, JSON Feed 1.1 of every feed,
-// category, saved search and the whole archive): access by token, RSSHub-style parameters, document building.
-// It imports context, accounts, search, store types, publish/ and web/api's input readers; never pages.
+// web/republish/ owns the republished feeds (every feed, category, saved search and the archive as RSS, Atom, JSON Feed).
+// It imports context, accounts, search, clean, store types, publish/ and web/metrics (search latency); never pages or api.
 export {
   feedDocumentRoute, categoryDocumentRoute, searchDocumentRoute, archiveDocumentRoute, isFeedDocumentPath, DOCUMENT_FILE,
 } from './republish-routes.ts';
 export { feedReader, publicRequestUrl } from './feed-access.ts';
-export { readFeedQuery, splitFileName, DEFAULT_LIMIT, MAX_LIMIT } from './feed-query.ts';
+export { readFeedQuery, splitFileName, parseDocumentId, DEFAULT_LIMIT, MAX_LIMIT } from './feed-query.ts';
 export type { FeedQuery } from './feed-query.ts';
 export { matchFilter, checkPattern, MAX_PATTERN_LENGTH, MAX_FILTER_TEXT, FILTER_TIME_LIMIT_MS } from './safe-filter.ts';
 export type { ItemFilter } from './safe-filter.ts';

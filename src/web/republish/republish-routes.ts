@@ -7,12 +7,11 @@
  */
 import type { Context as HonoContext } from 'hono';
 import type { Context } from '../../context.ts';
-import { parseId } from '../api/api-input.ts';
+import type { User } from '../../store/index.ts';
 import { buildDocument } from './build-document.ts';
 import { feedReader, publicRequestUrl } from './feed-access.ts';
-import { readFeedQuery, splitFileName } from './feed-query.ts';
+import { parseDocumentId, readFeedQuery, splitFileName } from './feed-query.ts';
 import { archiveSource, categorySource, feedSource, searchSource, type FeedSource } from './feed-sources.ts';
-import type { User } from '../../store/index.ts';
 
 /** The path pattern of a document file: a name, a dot and a format. */
 export const DOCUMENT_FILE = '{.+\\.(?:rss|atom|json)}';
@@ -27,7 +26,7 @@ async function serve(c: HonoContext, ctx: Context, source: (user: User, name: st
 
 /** GET /feeds/:file: one archive feed. */
 export function feedDocumentRoute(c: HonoContext, ctx: Context): Promise<Response> {
-  return serve(c, ctx, (_user, name) => feedSource(ctx, parseId(name, 'feed id')));
+  return serve(c, ctx, (_user, name) => feedSource(ctx, parseDocumentId(name)));
 }
 
 /** GET /categories/:file: one of the reader's categories (subfolders included). */
@@ -35,9 +34,9 @@ export function categoryDocumentRoute(c: HonoContext, ctx: Context): Promise<Res
   return serve(c, ctx, (user, name) => categorySource(ctx, user, name));
 }
 
-/** GET /searches/:file: a saved search. */
+/** GET /searches/:file: one of the reader's saved searches. */
 export function searchDocumentRoute(c: HonoContext, ctx: Context): Promise<Response> {
-  return serve(c, ctx, (_user, name) => searchSource(ctx, parseId(name, 'saved search id')));
+  return serve(c, ctx, (user, name) => searchSource(ctx, user, parseDocumentId(name)));
 }
 
 /** GET /:file{all.…}: the newest articles of the whole archive. */

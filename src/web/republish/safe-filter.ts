@@ -5,6 +5,7 @@
  * 256 characters, each item's text at 4,000, and the whole filtering runs in one `node:vm`
  * call with a time limit (V8 interrupts a running regular expression when the limit is
  * hit); a pattern that exceeds it is refused as `input.invalid`. No RE2 binding is needed.
+ * Patterns are compiled without the `u` flag, as RSSHub does, so its users' patterns work here.
  */
 import { createContext, runInContext } from 'node:vm';
 import { AppError } from '../../domain/errors.ts';
@@ -22,7 +23,7 @@ export const FILTER_TIME_LIMIT_MS = 250;
 export interface ItemFilter { filter?: string; filterout?: string; caseSensitive: boolean }
 
 const SCRIPT = `(() => {
-  const flags = caseSensitive ? 'u' : 'iu';
+  const flags = caseSensitive ? '' : 'i';
   const keep = filter === undefined ? undefined : new RegExp(filter, flags);
   const drop = filterout === undefined ? undefined : new RegExp(filterout, flags);
   return texts.map((text) => (keep === undefined || keep.test(text)) && (drop === undefined || !drop.test(text)));
@@ -32,7 +33,7 @@ const SCRIPT = `(() => {
 export function checkPattern(pattern: string, name: string): void {
   if (pattern.length > MAX_PATTERN_LENGTH) throw new AppError('input.invalid', `${name} may have at most ${MAX_PATTERN_LENGTH} characters`);
   try {
-    new RegExp(pattern, 'u');
+    new RegExp(pattern);
   } catch (error) {
     throw new AppError('input.invalid', `${name} is not a valid regular expression: ${(error as Error).message}`, { cause: error });
   }

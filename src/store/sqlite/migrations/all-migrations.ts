@@ -9,6 +9,9 @@ import { migration as search } from './2026-11-26-003-search.ts';
 import { migration as learnedBoilerplate } from './2026-11-26-004-learned-boilerplate.ts';
 import { migration as accounts } from './2026-11-26-005-accounts.ts';
 import { migration as userPreferences } from './2026-11-26-006-user-preferences.ts';
+import { migration as savedSearchOwner } from './2026-11-26-007-saved-search-owner.ts';
 
 /** The schema's history, oldest first. */
-export const sqliteMigrations: readonly SqliteMigration[] = [initial, fetchLog, search, learnedBoilerplate, accounts, userPreferences];
+export const sqliteMigrations: readonly SqliteMigration[] = [
+  initial, fetchLog, search, learnedBoilerplate, accounts, userPreferences, savedSearchOwner,
+];
