@@ -6,7 +6,13 @@
  * domutils 4 while htmlparser2 builds domhandler 5 trees. Anything outside the subset is a
  * load-time error with its position, so a pack never half-works.
  */
-import { type Element, isElement, type ParentNode } from './dom.ts';
+// domhandler alone (not ./dom.ts, which loads htmlparser2 and dom-serializer): rule packs are
+// compiled at every start, and a warm fetch round should not pay for the HTML parser.
+import { Element, type ParentNode } from 'domhandler';
+
+function isElement(node: unknown): node is Element {
+  return node instanceof Element;
+}
 
 type AttributeTest = { name: string; op: '' | '=' | '~=' | '^=' | '$=' | '*=' | '|='; value: string; fold: boolean };
 interface Compound { tag: string | undefined; ids: string[]; classes: string[]; attributes: AttributeTest[] }

@@ -9,7 +9,10 @@
  */
 import { rename, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { exportFeedFolder, feedFolderName, writeArticleRevisions, type ArchiveProblem } from '../archive/index.ts';
+// Single files, not the archive barrel: a round with nothing to write should not load the reader, exporter and rewriter (start-up time).
+import { feedFolderName } from '../archive/archive-layout.ts';
+import type { ArchiveProblem } from '../archive/archive-record.ts';
+import { writeArticleRevisions } from '../archive/write-revisions.ts';
 import type { Feed, PendingRevision } from '../store/index.ts';
 import type { IngestContext } from './ingest-context.ts';
 
@@ -101,6 +104,7 @@ export async function moveArchiveFolder(ctx: IngestContext, oldUrl: string, feed
     if (from === to || !(await exists(from)) || (await exists(to))) return;
     await rename(from, to);
     const fileBody = ctx.settings.archiveBody;
+    const { exportFeedFolder } = await import('../archive/export-archive.ts');
     for await (const exported of ctx.store.exportRecords({ feedId: feed.id, fileBody })) {
       await exportFeedFolder(ctx.archiveRoot, { feed: exported.feed, records: exported.records });
     }

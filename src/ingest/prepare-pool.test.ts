@@ -40,12 +40,13 @@ describe('the prepare pool', () => {
     expect(first.prepared[0].entry.cleanedBody).not.toContain('Share this');
   });
 
-  it('learns boilerplate on a worker as learnBoilerplate does', async () => {
+  it('learns boilerplate as learnBoilerplate does, on the calling thread and on a worker', async () => {
     pool = createPreparePool({ size: 1, packs: undefined });
     const bodies = Array.from({ length: 24 }, (_, i) => `<p>Story ${i} about things.</p><p>Follow us on Weibo for more news</p>`);
-    const rules = await pool.learn(bodies);
-    expect(rules).toEqual(learnBoilerplate(bodies));
-    expect(rules.length).toBeGreaterThan(0);
+    const [here, there] = await Promise.all([pool.learn(bodies), pool.learn(bodies)]);
+    expect(here).toEqual(learnBoilerplate(bodies));
+    expect(there).toEqual(here);
+    expect(here.length).toBeGreaterThan(0);
   });
 
   it('says when a document is not a feed', async () => {

@@ -3,8 +3,8 @@
  * boilerplate: on the calling thread, or on a small pool of worker threads so that a round of many feeds uses every core
  * while the main thread does HTTP, SQLite and the archive files (issue 3: parse, clean and
  * fingerprint were most of a cold round's CPU, all on one thread). Workers start on demand,
- * when a document arrives and none is idle, so a round where every feed answers 304 starts
- * none. A worker that dies hands its documents back to the calling thread, which then
+ * when documents queue up and none is idle, so a round where every feed answers 304 starts
+ * none, and one where documents arrive one at a time prepares them on the calling thread. A worker that dies hands its documents back to the calling thread, which then
  * prepares everything itself: a broken worker can make a round slower, never lose a feed.
  */
 import { Worker } from 'node:worker_threads';
@@ -58,13 +58,18 @@ export function createPreparePool(options: PreparePoolOptions): DocumentPreparer
   let broken = false;
   let closed = false;
 
+  let here = 0;
   const runHere = (task: Pending) => {
-    doPrepareWork(task.work, options.packs).then(task.resolve, (error: unknown) => task.reject(error instanceof Error ? error : new Error(String(error))));
+    here++;
+    doPrepareWork(task.work, options.packs)
+      .then(task.resolve, (error: unknown) => task.reject(error instanceof Error ? error : new Error(String(error))))
+      .finally(() => here--);
   };
 
   const dispatch = () => {
     while (waiting.length > 0) {
-      if (broken || closed) {
+      // A lone document (nothing else waiting, no worker yet) is not worth a thread's start-up: this thread does it.
+      if (broken || closed || (workers.length === 0 && waiting.length === 1 && here === 0)) {
         runHere(waiting.shift()!);
         continue;
       }

@@ -2,7 +2,7 @@
  * Refreshing one feed (Miniflux's handler.RefreshFeed): fetch politely with the stored
  * validators → parse → clean, add full text and store the entries (store-items.ts: new
  * article, new revision, or nothing, in one transaction; learned boilerplate) →
- * store.recordFetch (outcome, validators, learned metadata, the next check) → write the
+ * store.recordFetch or the caller's batched recorder (outcome, validators, learned metadata, the next check) → write the
  * pending archive files. Every outcome, failures included, is a
  * value recorded on the feed's row and returned: nothing here throws, so one broken feed
  * never stops a round. A permanent redirect updates the stored URL, unless another feed
@@ -58,10 +58,12 @@ export interface RefreshFeedOptions {
   preparer?: DocumentPreparer;
   /** Set false when the caller writes the pending archive files itself (a round does, outside the fetch slots); default true. */
   flushArchive?: boolean;
+  /** Writes the fetch record (a round batches them, fetch-record-batcher.ts); default the store's recordFetch. */
+  recordFetch?: (feedId: number, fetch: FetchRecord) => Promise<unknown>;
 }
 
 /** Options of applyFetchResult: how full-text pages are fetched. */
-export type ApplyFetchOptions = Pick<RefreshFeedOptions, 'pageLimiter' | 'signal' | 'flushArchive' | 'preparer'>;
+export type ApplyFetchOptions = Pick<RefreshFeedOptions, 'pageLimiter' | 'signal' | 'flushArchive' | 'preparer' | 'recordFetch'>;
 
 /** Fetches and stores one feed; never throws (every failure is recorded on the feed and returned). */
 export async function refreshFeed(ctx: IngestContext, feed: Feed, options: RefreshFeedOptions = {}): Promise<RefreshOutcome> {
@@ -111,7 +113,7 @@ async function storeFetchResult(
       const target = fetched.permanentRedirect;
       if (target !== undefined && target !== feed.url) {
         const moved = await followPermanentRedirect(ctx, feed, target);
-        if ('error' in moved) return await recordFailure(ctx, feed, base, startedAt, 'failed', moved.error, {});
+        if ('error' in moved) return await recordFailure(ctx, feed, base, startedAt, 'failed', moved.error, {}, options);
         current = moved.feed;
         movedFrom = feed.url;
       }
@@ -137,16 +139,16 @@ async function recordOutcome(
       const plan = planNextCheck(ctx, feed, 'not-modified', ctx.now(), hints);
       const validators = fetched.etag === undefined && fetched.lastModified === undefined ? undefined
         : { etag: fetched.etag ?? feed.validators.etag, lastModified: fetched.lastModified ?? feed.validators.lastModified };
-      await record(ctx, feed, { startedAt, durationMs: fetched.durationMs, outcome: 'not-modified', httpStatus: 304, validators, schedule: plan.schedule });
+      await record(ctx, feed, { startedAt, durationMs: fetched.durationMs, outcome: 'not-modified', httpStatus: 304, validators, schedule: plan.schedule }, options);
       return { ...base, kind: 'not-modified', httpStatus: 304, nextCheckAt: plan.schedule.nextCheckAt, scheduleReason: plan.reason, recorded: true };
     }
     case 'rate-limited': {
       const when = fetched.retryAfter === undefined ? '' : `; retry after ${fetched.retryAfter.toISOString()}`;
       const error = { code: 'fetch.rate-limited', message: `HTTP ${fetched.status}: rate limited${when}` };
-      return recordFailure(ctx, feed, { ...base, httpStatus: fetched.status }, startedAt, 'rate-limited', error, { retryAfterAt: fetched.retryAfter?.getTime() });
+      return recordFailure(ctx, feed, { ...base, httpStatus: fetched.status }, startedAt, 'rate-limited', error, { retryAfterAt: fetched.retryAfter?.getTime() }, options);
     }
     case 'failed':
-      return recordFailure(ctx, feed, { ...base, httpStatus: fetched.status }, startedAt, 'failed', storedError(fetched.error), { retryAfterAt: fetched.retryAfter?.getTime() });
+      return recordFailure(ctx, feed, { ...base, httpStatus: fetched.status }, startedAt, 'failed', storedError(fetched.error), { retryAfterAt: fetched.retryAfter?.getTime() }, options);
   }
 }
 
@@ -163,7 +165,7 @@ async function recordDocument(
   const withStatus = { ...base, httpStatus: fetched.status };
   if (doc.kind === 'not-a-feed') {
     const error = { code: 'parse.not-a-feed', message: doc.message };
-    return recordFailure(ctx, feed, withStatus, startedAt, 'failed', error, {}, fetched.bytes);
+    return recordFailure(ctx, feed, withStatus, startedAt, 'failed', error, {}, options, fetched.bytes);
   }
   const { feed: meta, items, format } = doc.feed;
   const { outcomes, fullTextPages, warnings } = await storeItems(ctx, feed, items, {
@@ -191,7 +193,7 @@ async function recordDocument(
       format,
       language: meta.language,
     },
-  });
+  }, options);
   if (outcomes.length > 0 && options.flushArchive !== false) await flushPendingArchive(ctx);
   return {
     ...withStatus, kind: 'ok', itemCount: items.length, newArticles, newRevisions, invalidEntries,
@@ -202,16 +204,16 @@ async function recordDocument(
 
 async function recordFailure(
   ctx: IngestContext, feed: Feed, base: Base, startedAt: number, outcome: 'failed' | 'rate-limited',
-  error: StoredError, hints: ScheduleHints, bytes?: number,
+  error: StoredError, hints: ScheduleHints, options: ApplyFetchOptions, bytes?: number,
 ): Promise<RefreshOutcome> {
   const plan = planNextCheck(ctx, feed, outcome, ctx.now(), hints);
-  await record(ctx, feed, { startedAt, durationMs: base.durationMs, outcome, httpStatus: base.httpStatus, bytes, error, schedule: plan.schedule });
+  await record(ctx, feed, { startedAt, durationMs: base.durationMs, outcome, httpStatus: base.httpStatus, bytes, error, schedule: plan.schedule }, options);
   return { ...base, kind: outcome, error, nextCheckAt: plan.schedule.nextCheckAt, scheduleReason: plan.reason, recorded: true };
 }
 
-async function record(ctx: IngestContext, feed: Feed, fetch: FetchRecord): Promise<void> {
+async function record(ctx: IngestContext, feed: Feed, fetch: FetchRecord, options: ApplyFetchOptions): Promise<void> {
   const clean = Object.fromEntries(Object.entries(fetch).filter(([, v]) => v !== undefined)) as unknown as FetchRecord;
-  await ctx.store.recordFetch(feed.id, clean);
+  await (options.recordFetch === undefined ? ctx.store.recordFetch(feed.id, clean) : options.recordFetch(feed.id, clean));
 }
 
 async function followPermanentRedirect(ctx: IngestContext, feed: Feed, target: string): Promise<{ feed: Feed } | { error: StoredError }> {

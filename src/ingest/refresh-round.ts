@@ -2,9 +2,12 @@
  * A refresh round: many feeds at once, bounded by the global and per-host limits of a host
  * limiter (the shared one, or one made for the round when `concurrency` is given), each
  * feed refreshed by refreshFeed, which records every failure as a value, so a broken feed
- * never stops the others. Feeds still inside a server-given Retry-After window (their last
+ * never stops the others. Fetch records are written in batches (fetch-record-batcher.ts): the
+ * outcomes that arrive together share one commit. Feeds still inside a server-given Retry-After window (their last
  * fetch was rate-limited and the next check is still ahead) are skipped unless `force`.
  *
+ * Rounds of several feeds parse and clean on a small worker pool (prepare-pool.ts), which
+ * starts no thread until a document arrives, so a round of 304s pays nothing for it.
  * A feed's whole refresh normally holds its limiter slot (so parsing and storing stay
  * bounded by the fetch concurrency); its archive files are written behind the fetches,
  * outside the slots, by one flush at a time that takes whatever is pending (so a round of
@@ -20,6 +23,7 @@ import type { Feed } from '../store/index.ts';
 import type { IngestContext } from './ingest-context.ts';
 import { availableParallelism } from 'node:os';
 import { flushPendingArchive } from './archive-writer.ts';
+import { createFetchRecordBatcher } from './fetch-record-batcher.ts';
 import { createPreparePool } from './prepare-pool.ts';
 import { refreshFeed, type RefreshOutcome } from './refresh-feed.ts';
 
@@ -39,6 +43,8 @@ export interface RefreshRoundOptions {
   signal?: AbortSignal;
   /** Aborting starts no more feeds; those in flight finish. */
   drainSignal?: AbortSignal;
+  /** Worker threads that parse and clean (started only when a document arrives); default one fewer than the CPUs, at least 1; 0 = none. */
+  threads?: number;
 }
 
 /** Running totals of a round. */
@@ -78,23 +84,28 @@ export async function refreshRound(ctx: IngestContext, options: RefreshRoundOpti
   const progress: RoundProgress = { total: chosen.length, done: 0, ok: 0, notModified: 0, rateLimited: 0, failed: 0, newArticles: 0, newRevisions: 0 };
   const stopped = () => options.signal?.aborted === true || options.drainSignal?.aborted === true;
   const archive = createBackgroundFlush(ctx);
-  const poolSize = Number(process.env.TIDINGS_PREPARE_THREADS ?? Math.max(1, availableParallelism() - 1));
-  const preparer = chosen.length >= POOL_MIN_FEEDS && poolSize > 0 ? createPreparePool({ size: poolSize, packs: ctx.packs }) : undefined;
-  const outcomes = await Promise.all(chosen.map(async (feed) => {
-    if (stopped()) return undefined;
-    const outcome = feed.settings.fullText === 'off'
-      ? await limiter.run(feed.url, async () => {
-        if (stopped()) return undefined;
-        return refreshFeed(ctx, feed, { limiter: passThrough, signal: options.signal, flushArchive: false, preparer });
-      })
-      : await refreshFeed(ctx, feed, { limiter: gated(limiter, stopped), pageLimiter: limiter, signal: options.signal, flushArchive: false, preparer });
-    if (outcome?.kind === 'ok' && outcome.itemCount > 0) archive.request();
-    if (outcome === undefined || !outcome.recorded) return undefined;
-    count(progress, outcome);
-    options.onProgress?.({ ...progress });
-    return outcome;
-  }));
-  await preparer?.close();
+  const threads = options.threads ?? Math.max(1, availableParallelism() - 1);
+  const recordFetch = createFetchRecordBatcher(ctx.store).record;
+  const preparer = chosen.length >= POOL_MIN_FEEDS && threads > 0 ? createPreparePool({ size: threads, packs: ctx.packs }) : undefined;
+  let outcomes: Array<RefreshOutcome | undefined>;
+  try {
+    outcomes = await Promise.all(chosen.map(async (feed) => {
+      if (stopped()) return undefined;
+      const outcome = feed.settings.fullText === 'off'
+        ? await limiter.run(feed.url, async () => {
+          if (stopped()) return undefined;
+          return refreshFeed(ctx, feed, { limiter: passThrough, signal: options.signal, flushArchive: false, preparer, recordFetch });
+        })
+        : await refreshFeed(ctx, feed, { limiter: gated(limiter, stopped), pageLimiter: limiter, signal: options.signal, flushArchive: false, preparer, recordFetch });
+      if (outcome?.kind === 'ok' && outcome.itemCount > 0) archive.request();
+      if (outcome === undefined || !outcome.recorded) return undefined;
+      count(progress, outcome);
+      options.onProgress?.({ ...progress });
+      return outcome;
+    }));
+  } finally {
+    await preparer?.close();
+  }
   await archive.settled();
   const results = outcomes.filter((o): o is RefreshOutcome => o !== undefined);
   const { total: _total, done: _done, ...totals } = progress;

@@ -9,7 +9,7 @@ export type { SearchOptions, SearchResult, SearchResults } from './search-articl
 export { parseQuery } from './query/parse-query.ts';
 export type { ParsedQuery, QueryClause, QueryTerm, QueryField } from './query/parse-query.ts';
 export { planQuery } from './query/plan-query.ts';
-export { makeSnippet, snippetToHtml, markSnippet } from './snippet/make-snippet.ts';
+export { makeSnippet, highlightAll, snippetToHtml, markSnippet } from './snippet/make-snippet.ts';
 export type { Snippet, HighlightPhrase } from './snippet/make-snippet.ts';
 export { foldText } from './tokenize/fold-text.ts';
 export { indexTokens } from './tokenize/index-tokens.ts';

@@ -75,6 +75,26 @@ function buildQueries(docs: Doc[]): QueryCase[] {
     const query = words.slice(at, at + random.int(1, 3)).join(' ').replace(/["]/g, '');
     cases.push({ query: `"${query}"`, expect: (doc) => anyField(doc, query) });
   }
+  // Phrases of common words that are rarely adjacent (answered from grams): a common English word
+  // next to any word of the corpus, and CJK strings across a run break, typed with a space.
+  for (let i = 0; i < 30; i++) {
+    const words = random.pick(en).article.text.split(/[^\p{L}\p{N}]+/u).filter((w) => w !== '');
+    const word = random.pick(words);
+    const common = random.pick(['the', 'of', 'and', 'to', 'a', 'in', 'said']);
+    const query = i % 2 === 0 ? `${common} ${word}` : `${word} ${common}`;
+    cases.push({ query: `"${query}"`, expect: (doc) => anyField(doc, query) });
+  }
+  for (let i = 0; i < 30; i++) {
+    const runs = cjkRuns(random.pick(zh).article.text);
+    if (runs.length < 2) continue;
+    const at = random.int(0, runs.length - 2);
+    const query = `${[...runs[at]].slice(-2).join('')} ${[...runs[at + 1]].slice(0, 2).join('')}`;
+    cases.push({ query: `"${query}"`, expect: (doc) => anyField(doc, query) });
+  }
+  for (const query of ['the government', 'said the', '经济 政策', '中国 发展', 'of the']) {
+    cases.push({ query: `"${query}"`, expect: (doc) => anyField(doc, query) });
+  }
+  cases.push({ query: '"the gov*"', expect: (doc) => anyField(doc, 'the gov', true) });
   for (const prefix of ['infl', 'caf', 'zur', 'exp', 'straß']) cases.push({ query: `${prefix}*`, expect: (doc) => anyField(doc, prefix, true) });
   // Mixed unquoted words: a CJK string with a Latin word or number next to it.
   for (const query of ['2024年', 'iPhone', 'ai人工智能', '5.2%', 'COVID-19', 'ＡＢＣ１２３', '習近平', '裡程碑', '綫上', '衞生', 'cafe', 'SAO PAULO']) {
@@ -93,6 +113,14 @@ function buildQueries(docs: Doc[]): QueryCase[] {
   cases.push({ query: '习近平 李强', expect: (d) => anyField(d, '习近平') && anyField(d, '李强') });
   cases.push({ query: '"中国 人民"', expect: (d) => anyField(d, '中国 人民') });
   cases.push({ query: 'after:2024-06-30 before:2024-09 房价', expect: (d) => anyField(d, '房价') && d.article.publishedAt >= Date.UTC(2024, 6, 1) && d.article.publishedAt < Date.UTC(2024, 8, 1) });
+  // Very common words under an upper date bound (read period by period through the date tokens).
+  const before = (d: Doc, end: number) => d.article.publishedAt < end;
+  const within = (d: Doc, from: number, end: number) => d.article.publishedAt >= from && d.article.publishedAt < end;
+  cases.push({ query: 'the before:2024-05', expect: (d) => anyField(d, 'the') && before(d, Date.UTC(2024, 4, 1)) });
+  cases.push({ query: 'on:2024-03 the', expect: (d) => anyField(d, 'the') && within(d, Date.UTC(2024, 2, 1), Date.UTC(2024, 3, 1)) });
+  cases.push({ query: '的 before:2024-07-15', expect: (d) => anyField(d, '的') && before(d, Date.UTC(2024, 6, 15)) });
+  cases.push({ query: '经济 -香港 before:2024-08', expect: (d) => anyField(d, '经济') && !anyField(d, '香港') && before(d, Date.UTC(2024, 7, 1)) });
+  cases.push({ query: '"of the" on:2024-02-10', expect: (d) => anyField(d, 'of the') && within(d, Date.UTC(2024, 1, 10), Date.UTC(2024, 1, 11)) });
   cases.push({ query: 'on:2024-03 人工智能', expect: (d) => anyField(d, '人工智能') && d.article.publishedAt >= Date.UTC(2024, 2, 1) && d.article.publishedAt < Date.UTC(2024, 3, 1) });
   return cases;
 }

@@ -119,6 +119,19 @@ for (const backend of storeBackends()) {
       }
     });
 
+    it('follows an article to its new time when a feed changes only its date', async () => {
+      const first = Date.UTC(2024, 2, 10);
+      const moved = Date.UTC(2023, 7, 20);
+      const [outcome] = await store.recordEntries(feedId, [makeEntry('guid:1', { title: 'The harbour report', publishedAt: first })], T0);
+      await store.recordEntries(feedId, [makeEntry('guid:2', { title: 'The other report', publishedAt: first })], T0);
+      const id = outcome.kind === 'new' ? outcome.articleId : -1;
+      expect(await ids(store, 'the on:2024-03-10')).toContain(id);
+      await store.recordEntries(feedId, [makeEntry('guid:1', { title: 'The harbour report', publishedAt: moved })], T0 + 1);
+      expect(await ids(store, 'the on:2024-03-10')).not.toContain(id);
+      expect(await ids(store, 'the on:2023-08')).toEqual([id]);
+      expect(await ids(store, 'the before:2024')).toEqual([id]);
+    });
+
     it('saves, replaces, lists and deletes saved searches', async () => {
       const first = await store.saveSearch({ name: 'Taiwan', query: '台湾 lang:zh', at: T0 });
       await store.saveSearch({ name: 'AI', query: '人工智能 OR AI', sort: 'newest', at: T0 });

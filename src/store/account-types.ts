@@ -77,6 +77,15 @@ export interface Subscription {
   displayCategory?: string;
 }
 
+/** What a list of the user's feeds shows of a subscription (a cheap read for every page's sidebar). */
+export interface SubscriptionLabel {
+  feedId: number;
+  /** The user's title, else the feed's, else its URL. */
+  displayTitle: string;
+  /** The user's category, else the feed's; absent when neither has one. */
+  displayCategory?: string;
+}
+
 /** A new subscription row; title and category are the user's overrides. */
 export interface NewSubscription { userId: number; feedId: number; title?: string; category?: string; at?: number }
 
@@ -181,6 +190,8 @@ export interface AccountStore {
   getSubscription(userId: number, feedId: number): Promise<Subscription | undefined>;
   /** Returns the user's subscriptions (to feeds not removed, unless asked) by category, then title. */
   listSubscriptions(userId: number, options?: { includeRemovedFeeds?: boolean }): Promise<Subscription[]>;
+  /** Returns the titles and categories of the user's subscriptions to feeds not removed, in `listSubscriptions` order. */
+  listSubscriptionLabels(userId: number): Promise<SubscriptionLabel[]>;
   /** Changes the user's title or category of a feed; false when not subscribed. */
   updateSubscription(userId: number, feedId: number, patch: SubscriptionPatch): Promise<boolean>;
   /** Deletes a subscription (the article state stays); false when there was none. */

@@ -132,6 +132,9 @@ export interface FetchRecord {
   document?: { title?: string; siteUrl?: string; description?: string; format?: FeedFormat; language?: string };
 }
 
+/** One feed's fetch in a `recordFetches` batch. */
+export interface FetchRecordOf { feedId: number; fetch: FetchRecord }
+
 /** The feed as it is after the fetch was recorded. */
 export type RecordFetchResult = { kind: 'recorded'; feed: Feed } | { kind: 'not-found' };
 

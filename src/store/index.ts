@@ -8,13 +8,13 @@ export type { StoreOptions } from './open-store.ts';
 export type { Store, RetentionResult, StoreCounts, IntegrityResult, DayCount } from './store.ts';
 export type {
   AccountStore, AddSubscriptionResult, ApiToken, ArticleState, CreateUserResult, MarkAllReadOptions, NewApiToken, NewSession,
-  NewSubscription, NewUser, Session, Subscription, SubscriptionPatch, TimelineArticle, TimelineOptions, TimelinePage, TimelineView,
+  NewSubscription, NewUser, Session, Subscription, SubscriptionLabel, SubscriptionPatch, TimelineArticle, TimelineOptions, TimelinePage, TimelineView,
   TokenScope, UnreadCounts, User, UserCredentials, UserPatch,
 } from './account-types.ts';
 export { userNameKey } from './user-name-key.ts';
 export type {
   Feed, FeedSettings, FeedSettingsPatch, FeedStats, FeedWithStats, FullTextMode, NewFeed, AddFeedResult, FeedPatch,
-  UpdateFeedResult, RemoveFeedResult, FetchOutcomeKind, FetchRecord, RecordFetchResult, FetchLogEntry, StoredError,
+  UpdateFeedResult, RemoveFeedResult, FetchOutcomeKind, FetchRecord, FetchRecordOf, RecordFetchResult, FetchLogEntry, StoredError,
 } from './feed-types.ts';
 export type {
   IncomingEntry, EntryOutcome, ArticleSummary, Revision, Article, GetArticleOptions, ListArticlesOptions, ArticlePage,

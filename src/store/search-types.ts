@@ -14,7 +14,7 @@ export interface SearchToken { text: string; prefix?: boolean }
 
 /**
  * A tree of token matches: a phrase is tokens at adjacent positions (one token = one word or
- * CJK character). `hints` are tokens every article with the phrase also holds (CJK pairs):
+ * CJK character). `hints` are tokens every article with the phrase also holds (CJK pairs, grams):
  * a back end may require them to narrow its candidates, and results do not change.
  */
 export type MatchNode =

@@ -100,6 +100,9 @@ for (const backend of storeBackends()) {
       expect((await store.getSubscription(bob, feedId))).toMatchObject({ displayTitle: 'https://a.example/rss', displayCategory: 'News' });
       expect((await store.getSubscription(bob, feedId))?.title).toBeUndefined();
       expect((await store.listSubscriptions(ann)).map((s) => s.displayTitle)).toEqual(['Mine', 'https://b.example/rss']);
+      expect(await store.listSubscriptionLabels(ann)).toEqual([
+        { feedId, displayTitle: 'Mine', displayCategory: 'Tech/AI' }, { feedId: other.feedId, displayTitle: 'https://b.example/rss' },
+      ]);
 
       expect(await store.updateSubscription(ann, feedId, { title: null, category: 'Z' })).toBe(true);
       expect(await store.getSubscription(ann, feedId)).toMatchObject({ displayTitle: 'https://a.example/rss', category: 'Z' });
@@ -107,6 +110,7 @@ for (const backend of storeBackends()) {
 
       await store.removeFeed(other.feedId);
       expect((await store.listSubscriptions(ann)).map((s) => s.feedId)).toEqual([feedId]);
+      expect((await store.listSubscriptionLabels(ann)).map((s) => s.feedId)).toEqual([feedId]);
       expect(await store.listSubscriptions(ann, { includeRemovedFeeds: true })).toHaveLength(2);
       expect(await store.removeSubscription(ann, feedId)).toBe(true);
       expect(await store.removeSubscription(ann, feedId)).toBe(false);

@@ -65,7 +65,7 @@ for (const backend of storeBackends()) {
         schedule: { nextCheckAt: T0 + 1800_000, checkIntervalMs: 1800_000, postingIntervalMs: 7200_000 },
         document: { title: 'Learned', siteUrl: 'https://a.example/', format: 'rss20', language: 'zh-CN', description: 'd' },
       }));
-      expect(result.kind).toBe('recorded');
+      expect(result).toEqual({ kind: 'recorded', feed: await store.getFeed(id) });
       expect(await store.getFeed(id)).toMatchObject({
         title: 'Learned', siteUrl: 'https://a.example/', format: 'rss20', language: 'zh-CN', description: 'd',
         validators: { etag: '"v1"', lastModified: 'Tue, 01 Nov 2022 00:00:00 GMT' },
@@ -97,6 +97,23 @@ for (const backend of storeBackends()) {
       expect(log.map((e) => e.outcome)).toEqual(['not-modified', 'rate-limited', 'failed', 'failed', 'ok']);
       expect(log[3].error).toEqual(error);
       expect(await store.listFetchLog(id, 2)).toHaveLength(2);
+    });
+
+    it('records many fetches in one call as recordFetch would, one result per item in order', async () => {
+      const a = await addFeed(store, 'https://a.example/rss');
+      const b = await addFeed(store, 'https://b.example/rss');
+      const results = await store.recordFetches([
+        { feedId: a, fetch: fetchAt(T0, { validators: { etag: '"a1"' } }) },
+        { feedId: 999, fetch: fetchAt(T0) },
+        { feedId: b, fetch: fetchAt(T0, { outcome: 'failed', httpStatus: 503, error: { code: 'fetch.http-status', message: '503' } }) },
+        { feedId: a, fetch: fetchAt(T0 + 1, { outcome: 'not-modified', httpStatus: 304 }) },
+      ]);
+      expect(results.map((r) => r.kind)).toEqual(['recorded', 'not-found', 'recorded', 'recorded']);
+      expect(results[3]).toEqual({ kind: 'recorded', feed: await store.getFeed(a) });
+      expect(await store.getFeed(a)).toMatchObject({ validators: { etag: '"a1"' }, lastStatus: 304, lastFetchedAt: T0 + 1, errorCount: 0 });
+      expect(await store.getFeed(b)).toMatchObject({ errorCount: 1, lastError: { code: 'fetch.http-status', message: '503' } });
+      expect((await store.listFetchLog(a, 10)).map((e) => e.outcome)).toEqual(['not-modified', 'ok']);
+      expect(await store.recordFetches([])).toEqual([]);
     });
 
     it('never replaces a title the user chose with a learned one, but learns again after it is cleared', async () => {

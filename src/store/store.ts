@@ -7,7 +7,7 @@
  * AppError `store.failed`.
  */
 import type {
-  AddFeedResult, Feed, FeedWithStats, FetchLogEntry, FetchRecord, NewFeed, FeedPatch,
+  AddFeedResult, Feed, FeedWithStats, FetchLogEntry, FetchRecord, FetchRecordOf, NewFeed, FeedPatch,
   RecordFetchResult, RemoveFeedResult, UpdateFeedResult,
 } from './feed-types.ts';
 import type {
@@ -56,6 +56,8 @@ export interface Store extends AccountStore {
   dueFeeds(now: number, limit: number): Promise<Feed[]>;
   /** Records one fetch: validators, schedule, error state, learned metadata and the log row, atomically. */
   recordFetch(feedId: number, fetch: FetchRecord): Promise<RecordFetchResult>;
+  /** Records many feeds' fetches in one transaction (all or none); one result per item, in order, as recordFetch gives. */
+  recordFetches(batch: readonly FetchRecordOf[]): Promise<RecordFetchResult[]>;
   /** Returns the feed's latest fetch log rows, newest first. */
   listFetchLog(feedId: number, limit: number): Promise<FetchLogEntry[]>;
 

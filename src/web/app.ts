@@ -26,9 +26,9 @@ import {
 } from './republish/index.ts';
 import {
   addSubscriptionAction, articlePage, deleteSavedSearchAction, exportOpmlAction, feedSettingsPage, healthPage, helpPage, homeRedirect,
-  importOpmlAction, markAllReadAction, markManyReadAction, markReadAction, revisionsPage, saveFeedSettingsAction, saveSearchAction,
-  saveSettingsAction, saveThemeAction, searchPage, securityHeaders, serveAsset, serveFavicon, settingsPage, starAction, subscriptionsPage,
-  timelinePage, unsubscribeAction,
+  importOpmlAction, markAllReadAction, markManyReadAction, markReadAction, refreshFeedAction, revisionsPage, saveFeedSettingsAction,
+  saveSearchAction, saveSettingsAction, saveThemeAction, searchPage, securityHeaders, serveAsset, serveFavicon, settingsPage, starAction,
+  subscriptionsPage, timelinePage, unsubscribeAction,
 } from './pages/index.ts';
 
 /** Who may use a route: anyone (default), a logged-in user, or an admin. Everything under /api/ needs a user anyway. */
@@ -66,6 +66,7 @@ export const ROUTES: readonly Route[] = [
   { method: 'GET', path: '/feeds/:id/settings', handler: feedSettingsPage, access: 'user' },
   { method: 'POST', path: '/feeds/:id/settings', handler: saveFeedSettingsAction, access: 'user' },
   { method: 'POST', path: '/feeds/:id/unsubscribe', handler: unsubscribeAction, access: 'user' },
+  { method: 'POST', path: '/feeds/:id/refresh', handler: refreshFeedAction, access: 'user' },
   { method: 'GET', path: '/settings', handler: settingsPage, access: 'user' },
   { method: 'POST', path: '/settings', handler: saveSettingsAction, access: 'user' },
   { method: 'POST', path: '/settings/theme', handler: saveThemeAction, access: 'user' },

@@ -2,7 +2,7 @@
  * The reader in real Chromium, the way a new user meets it: create the admin on /setup, log
  * out and in, subscribe to a Chinese feed on the subscriptions page, read and star an
  * article, search for a two-character Chinese word, see the diff after the publisher edits
- * the article (refreshed through the JSON API: the pages have no "refresh now" button),
+ * the article (refreshed with the feed settings page's "Refresh now" button),
  * drive the lists by keyboard, switch to dark mode (and follow the system's), read on a
  * phone-sized screen, and find the list in the wide column on a desktop screen. The steps
  * share one browser and one server and run in order; after a failed step the ones that
@@ -150,14 +150,10 @@ describeWithChromium('the reader in Chromium', () => {
   it('shows the diff after the publisher edits an article and the feed is refreshed', async () => {
     const id = await articleIdOf(METRO_TITLE);
     feed.editItem(metroIndex(feed.items), { description: EDITED_METRO_BODY });
-    // The reader has no "refresh now" button: the JSON API's refresh, with this session and its CSRF token.
-    const refreshed = await page.evaluate(async (path) => {
-      const g = globalThis as unknown as { document: { querySelector(s: string): { getAttribute(n: string): string } } };
-      const csrf = g.document.querySelector('meta[name="csrf-token"]').getAttribute('content');
-      const response = await fetch(path, { method: 'POST', headers: { 'X-CSRF-Token': csrf, Accept: 'application/json' } });
-      return { status: response.status, body: await response.json() as Record<string, unknown> };
-    }, `/api/v1/feeds/${feedId}/refresh`);
-    expect(refreshed).toMatchObject({ status: 200, body: { outcome: 'ok', newRevisions: 1, newArticles: 0 } });
+    await page.goto(reader.url(`/feeds/${feedId}/settings`));
+    await page.getByTestId('refresh-button').click();
+    await page.waitForURL(`**/feeds/${feedId}/settings?refreshed=${feedId}&outcome=ok&revised=1`);
+    expect(await page.getByTestId('refresh-notice').textContent()).toContain('0 new articles, 1 new revision');
 
     await page.goto(reader.url(`/articles/${id}`));
     expect(await page.getByTestId('article-content').textContent()).toContain('三十公里');

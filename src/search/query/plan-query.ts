@@ -23,7 +23,7 @@ function phraseNode(units: TextUnit[], prefix: boolean, fields: SearchField[] | 
   if (tokens.length === 0) return undefined;
   const node: MatchNode = { kind: 'phrase', tokens };
   if (fields !== undefined) node.fields = fields;
-  const hints = pairTokens(units);
+  const hints = pairTokens(units, prefix);
   if (hints.length > 0) node.hints = hints;
   return node;
 }

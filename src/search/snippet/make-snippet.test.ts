@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { makeSnippet, markSnippet, snippetToHtml, type HighlightPhrase } from './make-snippet.ts';
+import { highlightAll, makeSnippet, markSnippet, snippetToHtml, type HighlightPhrase } from './make-snippet.ts';
 
 const cjk = (text: string): HighlightPhrase => [{ kind: 'cjk', text }];
 const word = (text: string, prefix = false): HighlightPhrase => [{ kind: 'word', text, prefix }];
@@ -44,5 +44,19 @@ describe('makeSnippet', () => {
 
   it('marks a phrase across the punctuation that separates its parts', () => {
     expect(marked('中国，经济增长', [[{ kind: 'cjk', text: '中国' }, { kind: 'cjk', text: '经济' }]])).toBe('[中国，经济]增长');
+  });
+
+  it('maps marks back to the right characters in a long text whose folding changes its length', () => {
+    const text = `${'他说……全角ＡＢＣ。'.repeat(40)}最后提到習近平和ＣＥＯ。`;
+    expect(markSnippet(makeSnippet(text, [cjk('习近平'), word('ceo')], 30), '[', ']')).toMatch(/\[習近平\]和\[ＣＥＯ\]。$/);
+  });
+});
+
+describe('highlightAll', () => {
+  it('marks every match in the whole text, however far into it, without cutting it', () => {
+    const title = `A very long headline about many things that finally mentions  the Économie  and economics`;
+    const snippet = highlightAll(title, [word('economie'), word('econ', true)]);
+    expect(markSnippet(snippet, '[', ']')).toBe('A very long headline about many things that finally mentions the [Économie] and [economics]');
+    expect(snippetToHtml(highlightAll('<i>中国</i>经济', [cjk('经济')]))).toBe('&lt;i&gt;中国&lt;/i&gt;<mark>经济</mark>');
   });
 });

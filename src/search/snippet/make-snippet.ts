@@ -17,17 +17,34 @@ export type HighlightPhrase = Array<{ text: string; kind: 'word' | 'cjk'; prefix
 
 const BREAKS = /[。！？；，、.!?;,:：]/u;
 
-function foldWithMap(text: string): { folded: string; map: number[] } {
+// Chunks folded at once: NFKC may change a text's length (… → ...), and then only the chunks whose length
+// changed are folded character by character (folding a whole 5,000-character article that way took 1 ms a result).
+const FOLD_CHUNK = 64;
+
+// `map[i]` is the index in `text` of folded character i; undefined when folding kept every position.
+function foldWithMap(text: string): { folded: string; map?: number[] } {
   const whole = foldText(text);
-  if (whole.length === text.length) return { folded: whole, map: Array.from({ length: text.length + 1 }, (_, i) => i) };
+  if (whole.length === text.length) return { folded: whole };
   let folded = '';
   const map: number[] = [];
-  for (let i = 0; i < text.length; ) {
-    const width = (text.codePointAt(i) ?? 0) > 0xffff ? 2 : 1;
-    const piece = foldText(text.slice(i, i + width));
-    for (let j = 0; j < piece.length; j++) map.push(i);
-    folded += piece;
-    i += width;
+  for (let start = 0; start < text.length;) {
+    let end = Math.min(text.length, start + FOLD_CHUNK);
+    if ((text.charCodeAt(end) & 0xfc00) === 0xdc00) end++;
+    const chunk = text.slice(start, end);
+    const piece = foldText(chunk);
+    if (piece.length === chunk.length) {
+      for (let j = 0; j < piece.length; j++) map.push(start + j);
+      folded += piece;
+    } else {
+      for (let i = start; i < end;) {
+        const width = (text.codePointAt(i) ?? 0) > 0xffff ? 2 : 1;
+        const one = foldText(text.slice(i, i + width));
+        for (let j = 0; j < one.length; j++) map.push(i);
+        folded += one;
+        i += width;
+      }
+    }
+    start = end;
   }
   map.push(text.length);
   return { folded, map };
@@ -85,11 +102,23 @@ function cutPoint(text: string, at: number, direction: -1 | 1, slack: number): n
   return Math.max(0, Math.min(text.length, i));
 }
 
+// The phrases' matches in `text`, as [start, end) ranges of its characters.
+function matchesIn(text: string, phrases: HighlightPhrase[]): Array<[number, number]> {
+  const { folded, map } = foldWithMap(text);
+  const matches = findMatches(folded, phrases);
+  return map === undefined ? matches : matches.map(([s, e]) => [map[s], map[e]]);
+}
+
+/** Returns the whole of a short text (a title) with the phrases' matches to highlight, whitespace collapsed. */
+export function highlightAll(rawText: string, phrases: HighlightPhrase[]): Snippet {
+  const text = rawText.replace(/\s+/gu, ' ').trim();
+  return { text, highlights: matchesIn(text, phrases) };
+}
+
 /** Returns the best snippet of about `length` characters for the phrases; the text's start when nothing matches. */
 export function makeSnippet(rawText: string, phrases: HighlightPhrase[], length = 160): Snippet {
   const text = rawText.replace(/\s+/gu, ' ').trim();
-  const { folded, map } = foldWithMap(text);
-  const matches = findMatches(folded, phrases).map(([s, e]) => [map[s], map[e]] as [number, number]);
+  const matches = matchesIn(text, phrases);
   let start = 0;
   if (matches.length > 0) {
     let bestCount = -1;

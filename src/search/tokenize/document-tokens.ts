@@ -4,9 +4,11 @@
  * there is no cleaned one; the summary only when the body is empty, since feeds mostly repeat
  * the body's first lines there). Authors are their names, categories their terms and labels.
  * The pairs column collects the common-character pairs of every field: a query's pair hints
- * must be present whichever field its phrase is in.
+ * must be present whichever field its phrase is in, and so must the grams; it also holds the
+ * date tokens of the article's time (date-tokens.ts) when the time is given.
  */
 import type { Category, Person } from '../../domain/parsed-feed.ts';
+import { dateTokens } from './date-tokens.ts';
 import { htmlToText } from './html-to-text.ts';
 import { indexTokens } from './index-tokens.ts';
 
@@ -24,8 +26,8 @@ export interface SearchableRevision {
 /** The token text of each index column. */
 export interface DocumentTokens { body: string; title: string; author: string; feed: string; category: string; pairs: string }
 
-/** Returns the tokens to index for a revision. */
-export function documentTokens(revision: SearchableRevision): DocumentTokens {
+/** Returns the tokens to index for a revision; `time` (epoch ms, the article's) adds its date tokens. */
+export function documentTokens(revision: SearchableRevision, time?: number): DocumentTokens {
   const pairs = new Set<string>();
   let body = indexTokens(htmlToText(revision.cleanedBody ?? revision.rawBody), pairs);
   if (body === '' && revision.summary !== undefined) body = indexTokens(htmlToText(revision.summary), pairs);
@@ -33,5 +35,6 @@ export function documentTokens(revision: SearchableRevision): DocumentTokens {
   const author = indexTokens(revision.authors.map((a) => a.name ?? a.email ?? '').join(', '), pairs);
   const category = indexTokens(revision.categories.map((c) => (c.label === undefined ? c.term : `${c.term} ${c.label}`)).join(', '), pairs);
   const feed = indexTokens(revision.feedTitle ?? '', pairs);
+  if (time !== undefined && Number.isFinite(time)) for (const token of dateTokens(time)) pairs.add(token);
   return { body, title, author, feed, category, pairs: [...pairs].join(' ') };
 }

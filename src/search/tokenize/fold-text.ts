@@ -30,21 +30,29 @@ function buildFoldTable(): Map<string, string> {
   return table;
 }
 
-const FOLD_TABLE = buildFoldTable();
+// Built on first use, not at import: opening the store imports the tokenizer, and a round that indexes nothing should not pay for the table.
+let FOLD_TABLE: Map<string, string> | undefined;
 // Per UTF-16 code unit: 1 = this BMP character folds, 2 = a high surrogate that starts some folding astral character.
 const FLAGS = new Uint8Array(0x10000);
 const BMP: string[] = [];
-for (const [key, value] of FOLD_TABLE) {
-  const unit = key.charCodeAt(0);
-  if (key.length === 1) {
-    FLAGS[unit] = 1;
-    BMP[unit] = value;
-  } else {
-    FLAGS[unit] = 2;
+
+function loadFoldTable(): Map<string, string> {
+  const table = buildFoldTable();
+  for (const [key, value] of table) {
+    const unit = key.charCodeAt(0);
+    if (key.length === 1) {
+      FLAGS[unit] = 1;
+      BMP[unit] = value;
+    } else {
+      FLAGS[unit] = 2;
+    }
   }
+  FOLD_TABLE = table;
+  return table;
 }
 
 function foldChars(text: string): string {
+  const table = FOLD_TABLE ?? loadFoldTable();
   let out = '';
   let copied = 0;
   for (let i = 0; i < text.length; i++) {
@@ -54,7 +62,7 @@ function foldChars(text: string): string {
       out += text.slice(copied, i) + BMP[text.charCodeAt(i)];
       copied = i + 1;
     } else {
-      const folded = FOLD_TABLE.get(text.slice(i, i + 2));
+      const folded = table.get(text.slice(i, i + 2));
       if (folded !== undefined) {
         out += text.slice(copied, i) + folded;
         copied = i + 2;

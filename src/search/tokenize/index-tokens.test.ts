@@ -38,6 +38,32 @@ describe('indexTokens', () => {
   });
 });
 
+describe('grams', () => {
+  it('stores a gram for adjacent words when either is common, and for the characters around a run break', () => {
+    const pairs = new Set<string>();
+    indexTokens('The government said: markets fell. 经济，政策', pairs);
+    expect([...pairs].sort()).toEqual(['the_government', '济_政'].sort());
+    expect(pairTokens(queryUnits('the government'))).toEqual(['the_government']);
+    expect(pairTokens(queryUnits('markets fell'))).toEqual([]);
+    expect(pairTokens(queryUnits('经济，政策'))).toEqual(['济_政']);
+    expect(pairTokens(queryUnits('of the'))).toEqual(['of_the']);
+    expect(pairTokens(queryUnits('of a'))).toEqual([]);
+    expect(pairTokens(queryUnits('the gov'), true)).toEqual([]);
+  });
+
+  it('gives every phrase of corpus text only hints its article stores', () => {
+    for (const article of generateSearchCorpus(200)) {
+      const text = htmlToText(article.html);
+      const stored = new Set<string>();
+      indexTokens(text, stored);
+      const units = queryUnits(text);
+      for (let at = 0; at + 3 <= units.length; at += 2) {
+        for (const hint of pairTokens(units.slice(at, at + 3))) expect(stored).toContain(hint);
+      }
+    }
+  });
+});
+
 describe('phraseTokens', () => {
   it('gives a query exactly the tokens its text is stored with', () => {
     for (const article of generateSearchCorpus(300)) {

@@ -16,8 +16,16 @@
  * search walks the short list of articles that have the pair. Pairs add about a tenth to the
  * index; a bigram token for every pair (the classic CJK bigram index) made it twice as big
  * (1.6 × the raw text instead of 0.85 × on the benchmark archive) and slower to write.
+ *
+ * The same holds across a run break (经济，政策: 济 _ 政) and for words (`"the government"`),
+ * so the pairs column also gets *grams*, Lucene's CommonGrams: `济_政` for the characters around
+ * a run break when either is in COMMON_HAN, and `the_government` for two adjacent words when
+ * either is in COMMON_WORDS. A phrase whose tokens there are rarer needs none: a rarer token's
+ * own list is short. A gram for every break and a 50-word list took the index from 0.85 × to
+ * 1.43 × the raw text and cost 40 % of the indexing rate (docs/search.md).
  */
 import { COMMON_HAN } from './common-han.ts';
+import { COMMON_WORDS } from './common-words.ts';
 import { foldText } from './fold-text.ts';
 import {
   CJK, CLASSES, classifyAstral, HIGH_SURROGATE, MAX_WORD_LENGTH, splitUnits, WORD, type TextUnit,
@@ -29,7 +37,17 @@ export const RUN_BREAK = '_';
 /** One token a query phrase must match; `prefix` matches every stored token that starts with `text`. */
 export interface MatchToken { text: string; prefix?: boolean }
 
-/** Returns the space-separated tokens to store for `text`; adds its common-character pairs to `pairs` when given. */
+/** Returns the gram token of two adjacent words when either is common, else undefined. */
+export function wordGram(first: string, second: string): string | undefined {
+  return COMMON_WORDS.has(first) || COMMON_WORDS.has(second) ? `${first}${RUN_BREAK}${second}` : undefined;
+}
+
+/** Returns the gram token of the characters on both sides of a run break (`济_政`) when either is common, else undefined. */
+export function breakGram(before: string, after: string): string | undefined {
+  return COMMON_HAN.has(before) || COMMON_HAN.has(after) ? `${before}${RUN_BREAK}${after}` : undefined;
+}
+
+/** Returns the space-separated tokens to store for `text`; adds its pairs and grams to `pairs` when given. */
 export function indexTokens(text: string, pairs?: Set<string>): string {
   const folded = foldText(text);
   const out: string[] = [];
@@ -37,6 +55,17 @@ export function indexTokens(text: string, pairs?: Set<string>): string {
   let inRun = false;
   let afterRun = false;
   let previous = '';
+  let lastWord: string | undefined;
+  const pushWord = (end: number) => {
+    const word = folded.slice(wordStart, Math.min(end, wordStart + MAX_WORD_LENGTH));
+    if (pairs !== undefined && lastWord !== undefined) {
+      const gram = wordGram(lastWord, word);
+      if (gram !== undefined) pairs.add(gram);
+    }
+    out.push(word);
+    lastWord = word;
+    wordStart = -1;
+  };
   for (let i = 0; i < folded.length; ) {
     let kind = CLASSES[folded.charCodeAt(i)];
     let width = 1;
@@ -45,13 +74,15 @@ export function indexTokens(text: string, pairs?: Set<string>): string {
       kind = width === 2 ? classifyAstral(folded.slice(i, i + 2)) : 0;
     }
     if (kind === CJK) {
-      if (wordStart >= 0) {
-        out.push(folded.slice(wordStart, Math.min(i, wordStart + MAX_WORD_LENGTH)));
-        wordStart = -1;
-      }
+      if (wordStart >= 0) pushWord(i);
+      lastWord = undefined;
       const char = width === 1 ? folded[i] : folded.slice(i, i + 2);
       if (!inRun) {
-        if (afterRun) out.push(RUN_BREAK);
+        if (afterRun) {
+          out.push(RUN_BREAK);
+          const gram = pairs === undefined ? undefined : breakGram(previous, char);
+          if (gram !== undefined) pairs?.add(gram);
+        }
         inRun = true;
         previous = '';
       } else if (pairs !== undefined && COMMON_HAN.has(char) && COMMON_HAN.has(previous)) {
@@ -65,8 +96,7 @@ export function indexTokens(text: string, pairs?: Set<string>): string {
       if (wordStart < 0) wordStart = i;
     } else {
       if (wordStart >= 0) {
-        out.push(folded.slice(wordStart, Math.min(i, wordStart + MAX_WORD_LENGTH)));
-        wordStart = -1;
+        pushWord(i);
         afterRun = false;
       }
       if (inRun) {
@@ -76,7 +106,7 @@ export function indexTokens(text: string, pairs?: Set<string>): string {
     }
     i += width;
   }
-  if (wordStart >= 0) out.push(folded.slice(wordStart, Math.min(folded.length, wordStart + MAX_WORD_LENGTH)));
+  if (wordStart >= 0) pushWord(folded.length);
   return out.join(' ');
 }
 
@@ -99,14 +129,26 @@ export function phraseTokens(units: TextUnit[], prefix = false): MatchToken[] {
   return tokens;
 }
 
-/** Returns the common-character pairs inside the CJK runs of `units` (the extra tokens that narrow a search). */
-export function pairTokens(units: TextUnit[]): string[] {
+/**
+ * Returns the pair and gram tokens every text holding the phrase of `units` also holds: common
+ * character pairs inside its CJK runs, the characters around each run break, and the grams of
+ * adjacent words with a common one (a final prefix word has no gram: its stored word is unknown).
+ */
+export function pairTokens(units: TextUnit[], prefix = false): string[] {
   const pairs = new Set<string>();
-  for (const unit of units) {
-    if (unit.kind !== 'cjk') continue;
+  units.forEach((unit, index) => {
+    const before = index > 0 ? units[index - 1] : undefined;
+    if (unit.kind === 'word') {
+      const last = prefix && index === units.length - 1;
+      const gram = before?.kind === 'word' && !last ? wordGram(before.text, unit.text) : undefined;
+      if (gram !== undefined) pairs.add(gram);
+      return;
+    }
+    const gram = before?.kind === 'cjk' ? breakGram(before.chars[before.chars.length - 1], unit.chars[0]) : undefined;
+    if (gram !== undefined) pairs.add(gram);
     for (let i = 1; i < unit.chars.length; i++) {
       if (COMMON_HAN.has(unit.chars[i - 1]) && COMMON_HAN.has(unit.chars[i])) pairs.add(unit.chars[i - 1] + unit.chars[i]);
     }
-  }
+  });
   return [...pairs];
 }

@@ -2,9 +2,12 @@
  * The account half of the SQLite Store (users, sessions, tokens, subscriptions, article
  * state), assembled from its query modules. Kept apart from sqlite-store.ts so the
  * accounts layer joins the Store with one spread there, and its methods read as one block.
+ * The two reads every reader page makes, unread counts and subscription labels, are kept per
+ * user until the database changes (change-marker.ts).
  */
 import type { AccountStore } from '../account-types.ts';
 import { createArticleStateQueries } from './article-state-queries.ts';
+import { createChangeMarker, memoizePerUser } from './change-marker.ts';
 import { createSessionQueries } from './session-queries.ts';
 import type { SqliteContext } from './statements.ts';
 import { createSubscriptionQueries } from './subscription-queries.ts';
@@ -19,6 +22,9 @@ export function createSqliteAccountStore(context: SqliteContext, run: RunQuery):
   const sessions = createSessionQueries(context);
   const subscriptions = createSubscriptionQueries(context);
   const state = createArticleStateQueries(context);
+  const marker = createChangeMarker(context.db);
+  const labels = memoizePerUser(marker, subscriptions.listSubscriptionLabels);
+  const unreadCounts = memoizePerUser(marker, state.unreadCounts);
   return {
     createUser: (input) => run(() => users.createUser(input)),
     getUser: (id) => run(() => users.getUser(id)),
@@ -46,6 +52,7 @@ export function createSqliteAccountStore(context: SqliteContext, run: RunQuery):
     addSubscription: (input) => run(() => subscriptions.addSubscription(input)),
     getSubscription: (userId, feedId) => run(() => subscriptions.getSubscription(userId, feedId)),
     listSubscriptions: (userId, opts = {}) => run(() => subscriptions.listSubscriptions(userId, opts.includeRemovedFeeds === true)),
+    listSubscriptionLabels: (userId) => run(() => labels(userId)),
     updateSubscription: (userId, feedId, patch) => run(() => subscriptions.updateSubscription(userId, feedId, patch)),
     removeSubscription: (userId, feedId) => run(() => subscriptions.removeSubscription(userId, feedId)),
     countSubscribers: (feedId) => run(() => subscriptions.countSubscribers(feedId)),
@@ -55,6 +62,6 @@ export function createSqliteAccountStore(context: SqliteContext, run: RunQuery):
     markAllRead: (userId, opts = {}) => run(() => state.markAllRead(userId, opts, opts.at ?? Date.now())),
     setStarred: (userId, articleId, starred, at = Date.now()) => run(() => state.setStarred(userId, articleId, starred, at)),
     articleStates: (userId, ids) => run(() => state.articleStates(userId, ids)),
-    unreadCounts: (userId) => run(() => state.unreadCounts(userId)),
+    unreadCounts: (userId) => run(() => unreadCounts(userId)),
   };
 }

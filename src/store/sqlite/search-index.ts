@@ -13,21 +13,28 @@ import type { Category, Person } from '../../domain/parsed-feed.ts';
 import type { RevisionRow } from '../rows.ts';
 import type { SqliteContext, Statements } from './statements.ts';
 
-/** Writes one article's index row from its latest revision, replacing any row it had. */
-export function writeSearchRow(sql: Statements, articleId: number, revision: SearchableRevision, replace: boolean): void {
-  const t = documentTokens(revision);
+/** Writes one article's index row from its latest revision and the article's time, replacing any row it had. */
+export function writeSearchRow(sql: Statements, articleId: number, revision: SearchableRevision, replace: boolean, time: number | undefined): void {
+  const t = documentTokens(revision, time);
   if (replace) sql('DELETE FROM search_fts WHERE rowid = ?').run(articleId);
   sql('INSERT INTO search_fts (rowid, body, title, author, feed, category, pairs) VALUES (?, ?, ?, ?, ?, ?, ?)')
     .run(articleId, t.body, t.title, t.author, t.feed, t.category, t.pairs);
 }
 
-/** Indexes a just-inserted revision when it is its article's latest (imports may insert older numbers later). */
-export function indexLatestRevision(sql: Statements, revision: SearchableRevision & { articleId: number; number: number }): void {
+/**
+ * Indexes a just-inserted revision when it is its article's latest (imports may insert older
+ * numbers later). Its time is the one the article gets when the revision's own date is applied
+ * after it (entry-queries.ts updates the article row next); any other change of an article's
+ * time queues it again (trigger of migration 2026-11-26-009-search-tokens).
+ */
+export function indexLatestRevision(sql: Statements, revision: SearchableRevision & { articleId: number; number: number; publishedAt?: number }): void {
   if (sql('SELECT 1 FROM revisions WHERE article_id = ? AND number > ? LIMIT 1').get(revision.articleId, revision.number) !== undefined) return;
-  writeSearchRow(sql, revision.articleId, revision, revision.number > 0);
+  const time = sql('SELECT coalesce(?, published_at, first_seen_at) FROM articles WHERE id = ?').pluck()
+    .get(revision.publishedAt ?? null, revision.articleId) as number | undefined;
+  writeSearchRow(sql, revision.articleId, revision, revision.number > 0, time);
 }
 
-type QueuedRow = Pick<RevisionRow, 'article_id' | 'title' | 'summary' | 'raw_body' | 'cleaned_body' | 'authors' | 'categories' | 'feed_title'>;
+type QueuedRow = Pick<RevisionRow, 'article_id' | 'title' | 'summary' | 'raw_body' | 'cleaned_body' | 'authors' | 'categories' | 'feed_title'> & { sort_time: number };
 
 /** Returns the queue and reindex functions over one connection. */
 export function createSearchIndexing({ db, sql }: SqliteContext) {
@@ -36,7 +43,7 @@ export function createSearchIndexing({ db, sql }: SqliteContext) {
     if (ids.length === 0) return 0;
     const last = ids[ids.length - 1];
     const rows = sql(`
-      SELECT q.article_id, r.title, r.summary, r.raw_body, r.cleaned_body, r.authors, r.categories, r.feed_title
+      SELECT q.article_id, a.sort_time, r.title, r.summary, r.raw_body, r.cleaned_body, r.authors, r.categories, r.feed_title
       FROM search_queue q
       JOIN articles a ON a.id = q.article_id AND a.deleted_at IS NULL
       JOIN revisions r ON r.article_id = q.article_id
@@ -48,7 +55,7 @@ export function createSearchIndexing({ db, sql }: SqliteContext) {
         title: row.title ?? undefined, summary: row.summary ?? undefined, rawBody: row.raw_body,
         cleanedBody: row.cleaned_body ?? undefined, authors: JSON.parse(row.authors) as Person[],
         categories: JSON.parse(row.categories) as Category[], feedTitle: row.feed_title ?? undefined,
-      }, true);
+      }, true, row.sort_time);
     }
     sql('DELETE FROM search_queue WHERE article_id <= ?').run(last);
     return ids.length;

@@ -5,7 +5,8 @@
  * blocks of ids that hold no article that old. How common a part is comes from the id of its 500th newest match, not a
  * count: reading 500 matches costs the same for "the" as for a rare name, where counting
  * would read half a million. Without any positive match (only filters or exclusions) it lists
- * articles newest first through the article time index.
+ * articles newest first through the article time index. A search with an upper time bound
+ * reads period by period through the date tokens (search-walks.ts `walkByPeriod`).
  */
 import { AppError } from '../../domain/errors.ts';
 import type { ArticleRow } from '../rows.ts';
@@ -15,11 +16,12 @@ import { estimateIdf, nodePhrases, scoringGroups, type ScoringGroup } from '../s
 import { createTopHits, type Candidate } from '../search-top-hits.ts';
 import type { SearchHit, SearchPage, SearchRequest } from '../search-types.ts';
 import { ftsExpression, ftsQuery } from './fts-expression.ts';
-import { walkByRowid, type WalkPlan } from './search-walks.ts';
+import { walkByPeriod, walkByRowid, type WalkPlan } from './search-walks.ts';
 import type { SqliteContext } from './statements.ts';
 
 const SAMPLE = 500;
 const MAX_LIMIT = 1000;
+const MAX_QUEUED = 200;
 
 type HitRow = ArticleRow & { f_title: string | null; cleaned_body: string | null; raw_body: string | null; summary: string | null };
 
@@ -163,7 +165,16 @@ export function createSearchQueries({ sql }: SqliteContext) {
       };
       const top = createTopHits(request.limit + 1, cursor);
       const { ceiling, maxId: belowUntil } = timeBounds(request.until);
-      walkByRowid(sql, plan, top, ceiling, belowUntil);
+      // Date tokens are fresh except for articles waiting in the queue (a changed time queues its article):
+      // a few are checked one by one, a long queue (a reindex under way) falls back to the id walk.
+      const queued = request.until === undefined ? 0 : sql('SELECT count(*) FROM (SELECT 1 FROM search_queue LIMIT ?)').pluck().get(MAX_QUEUED + 1) as number;
+      if (request.until !== undefined && queued <= MAX_QUEUED) {
+        const newest = sql('SELECT max(sort_time) FROM articles').pluck().get() as number | null;
+        const oldest = sql('SELECT min(sort_time) FROM articles').pluck().get() as number | null;
+        if (newest !== null && oldest !== null) walkByPeriod(sql, plan, top, ceiling, Math.min(request.until, newest + 1), oldest, queued > 0);
+      } else {
+        walkByRowid(sql, plan, top, ceiling, belowUntil);
+      }
       return pageOf(top.list(), request.limit, now, relevance);
     },
   };

@@ -9,7 +9,13 @@
  * match) was tried for date-bounded searches and dropped: FTS5 starts a rowid-bounded query
  * on a long posting list slowly (20–30 ms per start at a million articles, once per segment),
  * and back-filled articles spread every time slice over the whole id range.
+ *
+ * A search with an upper time bound (`before:`, `on:`) reads by period instead: the matches
+ * that also hold one day's (month's, year's) date token, newest period first, each period by
+ * descending id. The ceiling cannot help there (back-filled old articles sit among new ids),
+ * but after each period every article still to come is older than the period's start.
  */
+import { periodStart, periodToken, type Period } from '../../search/tokenize/date-tokens.ts';
 import { maxScore, scoreArticle, type ScoringGroup } from '../search-scoring.ts';
 import type { TopHits } from '../search-top-hits.ts';
 import type { Statements } from './statements.ts';
@@ -52,5 +58,52 @@ export function walkByRowid(sql: Statements, plan: WalkPlan, top: TopHits, ceili
     top.offer(id, keyOf(plan, title, time));
     const limitTime = ceiling(id);
     if ((plan.since !== undefined && limitTime < plan.since) || settled(plan, top, limitTime)) break;
+  }
+}
+
+const PERIODS: readonly Period[] = ['day', 'month', 'year'];
+// A period with fewer matches than this many per the next period's length moves to that length
+// (a month is ~30 days, a year 12 months), so the next read stays near 1,000 rows.
+const WIDEN_BELOW: readonly number[] = [33, 83];
+
+/**
+ * Walks matches period by period from `newest` (exclusive, at most `until`) down to `oldest`
+ * (inclusive). Articles waiting in `search_queue` may carry stale date tokens, so with `queued`
+ * they are offered first, one by one, and left out of the periods.
+ */
+export function walkByPeriod(sql: Statements, plan: WalkPlan, top: TopHits, ceiling: (id: number) => number, newest: number, oldest: number, queued: boolean): void {
+  const feedJoin = plan.needsFeed ? 'CROSS JOIN feeds f ON f.id = a.feed_id' : '';
+  if (queued) {
+    const waiting = sql(`
+      SELECT s.rowid, a.sort_time, a.title
+      FROM search_queue q CROSS JOIN search_fts s ON s.rowid = q.article_id CROSS JOIN articles a ON a.id = s.rowid ${feedJoin}
+      WHERE search_fts MATCH ? AND a.sort_time < ? AND ${plan.where.join(' AND ')}`).raw(true);
+    for (const [id, time, title] of waiting.iterate(plan.expression, newest, ...plan.params) as Iterable<[number, number, string | null]>) {
+      top.offer(id, keyOf(plan, title, time));
+    }
+  }
+  const statement = sql(`
+    SELECT s.rowid, a.sort_time, a.title
+    FROM search_fts s CROSS JOIN articles a ON a.id = s.rowid ${feedJoin}
+    WHERE search_fts MATCH ? AND a.sort_time < ? AND ${plan.where.join(' AND ')}
+      ${queued ? 'AND a.id NOT IN (SELECT article_id FROM search_queue)' : ''}
+    ORDER BY s.rowid DESC`).raw(true);
+  const lowest = Math.max(oldest, plan.since ?? -Infinity);
+  let upper = newest;
+  let level = 0;
+  while (upper > lowest) {
+    const period = PERIODS[level];
+    const start = periodStart(period, upper - 1);
+    const expression = `(${plan.expression}) AND "${periodToken(period, upper - 1)}"`;
+    let rows = 0;
+    for (const row of statement.iterate(expression, upper, ...plan.params) as Iterable<[number, number, string | null]>) {
+      const [id, time, title] = row;
+      rows++;
+      top.offer(id, keyOf(plan, title, time));
+      if (settled(plan, top, Math.min(ceiling(id), upper))) return;
+    }
+    upper = start;
+    if (settled(plan, top, upper)) return;
+    if (level < PERIODS.length - 1 && rows < WIDEN_BELOW[level]) level++;
   }
 }

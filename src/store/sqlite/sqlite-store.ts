@@ -86,6 +86,7 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
     removeFeed: (id, opts = {}) => run(() => feeds.removeFeed(id, opts.purge === true, opts.at ?? Date.now())),
     dueFeeds: (now, limit) => run(() => feeds.dueFeeds(now, limit)),
     recordFetch: (feedId, fetch) => run(() => feeds.recordFetch(feedId, fetch)),
+    recordFetches: (batch) => run(() => feeds.recordFetches(batch)),
     listFetchLog: (feedId, limit) => run(() => feeds.listFetchLog(feedId, limit)),
     recordEntries: (feedId, list, seenAt) => run(() => entries.recordEntries(feedId, list, seenAt)),
     listArticles: (opts) => run(() => articles.listArticles(opts)),

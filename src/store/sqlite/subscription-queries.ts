@@ -4,7 +4,7 @@
  * of it. Blank overrides are stored as NULL (the feed's own value shows through).
  */
 import type {
-  AddSubscriptionResult, NewSubscription, Subscription, SubscriptionPatch,
+  AddSubscriptionResult, NewSubscription, Subscription, SubscriptionLabel, SubscriptionPatch,
 } from '../account-types.ts';
 import { compact, rowToFeed } from '../map-rows.ts';
 import type { FeedRow } from '../rows.ts';
@@ -17,6 +17,9 @@ const SELECT = `SELECT f.*, s.user_id AS sub_user_id, s.title AS sub_title, s.ca
 
 /** The SQL of a subscription's effective category, over aliases `s` (subscriptions) and `f` (feeds). */
 export const EFFECTIVE_CATEGORY = 'coalesce(s.category, f.category)';
+
+// Feeds by category (uncategorized last), then title, both ignoring case.
+const ORDER = `ORDER BY ${EFFECTIVE_CATEGORY} IS NULL, ${EFFECTIVE_CATEGORY} COLLATE NOCASE, coalesce(s.title, f.title, f.url) COLLATE NOCASE, f.id`;
 
 /** Returns the SQL condition "effective category is `?` or one of its subfolders" and its two parameters. */
 export function categoryCondition(category: string): { where: string; params: Array<string | number> } {
@@ -77,8 +80,12 @@ export function createSubscriptionQueries({ db, sql }: SqliteContext) {
     getSubscription,
     listSubscriptions: (userId: number, includeRemovedFeeds: boolean): Subscription[] => (sql(`${SELECT}
       WHERE s.user_id = ? ${includeRemovedFeeds ? '' : 'AND f.removed_at IS NULL'}
-      ORDER BY ${EFFECTIVE_CATEGORY} IS NULL, ${EFFECTIVE_CATEGORY} COLLATE NOCASE, coalesce(s.title, f.title, f.url) COLLATE NOCASE, f.id`)
-      .all(userId) as SubscriptionRow[]).map(rowToSubscription),
+      ${ORDER}`).all(userId) as SubscriptionRow[]).map(rowToSubscription),
+    // Three columns as arrays instead of the feed's thirty as objects: 400 wide rows took 4 ms of every timeline page.
+    listSubscriptionLabels: (userId: number): SubscriptionLabel[] => (sql(`SELECT s.feed_id, coalesce(s.title, f.title, f.url),
+        ${EFFECTIVE_CATEGORY} FROM subscriptions s JOIN feeds f ON f.id = s.feed_id WHERE s.user_id = ? AND f.removed_at IS NULL
+      ${ORDER}`).raw(true).all(userId) as Array<[number, string, string | null]>)
+      .map(([feedId, displayTitle, category]) => (category === null ? { feedId, displayTitle } : { feedId, displayTitle, displayCategory: category })),
     updateSubscription: (userId: number, feedId: number, patch: SubscriptionPatch) => updateSubscription.immediate(userId, feedId, patch),
     removeSubscription: (userId: number, feedId: number): boolean =>
       sql('DELETE FROM subscriptions WHERE user_id = ? AND feed_id = ?').run(userId, feedId).changes === 1,

@@ -7,7 +7,10 @@
  * in the stack and a per-language stack for Traditional Chinese, Japanese and Korean through
  * `:lang()` (the pages set `lang` on article content). CJK text gets line-height 1.8 and no
  * letter-spacing; Latin text 1.6. Dark mode follows `prefers-color-scheme` unless the user
- * chose a theme (`html[data-theme]`). One column under 700 px.
+ * chose a theme (`html[data-theme]`). On a wide screen the sidebar is the narrow left column and
+ * the list or article the wide one, placed by grid areas: <main> comes first in the markup (read
+ * first by screen readers, and first on a phone), so plain column order would swap them. One
+ * column under 700 px, the sidebar under the list.
  */
 export const READER_CSS = `
 :root {
@@ -58,9 +61,11 @@ code, pre { font-family: var(--mono); font-size: .92em; }
 .search-form input { width: 100%; }
 .top form.inline { margin: 0; }
 form.inline { display: inline; }
-.layout { display: grid; grid-template-columns: 15rem minmax(0, 1fr); gap: 2rem; max-width: 72rem; margin: 0 auto; padding: 1rem; }
-.layout.single { grid-template-columns: minmax(0, 1fr); max-width: 48rem; }
-.layout.wide { grid-template-columns: minmax(0, 1fr); max-width: 80rem; }
+.layout { display: grid; grid-template-columns: 15rem minmax(0, 1fr); grid-template-areas: "side main"; gap: 2rem; max-width: 72rem; margin: 0 auto; padding: 1rem; }
+.layout > main { grid-area: main; }
+.layout > .sidebar { grid-area: side; }
+.layout.single { grid-template-columns: minmax(0, 1fr); grid-template-areas: "main"; max-width: 48rem; }
+.layout.wide { grid-template-columns: minmax(0, 1fr); grid-template-areas: "main"; max-width: 80rem; }
 .sidebar { font-size: .95em; }
 .sidebar ul { list-style: none; margin: 0 0 1rem; padding: 0; }
 .sidebar li { display: flex; justify-content: space-between; gap: .5rem; padding: .1rem 0; }
@@ -136,8 +141,8 @@ body.auth { min-height: 100vh; display: grid; place-items: center; padding: 1rem
 .auth-card button.primary { width: 100%; padding: .45rem .6rem; }
 footer.bottom { max-width: 72rem; margin: 2rem auto; padding: 0 1rem; color: var(--muted); font-size: .85em; }
 @media (max-width: 700px) {
-  .layout, .layout.single, .layout.wide { grid-template-columns: minmax(0, 1fr); gap: 1rem; padding: .6rem; }
-  .sidebar { order: 2; border-top: 1px solid var(--line); }
+  .layout, .layout.single, .layout.wide { grid-template-columns: minmax(0, 1fr); grid-template-areas: "main" "side"; gap: 1rem; padding: .6rem; }
+  .sidebar { border-top: 1px solid var(--line); }
   .side-by-side { grid-template-columns: minmax(0, 1fr); }
   .top { padding: .4rem .6rem; }
   .search-form { order: 3; flex-basis: 100%; }

@@ -3,7 +3,7 @@
  * same reason as reader-css.ts). Progressive enhancement only: every action it speeds up is
  * also a plain link or form that works without it. It adds keyboard shortcuts, read/star
  * toggles without a page load, mark-read-on-scroll, infinite scroll, the theme switch, local
- * times, and j/k between articles of the list an article was opened from. No inline script
+ * times, j/k between articles of the list an article was opened from, and a busy "Refresh now". No inline script
  * anywhere (the CSP forbids it); settings come from `data-` attributes on <body>.
  */
 export const READER_JS = String.raw`
@@ -82,6 +82,13 @@ export const READER_JS = String.raw`
       post(form.action, params).catch(function () {});
       var next = THEMES[(THEMES.indexOf(theme) + 1) % THEMES.length];
       if (button) { button.value = next; button.textContent = THEME_LABELS[theme]; }
+    } else if (form.classList.contains('refresh-form')) {
+      // The fetch takes a moment and the form posts normally: say so, and a disabled button cannot send it twice.
+      var refresh = form.querySelector('button');
+      if (refresh) {
+        refresh.disabled = true;
+        refresh.textContent = 'Refreshing…';
+      }
     }
   });
 

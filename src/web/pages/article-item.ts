@@ -38,14 +38,14 @@ export function starForm(page: PageContext, id: number, starred: boolean): SafeH
   });
 }
 
-/** Returns the list item of an article; `extra` goes under the title (a search snippet). */
-export function articleItem(page: PageContext, article: ListedArticle, extra?: SafeHtml): SafeHtml {
+/** Returns the list item of an article; `extra` goes under the title (a search snippet), `titleHtml` replaces the escaped title (search highlights). */
+export function articleItem(page: PageContext, article: ListedArticle, extra?: SafeHtml, titleHtml?: SafeHtml): SafeHtml {
   const title = article.title?.trim() || '(untitled)';
   const lang = contentLanguage(article.language, title);
   const link = httpUrl(article.link);
   const revisions = article.revisionCount ?? 1;
   return html`<li class="item ${article.read ? 'read' : 'unread'}" data-testid="article-item" data-id="${article.id}" id="article-${article.id}">
-<h2 class="item-title"${lang === undefined ? '' : html` lang="${lang}"`}><a class="item-link" href="/articles/${article.id}">${title}</a></h2>
+<h2 class="item-title"${lang === undefined ? '' : html` lang="${lang}"`}><a class="item-link" href="/articles/${article.id}">${titleHtml ?? title}</a></h2>
 <div class="item-meta"><a href="/all?feed=${article.feedId}">${article.feedTitle ?? `feed ${article.feedId}`}</a> · ${timeTag(article.time)}${revisions > 1 ? html` · <a href="/articles/${article.id}/revisions">${revisions} revisions</a>` : ''}</div>
 ${extra ?? ''}
 <div class="item-actions">${readForm(page, article.id, article.read)} ${starForm(page, article.id, article.starred)}${link === undefined ? '' : html` <a class="original-link" href="${link}" rel="noopener noreferrer" target="_blank">Original ↗</a>`}</div>

@@ -12,6 +12,7 @@ import type { Context as HonoContext } from 'hono';
 import type { Context } from '../../context.ts';
 import { sanitizeHtml } from '../../clean/index.ts';
 import type { Article, Revision } from '../../store/index.ts';
+import { requireUser } from '../auth/index.ts';
 import { html, raw, type SafeHtml } from '../html.ts';
 import { readForm, starForm } from './article-item.ts';
 import { contentLanguage } from './content-language.ts';
@@ -57,21 +58,22 @@ async function feedTitleFor(page: PageContext, feedId: number): Promise<string> 
 
 /** GET /articles/:id?view=cleaned|original|source. */
 export async function articlePage(c: HonoContext, ctx: Context): Promise<Response> {
-  const page = await loadPageContext(c, ctx);
+  const user = requireUser(c);
   const id = positiveInt(c.req.param('id'));
   const article = id === undefined ? undefined : await ctx.store.getArticle(id, { revisions: 'latest' });
   const revision = article?.revisions.at(-1);
-  if (article === undefined || revision === undefined || article.deletedAt !== undefined) return renderNotFound(page, 'There is no such article.');
+  const live = article !== undefined && revision !== undefined && article.deletedAt === undefined;
+  // Marked read before the page state is loaded, so the nav's unread count (counted once per page) already includes it.
+  if (live) await ctx.store.markRead(user.id, [article.id], true, ctx.now());
+  const page = await loadPageContext(c, ctx);
+  if (!live) return renderNotFound(page, 'There is no such article.');
   const requested = c.req.query('view');
   const view: ArticleView = requested === 'original' || requested === 'source' ? requested : 'cleaned';
-  await ctx.store.markRead(page.user.id, [article.id], true, ctx.now());
-  const [state, feedTitle, counts] = await Promise.all([
-    ctx.store.articleStates(page.user.id, [article.id]).then((states) => states.get(article.id)),
+  const [state, feedTitle, feed] = await Promise.all([
+    ctx.store.articleStates(user.id, [article.id]).then((states) => states.get(article.id)),
     feedTitleFor(page, article.feedId),
-    ctx.store.unreadCounts(page.user.id),
+    ctx.store.getFeed(article.feedId),
   ]);
-  const feed = await ctx.store.getFeed(article.feedId);
-  const pageNow = { ...page, unread: counts };
   const title = article.title?.trim() || '(untitled)';
   const lang = contentLanguage(article.language ?? feed?.language, `${title} ${textSample(revision.cleanedBody ?? revision.rawBody)}`);
   const link = httpUrl(article.link);
@@ -80,7 +82,7 @@ export async function articlePage(c: HonoContext, ctx: Context): Promise<Respons
 <header>
 <h1${lang === undefined ? '' : html` lang="${lang}"`} data-testid="article-title">${title}</h1>
 <p class="meta"><a href="/all?feed=${article.feedId}" data-testid="article-feed">${feedTitle}</a> · ${timeTag(article.time)}${authors.length > 0 ? html` · ${authors.join(', ')}` : ''}${link === undefined ? '' : html` · <a class="original-link" href="${link}" rel="noopener noreferrer" data-testid="original-link">Original page ↗</a>`}</p>
-<div class="article-actions">${readForm(pageNow, article.id, state?.read ?? true)} ${starForm(pageNow, article.id, state?.starred ?? false)}
+<div class="article-actions">${readForm(page, article.id, state?.read ?? true)} ${starForm(page, article.id, state?.starred ?? false)}
 ${viewSwitch(article.id, view)}
 <a href="/articles/${article.id}/revisions" data-testid="history-link">History${article.revisionCount > 1 ? ` (${article.revisionCount} revisions)` : ''}</a></div>
 </header>
@@ -89,5 +91,5 @@ ${articleBody(revision, view)}
 </div>
 ${enclosures(article)}
 </article>`;
-  return renderPage(pageNow, { title, body, kind: 'article' });
+  return renderPage(page, { title, body, kind: 'article' });
 }

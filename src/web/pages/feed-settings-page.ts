@@ -4,7 +4,8 @@
  * The title and category are the user's own (on the subscription); fetch intervals, the
  * encoding override, full-text mode and learned boilerplate belong to the shared feed, so
  * only an admin may change them (everyone sees them). A bad value changes nothing and
- * shows the form again with why. POST /feeds/:id/unsubscribe leaves the feed.
+ * shows the form again with why. POST /feeds/:id/unsubscribe leaves the feed; "Refresh now"
+ * is feed-refresh.ts.
  */
 import type { Context as HonoContext } from 'hono';
 import { unsubscribeUser } from '../../accounts/index.ts';
@@ -15,6 +16,7 @@ import { html, type SafeHtml } from '../html.ts';
 import { articleBody } from './article-page.ts';
 import { renderNotFound, renderPage } from './layout.ts';
 import { loadPageContext, type PageContext } from './page-context.ts';
+import { refreshForm, refreshNotice } from './feed-refresh.ts';
 import { feedStatus } from './subscriptions-page.ts';
 import { formString, positiveInt, postForm, timeTag } from './ui.ts';
 
@@ -89,7 +91,8 @@ async function preview(page: PageContext, feedId: number): Promise<SafeHtml> {
 async function renderSettings(page: PageContext, sub: Subscription, notice: SafeHtml, status: 200 | 422 = 200): Promise<Response> {
   const feed = sub.feed;
   const cleaning = await page.ctx.store.getFeedCleaning(feed.id);
-  const body = html`<div class="page-head"><h1>${sub.displayTitle}</h1><a href="/unread?feed=${feed.id}">Read it</a></div>
+  const body = html`<div class="page-head"><h1>${sub.displayTitle}</h1><a href="/unread?feed=${feed.id}">Read it</a>${feed.removedAt === undefined ? refreshForm(page, feed.id) : ''}</div>
+${refreshNotice(page.c, () => sub.displayTitle)}
 ${notice}
 <p class="meta">${feed.url} · ${feedStatus(feed)}${feed.lastError === undefined ? '' : html` · <span class="error">${feed.lastError.message}</span>`} · last fetch ${timeTag(feed.lastFetchedAt)} · next check ${timeTag(feed.nextCheckAt)} · ${cleaning.learnedRules.length} learned boilerplate blocks</p>
 ${settingsForm(page, sub)}

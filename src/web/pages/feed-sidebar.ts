@@ -3,7 +3,7 @@
  * link to the same view filtered to it. Feeds are grouped under their category (the
  * subscription's, else the feed's), in the order the store lists subscriptions.
  */
-import type { Subscription, TimelineView } from '../../store/index.ts';
+import type { SubscriptionLabel, TimelineView } from '../../store/index.ts';
 import { html, type SafeHtml } from '../html.ts';
 import type { PageContext } from './page-context.ts';
 
@@ -15,12 +15,14 @@ function current(on: boolean): SafeHtml {
 }
 
 /** Returns the sidebar for a view and filter. */
-export function feedSidebar(page: PageContext, subscriptions: Subscription[], view: TimelineView, filter: TimelineFilter): SafeHtml {
+export function feedSidebar(page: PageContext, subscriptions: readonly SubscriptionLabel[], view: TimelineView, filter: TimelineFilter): SafeHtml {
   const unreadByFeed = new Map(page.unread.feeds.map((f) => [f.feedId, f.unread]));
-  const groups = new Map<string, Subscription[]>();
+  const groups = new Map<string, SubscriptionLabel[]>();
   for (const sub of subscriptions) {
     const key = sub.displayCategory ?? '';
-    groups.set(key, [...(groups.get(key) ?? []), sub]);
+    const group = groups.get(key);
+    if (group === undefined) groups.set(key, [sub]);
+    else group.push(sub);
   }
   const categories = page.unread.categories;
   const count = (n: number | undefined) => (n ? html`<span class="count">${n}</span>` : '');

@@ -2,8 +2,8 @@
  * GET /feeds/health: every followed feed's health: status (ok, new, or the last error's
  * code and how many failures in a row), the last error's message, last fetch and success,
  * next check, and a server-drawn chart of its articles per day over the last 30 days.
- * Feeds with an error come first. Admins may add `?all=1` to see every feed in the fetch
- * list, followed or not.
+ * Feeds with an error come first, each followed one with a "Refresh now" button
+ * (feed-refresh.ts). Admins may add `?all=1` to see every feed in the fetch list, followed or not.
  */
 import type { Context as HonoContext } from 'hono';
 import type { Context } from '../../context.ts';
@@ -12,6 +12,7 @@ import { html } from '../html.ts';
 import { renderPage } from './layout.ts';
 import { loadPageContext } from './page-context.ts';
 import { renderSparkline } from './sparkline.ts';
+import { refreshForm, refreshNotice } from './feed-refresh.ts';
 import { feedStatus } from './subscriptions-page.ts';
 import { timeTag } from './ui.ts';
 
@@ -34,10 +35,11 @@ export async function healthPage(c: HonoContext, ctx: Context): Promise<Response
   const now = ctx.now();
   const charts = await Promise.all(rows.map((r) => ctx.store.articlesPerDay(r.feed.id, HEALTH_DAYS, now)));
   const body = html`<div class="page-head"><h1>Feed health</h1>${page.user.admin ? html`<a href="/feeds/health${all ? '' : '?all=1'}">${all ? 'Only the feeds I follow' : 'Every feed'}</a>` : ''}</div>
+${refreshNotice(c, (id) => rows.find((r) => r.feed.id === id)?.title)}
 ${rows.length === 0 ? html`<p class="empty">No feeds yet. <a href="/subscriptions">Add one</a>.</p>` : html`<table class="data" data-testid="feed-health"><thead><tr>
 <th>Feed</th><th>Status</th><th>Last error</th><th class="wide-only">Last fetch</th><th>Next check</th><th>Articles per day (${HEALTH_DAYS} days)</th></tr></thead><tbody>
 ${rows.map((r, i) => html`<tr data-testid="health-row" data-feed-id="${r.feed.id}">
-<td>${r.followed ? html`<a href="/feeds/${r.feed.id}/settings">${r.title}</a>` : r.title}<br><small class="hint">${r.feed.url}</small></td>
+<td>${r.followed ? html`<a href="/feeds/${r.feed.id}/settings">${r.title}</a>` : r.title}<br><small class="hint">${r.feed.url}</small>${r.followed && r.feed.removedAt === undefined ? html`<br>${refreshForm(page, r.feed.id)}` : ''}</td>
 <td>${feedStatus(r.feed)}</td>
 <td>${r.feed.lastError === undefined ? '' : html`<span class="error" data-testid="last-error">${r.feed.lastError.message}</span>`}</td>
 <td class="wide-only">${timeTag(r.feed.lastFetchedAt)}</td>

@@ -11,6 +11,7 @@ export { searchPage, saveSearchAction, deleteSavedSearchAction } from './search-
 export { subscriptionsPage, addSubscriptionAction, importOpmlAction, exportOpmlAction, MAX_OPML_BYTES } from './subscriptions-page.ts';
 export { feedSettingsPage, saveFeedSettingsAction, unsubscribeAction, parseFeedSettings } from './feed-settings-page.ts';
 export { healthPage, HEALTH_DAYS } from './health-page.ts';
+export { refreshFeedAction } from './feed-refresh.ts';
 export { renderSparkline } from './sparkline.ts';
 export { settingsPage, saveSettingsAction, saveThemeAction } from './settings-page.ts';
 export { helpPage, SHORTCUTS } from './keyboard-help.ts';

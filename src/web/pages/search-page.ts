@@ -1,17 +1,19 @@
 /**
  * GET /search?q=…&sort=relevance|newest&feed=ID&cursor=…: the search issue's query language
  * (words, "phrases", OR, -exclude, prefix*, title:/author:/feed:/category:, lang:, before:/
- * after:/on:) with a feed filter and order, results with highlighted snippets (escaped text,
- * matches in <mark>), a page at a time. Saved searches are the user's own: save the current
- * query under a name (POST /search/saved), run one from the list, delete one (POST
- * /search/saved/:id/delete; another user's answers 404, as if it did not exist). Each search
- * is timed for /metrics, as the API's are.
+ * after:/on:) with a feed filter and order, results with highlighted titles and snippets
+ * (escaped text, matches in <mark>), a page at a time. Saved searches are the user's own:
+ * save the current query under a name (POST /search/saved), run one from the list, delete one
+ * (POST /search/saved/:id/delete; another user's answers 404, as if it did not exist). Each
+ * search is timed for /metrics, as the API's are.
  */
 import type { Context as HonoContext } from 'hono';
 import type { Context } from '../../context.ts';
 import { AppError, isAppError } from '../../domain/errors.ts';
-import { searchArticles, snippetToHtml, type SearchResults } from '../../search/index.ts';
-import type { SavedSearch, SearchSort, Subscription } from '../../store/index.ts';
+import {
+  highlightAll, highlightPhrases, parseQuery, searchArticles, snippetToHtml, type HighlightPhrase, type SearchResult, type SearchResults,
+} from '../../search/index.ts';
+import type { SavedSearch, SearchSort, SubscriptionLabel } from '../../store/index.ts';
 import { requireUser } from '../auth/index.ts';
 import { html, raw, type SafeHtml } from '../html.ts';
 import { observeSearch } from '../metrics/index.ts';
@@ -22,7 +24,13 @@ import { answerAction, formString, positiveInt, postForm, queryString } from './
 
 const PAGE_SIZE = 30;
 
-function searchForm(q: string, sort: SearchSort, feedId: number | undefined, subscriptions: Subscription[]): SafeHtml {
+// Titles are short: the whole title with its matches in <mark>, like the snippet's.
+function highlightedTitle(result: SearchResult, phrases: HighlightPhrase[]): SafeHtml | undefined {
+  const title = result.title?.trim();
+  return title === undefined || title === '' ? undefined : raw(snippetToHtml(highlightAll(title, phrases)));
+}
+
+function searchForm(q: string, sort: SearchSort, feedId: number | undefined, subscriptions: readonly SubscriptionLabel[]): SafeHtml {
   return html`<form class="compare" method="get" action="/search" role="search" data-testid="search-form">
 <label>Query <input type="search" name="q" value="${q}" size="40" data-testid="search-input" autofocus></label>
 <label>Order <select name="sort" data-testid="search-sort"><option value="relevance"${sort === 'relevance' ? ' selected' : ''}>Relevance</option><option value="newest"${sort === 'newest' ? ' selected' : ''}>Newest first</option></select></label>
@@ -59,7 +67,7 @@ export async function searchPage(c: HonoContext, ctx: Context): Promise<Response
   const sort: SearchSort = c.req.query('sort') === 'newest' ? 'newest' : 'relevance';
   const feedId = positiveInt(c.req.query('feed'));
   const cursor = c.req.query('cursor') || undefined;
-  const [subscriptions, saved] = await Promise.all([ctx.store.listSubscriptions(page.user.id), ctx.store.listSavedSearches({ userId: page.user.id })]);
+  const [subscriptions, saved] = await Promise.all([ctx.store.listSubscriptionLabels(page.user.id), ctx.store.listSavedSearches({ userId: page.user.id })]);
   let results: SearchResults | undefined;
   let problem: string | undefined;
   if (q !== '') {
@@ -73,12 +81,13 @@ export async function searchPage(c: HonoContext, ctx: Context): Promise<Response
     }
   }
   const states = results === undefined ? new Map() : await ctx.store.articleStates(page.user.id, results.results.map((r) => r.id));
+  const phrases = results === undefined ? [] : highlightPhrases(parseQuery(q));
   const list = results === undefined ? html`` : html`
 ${results.problems.map((p) => html`<p class="notice" data-testid="search-problem">${p}</p>`)}
 ${results.results.length === 0 ? html`<p class="empty" data-testid="no-results">Nothing found.</p>` : ''}
 <ul class="items" data-testid="search-results">${results.results.map((r) => articleItem(page, {
     ...r, read: states.get(r.id)?.read ?? false, starred: states.get(r.id)?.starred ?? false,
-  }, html`<p class="snippet" data-testid="snippet">${raw(snippetToHtml(r.snippet))}</p>`))}</ul>
+  }, html`<p class="snippet" data-testid="snippet">${raw(snippetToHtml(r.snippet))}</p>`, highlightedTitle(r, phrases)))}</ul>
 <nav class="pager">${cursor === undefined ? html`<span></span>` : html`<a href="/search${queryString({ q, sort, feed: feedId })}">First page</a>`}${results.nextCursor === undefined ? '' : html`<a rel="next" data-testid="next-page" href="/search${queryString({ q, sort, feed: feedId, cursor: results.nextCursor })}">More results →</a>`}</nav>
 ${saveForm(page, q, sort)}`;
   const body = html`<h1>Search</h1>

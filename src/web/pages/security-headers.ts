@@ -22,11 +22,23 @@ export const CONTENT_SECURITY_POLICY = [
   "form-action 'self'",
 ].join('; ');
 
+const HEADERS: ReadonlyArray<readonly [string, string]> = [
+  ['Content-Security-Policy', CONTENT_SECURITY_POLICY],
+  ['X-Content-Type-Options', 'nosniff'],
+  ['Referrer-Policy', 'no-referrer'],
+  ['X-Frame-Options', 'DENY'],
+];
+
 /** Middleware: sets CSP, X-Content-Type-Options, Referrer-Policy and X-Frame-Options after the handler ran (error responses included). */
 export const securityHeaders: MiddlewareHandler = async (c, next) => {
   await next();
-  c.header('Content-Security-Policy', CONTENT_SECURITY_POLICY);
-  c.header('X-Content-Type-Options', 'nosniff');
-  c.header('Referrer-Policy', 'no-referrer');
-  c.header('X-Frame-Options', 'DENY');
+  // Straight onto the response's headers: Hono's c.header() on a finished response rebuilds it, and under
+  // @hono/node-server that turns its light response into a full one (3 % of a page's CPU). Headers that are
+  // immutable (a fetched or Response.redirect() response) go through c.header(), which copies the response.
+  try {
+    const headers = c.res.headers;
+    for (const [name, value] of HEADERS) headers.set(name, value);
+  } catch {
+    for (const [name, value] of HEADERS) c.header(name, value);
+  }
 };

@@ -58,7 +58,7 @@ export async function timelinePage(c: HonoContext, ctx: Context): Promise<Respon
     if (!isAppError(error, 'input.invalid')) throw error;
     result = { articles: [] };
   }
-  const subscriptions = await ctx.store.listSubscriptions(page.user.id);
+  const subscriptions = await ctx.store.listSubscriptionLabels(page.user.id);
   const feedName = feedId === undefined ? undefined
     : subscriptions.find((s) => s.feedId === feedId)?.displayTitle ?? (await ctx.store.getFeed(feedId))?.title ?? `feed ${feedId}`;
   const scope = feedName ?? category;

@@ -10,8 +10,10 @@ import { migration as learnedBoilerplate } from './2026-11-26-004-learned-boiler
 import { migration as accounts } from './2026-11-26-005-accounts.ts';
 import { migration as userPreferences } from './2026-11-26-006-user-preferences.ts';
 import { migration as savedSearchOwner } from './2026-11-26-007-saved-search-owner.ts';
+import { migration as unreadCounts } from './2026-11-26-008-unread-counts.ts';
+import { migration as searchTokens } from './2026-11-26-009-search-tokens.ts';
 
 /** The schema's history, oldest first. */
 export const sqliteMigrations: readonly SqliteMigration[] = [
-  initial, fetchLog, search, learnedBoilerplate, accounts, userPreferences, savedSearchOwner,
+  initial, fetchLog, search, learnedBoilerplate, accounts, userPreferences, savedSearchOwner, unreadCounts, searchTokens,
 ];
