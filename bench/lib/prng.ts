@@ -1,8 +1,8 @@
 /**
- * A small seeded pseudo-random generator (mulberry32) for benchmark data: the same seed gives
- * the same corpus on every machine, so runs are comparable. Not for anything security-related;
- * Math.random() is not seedable, and no library is needed for thirty lines.
+ * The seeded generator for benchmark data: src/util/seeded-random.ts (mulberry32, the same one
+ * the tests use) plus `chance`, so the same seed gives the same corpus on every machine.
  */
+import { createSeededRandom } from '../../src/util/seeded-random.ts';
 
 /** Deterministic random helpers over one seeded stream. */
 export interface Prng {
@@ -18,18 +18,6 @@ export interface Prng {
 
 /** Returns a generator whose sequence depends only on `seed` (a 32-bit integer). */
 export function createPrng(seed: number): Prng {
-  let state = seed >>> 0;
-  const next = (): number => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return {
-    next,
-    int: (min, max) => min + Math.floor(next() * (max - min + 1)),
-    chance: (p) => next() < p,
-    pick: (list) => list[Math.floor(next() * list.length)],
-  };
+  const random = createSeededRandom(seed);
+  return { ...random, chance: (p) => random.next() < p };
 }

@@ -88,7 +88,12 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
     recordFetch: (feedId, fetch) => run(() => feeds.recordFetch(feedId, fetch)),
     recordFetches: (batch) => run(() => feeds.recordFetches(batch)),
     listFetchLog: (feedId, limit) => run(() => feeds.listFetchLog(feedId, limit)),
-    recordEntries: (feedId, list, seenAt) => run(() => entries.recordEntries(feedId, list, seenAt)),
+    recordEntries: (feedId, list, seenAt) => run(() => {
+      const outcomes = entries.recordEntries(feedId, list, seenAt);
+      // Articles whose time changed were queued by a trigger: index them now, not at the next open.
+      indexing.drainSearchQueue();
+      return outcomes;
+    }),
     listArticles: (opts) => run(() => articles.listArticles(opts)),
     getArticle: (id, opts) => run(() => articles.getArticle(id, opts)),
     deleteArticle: (id, at = Date.now()) => run(() => articles.deleteArticle(id, at)),
@@ -101,7 +106,11 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
     pendingArchiveRevisions: (limit) => run(() => archive.pendingArchiveRevisions(limit)),
     markArchived: (ids, at) => run(() => archive.markArchived(ids, at)),
     exportRecords,
-    importRecords: (feed, records, opts) => run(() => archive.importRecords(feed, records, opts)),
+    importRecords: (feed, records, opts) => run(() => {
+      const result = archive.importRecords(feed, records, opts);
+      indexing.drainSearchQueue();
+      return result;
+    }),
     searchArticles: (request) => run(() => searching.search(request)),
     reindexSearch: (opts = {}) => run(() => {
       const started = Date.now();
