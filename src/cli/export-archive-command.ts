@@ -3,7 +3,7 @@
  * articles, every revision, as a plain-file archive folder (cleaned bodies, or as received
  * with --raw). Exporting again into the same folder rewrites nothing that is unchanged.
  */
-import { exportArchive, findFeedByRef } from '../ingest/index.ts';
+import { exportArchive, findFeedIdsByRefs } from '../ingest/index.ts';
 import { EXIT, fail, printJson, type CliIo } from './cli-io.ts';
 import { withContext, type GlobalOptions } from './with-context.ts';
 
@@ -13,15 +13,9 @@ export interface ExportArchiveCommandOptions { raw?: boolean; feed?: string[]; j
 /** Runs `tidings export archive`; exit 1 for an unknown feed or a write failure. */
 export async function runExportArchive(io: CliIo, globals: GlobalOptions, dir: string, options: ExportArchiveCommandOptions): Promise<number> {
   return withContext(io, globals, async (ctx) => {
-    let feedIds: number[] | undefined;
-    if (options.feed !== undefined && options.feed.length > 0) {
-      feedIds = [];
-      for (const ref of options.feed) {
-        const feed = await findFeedByRef(ctx, ref);
-        if (feed === undefined) return fail(io, `no feed ${ref}`);
-        feedIds.push(feed.id);
-      }
-    }
+    const named = await findFeedIdsByRefs(ctx, options.feed);
+    if (named.kind === 'missing') return fail(io, `no feed ${named.ref}`);
+    const feedIds = named.feedIds;
     let result;
     try {
       result = await exportArchive(ctx, dir, { raw: options.raw === true, feedIds });

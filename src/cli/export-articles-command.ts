@@ -3,7 +3,7 @@
  * latest revision of every article as a file to read (ingest/export-articles.ts). Not an
  * archive: it cannot be imported back; `tidings export archive` is the portable form.
  */
-import { exportArticles, findFeedByRef, type ArticleFormat } from '../ingest/index.ts';
+import { exportArticles, findFeedIdsByRefs, type ArticleFormat } from '../ingest/index.ts';
 import { EXIT, fail, printJson, type CliIo } from './cli-io.ts';
 import { withContext, type GlobalOptions } from './with-context.ts';
 
@@ -17,15 +17,9 @@ export async function runExportArticles(io: CliIo, globals: GlobalOptions, dir: 
   const format = FORMATS[(options.format ?? 'markdown').toLowerCase()];
   if (format === undefined) return fail(io, `unknown format ${options.format}: use markdown (md), text (txt) or html`, EXIT.usage);
   return withContext(io, globals, async (ctx) => {
-    let feedIds: number[] | undefined;
-    if (options.feed !== undefined && options.feed.length > 0) {
-      feedIds = [];
-      for (const ref of options.feed) {
-        const feed = await findFeedByRef(ctx, ref);
-        if (feed === undefined) return fail(io, `no feed ${ref}`);
-        feedIds.push(feed.id);
-      }
-    }
+    const named = await findFeedIdsByRefs(ctx, options.feed);
+    if (named.kind === 'missing') return fail(io, `no feed ${named.ref}`);
+    const feedIds = named.feedIds;
     try {
       const result = await exportArticles(ctx, dir, { format, feedIds });
       if (options.json === true) printJson(io, result);

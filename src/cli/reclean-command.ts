@@ -5,7 +5,7 @@
  * how many archive files were rewritten; archive files that could not be rewritten are one
  * line each on stderr and make the exit status 1.
  */
-import { findFeedByRef, recleanFeeds, type RecleanResult } from '../ingest/index.ts';
+import { findFeedIdsByRefs, recleanFeeds, type RecleanResult } from '../ingest/index.ts';
 import { EXIT, fail, printJson, type CliIo } from './cli-io.ts';
 import { withContext, type GlobalOptions } from './with-context.ts';
 
@@ -15,15 +15,9 @@ export interface RecleanCommandOptions { feed?: string[]; json?: boolean }
 /** Runs `tidings reclean`; exit 1 for an unknown feed or archive files that could not be rewritten. */
 export async function runReclean(io: CliIo, globals: GlobalOptions, options: RecleanCommandOptions): Promise<number> {
   return withContext(io, globals, async (ctx) => {
-    let feedIds: number[] | undefined;
-    if (options.feed !== undefined && options.feed.length > 0) {
-      feedIds = [];
-      for (const ref of options.feed) {
-        const feed = await findFeedByRef(ctx, ref);
-        if (feed === undefined) return fail(io, `no feed ${ref}`);
-        feedIds.push(feed.id);
-      }
-    }
+    const named = await findFeedIdsByRefs(ctx, options.feed);
+    if (named.kind === 'missing') return fail(io, `no feed ${named.ref}`);
+    const feedIds = named.feedIds;
     let result: RecleanResult;
     try {
       result = await recleanFeeds(ctx, { feedIds });

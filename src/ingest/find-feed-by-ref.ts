@@ -16,3 +16,17 @@ export async function findFeedByRef(ctx: IngestContext, ref: string): Promise<Fe
   const normalized = normalizeInputUrl(text);
   return normalized === undefined || normalized === text ? undefined : ctx.store.findFeedByUrl(normalized);
 }
+
+/** Returns the ids of the feeds `refs` name (undefined ids when `refs` is empty: all feeds), or the first ref that names none. */
+export async function findFeedIdsByRefs(
+  ctx: IngestContext, refs: readonly string[] | undefined,
+): Promise<{ kind: 'ok'; feedIds?: number[] } | { kind: 'missing'; ref: string }> {
+  if (refs === undefined || refs.length === 0) return { kind: 'ok' };
+  const feedIds: number[] = [];
+  for (const ref of refs) {
+    const feed = await findFeedByRef(ctx, ref);
+    if (feed === undefined) return { kind: 'missing', ref };
+    feedIds.push(feed.id);
+  }
+  return { kind: 'ok', feedIds };
+}

@@ -17,7 +17,7 @@ export { rebuildDatabase } from './rebuild-database.ts';
 export type { RebuildResult } from './rebuild-database.ts';
 export { createScheduler } from './scheduler.ts';
 export type { Scheduler, SchedulerOptions } from './scheduler.ts';
-export { findFeedByRef } from './find-feed-by-ref.ts';
+export { findFeedByRef, findFeedIdsByRefs } from './find-feed-by-ref.ts';
 export { buildEntries, prepareEntries, cleanSource } from './build-entries.ts';
 export type { BuildEntriesOptions, CleanSource, PreparedEntry } from './build-entries.ts';
 export { recleanFeeds, cleanInputOf, RECLEAN_BATCH } from './reclean.ts';

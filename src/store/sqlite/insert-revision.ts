@@ -3,32 +3,13 @@
  * and `importRecords` (versions read back from the archive), so both write the same columns
  * and both keep the search index in step.
  */
-import type { Category, Enclosure, Person } from '../../domain/parsed-feed.ts';
+import type { Revision } from '../article-types.ts';
 import { categoriesJson, enclosuresJson, personsJson } from '../map-rows.ts';
 import { indexLatestRevision } from './search-index.ts';
 import type { Statements } from './statements.ts';
 
 /** The values of one new revision; `number` is chosen by the caller. */
-export interface RevisionValues {
-  articleId: number;
-  number: number;
-  title?: string;
-  link?: string;
-  guid?: string;
-  summary?: string;
-  authors: Person[];
-  categories: Category[];
-  enclosures: Enclosure[];
-  publishedAt?: number;
-  updatedAt?: number;
-  feedTitle?: string;
-  rawBody: string;
-  cleanedBody?: string;
-  fingerprint?: string;
-  titleKey?: string;
-  seenAt: number;
-  archivedAt?: number;
-}
+export type RevisionValues = Omit<Revision, 'id'>;
 
 /** Inserts the revision, indexes it for search when it is its article's latest (same transaction), and returns its id. */
 export function insertRevision(sql: Statements, v: RevisionValues): number {
