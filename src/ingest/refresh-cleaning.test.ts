@@ -1,12 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildRss, startFixtureServer, type FixtureServer, type SampleItem } from '../../test/fixture-server/index.ts';
+import { describe, expect, it } from 'vitest';
+import { buildRss, type FixtureServer, type SampleItem } from '../../test/fixture-server/index.ts';
 import { articleFileName, feedFolderName } from '../archive/index.ts';
 import { loadShippedRulePacks, validateRulePack } from '../clean/index.ts';
 import type { Feed, FeedSettings } from '../store/index.ts';
 import { refreshFeed } from './refresh-feed.ts';
 import { refreshRound } from './refresh-round.ts';
+import { useFixtureWorld } from './testdata/fixture-world.ts';
 import { createTestContext, removeFolder, type TestContext } from './testdata/test-context.ts';
 
 const FOOTER = 'Follow Example News on the fediverse for more stories';
@@ -15,15 +16,9 @@ const T = Date.UTC(2024, 0, 1);
 let server: FixtureServer;
 let ctx: TestContext;
 
-beforeAll(async () => {
-  server = await startFixtureServer();
-  ctx = await createTestContext();
-});
-
-afterAll(async () => {
-  await ctx.close();
-  await server.close();
-  await removeFolder(ctx.dir);
+useFixtureWorld((started, context) => {
+  server = started;
+  ctx = context;
 });
 
 function items(count: number, body: (n: number) => string, link = (n: number) => `https://fixture.test/${n}`): SampleItem[] {

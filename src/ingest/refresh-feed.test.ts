@@ -1,25 +1,20 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFixtureServer, type FixtureServer } from '../../test/fixture-server/index.ts';
+import { describe, expect, it } from 'vitest';
+import type { FixtureServer } from '../../test/fixture-server/index.ts';
 import { articleFileName, feedFolderName } from '../archive/index.ts';
 import type { Feed } from '../store/index.ts';
 import { refreshFeed } from './refresh-feed.ts';
 import { refreshRound } from './refresh-round.ts';
+import { useFixtureWorld } from './testdata/fixture-world.ts';
 import { createTestContext, removeFolder, type TestContext } from './testdata/test-context.ts';
 
 let server: FixtureServer;
 let ctx: TestContext;
 
-beforeAll(async () => {
-  server = await startFixtureServer();
-  ctx = await createTestContext();
-});
-
-afterAll(async () => {
-  await ctx.close();
-  await server.close();
-  await removeFolder(ctx.dir);
+useFixtureWorld((started, context) => {
+  server = started;
+  ctx = context;
 });
 
 async function addFeed(path: string): Promise<Feed> {

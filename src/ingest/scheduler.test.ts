@@ -1,21 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFixtureServer, type FixtureServer } from '../../test/fixture-server/index.ts';
+import { describe, expect, it } from 'vitest';
+import type { FixtureServer } from '../../test/fixture-server/index.ts';
 import type { RoundSummary } from './refresh-round.ts';
 import { createScheduler } from './scheduler.ts';
-import { createTestContext, removeFolder, type TestContext } from './testdata/test-context.ts';
+import { useFixtureWorld } from './testdata/fixture-world.ts';
+import type { TestContext } from './testdata/test-context.ts';
 
 let server: FixtureServer;
 let ctx: TestContext;
 
-beforeAll(async () => {
-  server = await startFixtureServer();
-  ctx = await createTestContext();
-});
-
-afterAll(async () => {
-  await ctx.close();
-  await server.close();
-  await removeFolder(ctx.dir);
+useFixtureWorld((started, context) => {
+  server = started;
+  ctx = context;
 });
 
 describe('the scheduler', () => {

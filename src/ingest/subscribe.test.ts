@@ -1,20 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildRss, sampleItems, startFixtureServer, type FixtureServer } from '../../test/fixture-server/index.ts';
 import { subscribe } from './subscribe.ts';
-import { createTestContext, removeFolder, type TestContext } from './testdata/test-context.ts';
+import { useFixtureWorld } from './testdata/fixture-world.ts';
+import type { TestContext } from './testdata/test-context.ts';
 
 let server: FixtureServer;
 let ctx: TestContext;
 
-beforeAll(async () => {
-  server = await startFixtureServer();
-  ctx = await createTestContext();
-});
-
-afterAll(async () => {
-  await ctx.close();
-  await server.close();
-  await removeFolder(ctx.dir);
+useFixtureWorld((started, context) => {
+  server = started;
+  ctx = context;
 });
 
 const html = (head: string) => ({ kind: 'static' as const, headers: { 'content-type': 'text/html; charset=utf-8' }, body: `<!doctype html><html><head>${head}</head><body>hi</body></html>` });
