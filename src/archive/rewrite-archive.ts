@@ -15,8 +15,8 @@ import { AppError } from '../domain/errors.ts';
 import { writeFileAtomic } from '../util/write-file-atomic.ts';
 import { formatArticleFile } from './article-file.ts';
 import { INDEX_FILE } from './archive-layout.ts';
-import { articleFileOf, checkRecord, serializeRecord } from './archive-record.ts';
-import { appendIndexLine, writeArchiveFeed, type WriteArticleRevisionInput } from './write-archive.ts';
+import { articleFileOf, serializeRecord } from './archive-record.ts';
+import { appendIndexLine, revisionProblem, writeArchiveFeed, type WriteArticleRevisionInput } from './write-archive.ts';
 
 /** What rewriting one revision did: `rewritten` replaced a different file, `written` created a missing one. */
 export type RewriteRevisionResult = { kind: 'rewritten' | 'written' | 'unchanged'; path: string };
@@ -24,7 +24,7 @@ export type RewriteRevisionResult = { kind: 'rewritten' | 'written' | 'unchanged
 /** Replaces the article file of `input.record` with its current body and appends the superseding index line; throws AppError `archive.invalid` for a record that breaks the format's rules. */
 export async function rewriteArticleRevision(root: string, input: WriteArticleRevisionInput): Promise<RewriteRevisionResult> {
   const { feed, record } = input;
-  const problem = checkRecord(record) ?? (record.feedUrl === feed.url ? undefined : 'record.feedUrl differs from feed.url');
+  const problem = revisionProblem(feed, record);
   if (problem !== undefined) throw new AppError('archive.invalid', `cannot rewrite ${record.file}: ${problem}`);
   const folder = await writeArchiveFeed(root, feed);
   const path = join(folder, record.file);

@@ -24,10 +24,15 @@ export type WriteRevisionResult =
 /** The feed and the record of one article revision. */
 export interface WriteArticleRevisionInput { feed: ArchiveFeed; record: ArchiveRecord }
 
+/** Returns why `record` cannot be archived in `feed`'s folder, or undefined when it can. */
+export function revisionProblem(feed: ArchiveFeed, record: ArchiveRecord): string | undefined {
+  return checkRecord(record) ?? (record.feedUrl === feed.url ? undefined : 'record.feedUrl differs from feed.url');
+}
+
 /** Writes one revision's article file and index line under `root`; throws AppError `archive.invalid` for a record that breaks the format's rules. */
 export async function writeArticleRevision(root: string, input: WriteArticleRevisionInput): Promise<WriteRevisionResult> {
   const { feed, record } = input;
-  const problem = checkRecord(record) ?? (record.feedUrl === feed.url ? undefined : 'record.feedUrl differs from feed.url');
+  const problem = revisionProblem(feed, record);
   if (problem !== undefined) throw new AppError('archive.invalid', `cannot archive ${record.file}: ${problem}`);
   const folder = await writeArchiveFeed(root, feed);
   const path = join(folder, record.file);

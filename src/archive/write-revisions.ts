@@ -14,8 +14,8 @@ import { join } from 'node:path';
 import { writeNewFiles } from '../util/write-file-atomic.ts';
 import { formatArticleFile } from './article-file.ts';
 import { INDEX_FILE } from './archive-layout.ts';
-import { articleFileOf, checkRecord, serializeRecord, type ArchiveFeed, type ArchiveRecord } from './archive-record.ts';
-import { appendIndexLines, writeArchiveFeed, type WriteRevisionResult } from './write-archive.ts';
+import { articleFileOf, serializeRecord, type ArchiveFeed, type ArchiveRecord } from './archive-record.ts';
+import { appendIndexLines, revisionProblem, writeArchiveFeed, type WriteRevisionResult } from './write-archive.ts';
 
 /** The outcome for one record of a batch: as writeArticleRevision's, or `invalid` for a record the format refuses (nothing written). */
 export type WriteRevisionsResult = WriteRevisionResult | { kind: 'invalid'; reason: string };
@@ -23,7 +23,7 @@ export type WriteRevisionsResult = WriteRevisionResult | { kind: 'invalid'; reas
 /** Writes the revisions of one feed (files, then index lines); returns one outcome per record, in order. Rejects only on fs errors. */
 export async function writeArticleRevisions(root: string, feed: ArchiveFeed, records: readonly ArchiveRecord[]): Promise<WriteRevisionsResult[]> {
   const results: WriteRevisionsResult[] = records.map((record) => {
-    const problem = checkRecord(record) ?? (record.feedUrl === feed.url ? undefined : 'record.feedUrl differs from feed.url');
+    const problem = revisionProblem(feed, record);
     return problem === undefined ? { kind: 'written', path: '' } : { kind: 'invalid', reason: `cannot archive ${record.file}: ${problem}` };
   });
   const valid = records.flatMap((record, i) => (results[i].kind === 'invalid' ? [] : [i]));

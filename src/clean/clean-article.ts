@@ -6,25 +6,11 @@
  * default even before the caller loads the user's packs.
  */
 import { cleanHtml } from './clean-html.ts';
-import type { LearnedRule } from './learn-boilerplate.ts';
+import type { CleanOptions } from './clean-types.ts';
 import { loadShippedRulePacks } from './load-rule-packs.ts';
-import type { RulePack } from './rule-pack.ts';
 
-/** What cleanArticle knows about the article besides its HTML. */
-export interface CleanArticleOptions {
-  /** The base for relative links (the parser already resolved them); defaults to `itemUrl`. */
-  baseUrl?: string;
-  /** The feed's URL: rule packs match its host. */
-  feedUrl?: string;
-  /** The article's URL: rule packs match its host. */
-  itemUrl?: string;
-  /** The feed's generator string. */
-  generator?: string;
-  /** The rule packs to choose from (shipped plus the user's); defaults to the shipped packs. */
-  packs?: readonly RulePack[];
-  /** The feed's learned boilerplate, unless switched off for the feed. */
-  learned?: readonly LearnedRule[];
-}
+/** What cleanArticle knows about the article besides its HTML: cleanHtml's options without `explain`. */
+export type CleanArticleOptions = Omit<CleanOptions, 'explain'>;
 
 /** The cleaned article. */
 export interface CleanedArticle {

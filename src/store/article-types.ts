@@ -6,8 +6,18 @@
  */
 import type { Category, Enclosure, Person } from '../domain/parsed-feed.ts';
 
+/** The metadata an entry carries and an article keeps (its latest values). */
+export interface EntryMetadata {
+  authors: Person[];
+  categories: Category[];
+  enclosures: Enclosure[];
+  language?: string;
+  publishedAt?: number;
+  updatedAt?: number;
+}
+
 /** One entry of a fetched document, ready to store. */
-export interface IncomingEntry {
+export interface IncomingEntry extends EntryMetadata {
   /** The caller's identity key, e.g. `guid:…`, `link:…`, `hash:…`; unique per feed. */
   identity: string;
   guid?: string;
@@ -15,12 +25,6 @@ export interface IncomingEntry {
   title?: string;
   /** The title normalized by the caller's rules; compared with the latest revision's. */
   titleKey: string;
-  authors: Person[];
-  categories: Category[];
-  enclosures: Enclosure[];
-  language?: string;
-  publishedAt?: number;
-  updatedAt?: number;
   summary?: string;
   /** The body exactly as received. */
   rawBody: string;
@@ -38,7 +42,7 @@ export type EntryOutcome =
   | { kind: 'invalid'; reason: string };
 
 /** An article without bodies: its latest title and metadata. */
-export interface ArticleSummary {
+export interface ArticleSummary extends EntryMetadata {
   id: number;
   feedId: number;
   identity: string;
@@ -47,12 +51,6 @@ export interface ArticleSummary {
   guid?: string;
   link?: string;
   title?: string;
-  authors: Person[];
-  categories: Category[];
-  enclosures: Enclosure[];
-  language?: string;
-  publishedAt?: number;
-  updatedAt?: number;
   firstSeenAt: number;
   lastSeenAt: number;
   /** Published time, else first-seen time: what lists sort by. */

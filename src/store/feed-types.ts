@@ -138,17 +138,8 @@ export interface FetchRecordOf { feedId: number; fetch: FetchRecord }
 /** The feed as it is after the fetch was recorded. */
 export type RecordFetchResult = { kind: 'recorded'; feed: Feed } | { kind: 'not-found' };
 
-/** One fetch log row. */
-export interface FetchLogEntry {
-  id: number;
-  feedId: number;
-  startedAt: number;
-  durationMs: number;
-  outcome: FetchOutcomeKind;
-  httpStatus?: number;
-  bytes?: number;
-  itemCount?: number;
-  newArticles?: number;
-  newRevisions?: number;
-  error?: StoredError;
-}
+/** One fetch log row: the figures of a FetchRecord, with its ids. */
+export type FetchLogEntry = { id: number; feedId: number } & Pick<
+  FetchRecord,
+  'startedAt' | 'durationMs' | 'outcome' | 'httpStatus' | 'bytes' | 'itemCount' | 'newArticles' | 'newRevisions' | 'error'
+>;

@@ -9,7 +9,7 @@
  */
 import { buildTimestamp, formatTimestamp } from './build-timestamp.ts';
 import { parseLooseDate } from './parse-loose-date.ts';
-import { parseRfc822 } from './parse-rfc822.ts';
+import { digitsAt, parseRfc822 } from './parse-rfc822.ts';
 import { parseZone, toOffsetMinutes } from './time-zones.ts';
 
 // Longer values are prose, not dates; the limit also bounds the work on hostile input.
@@ -48,16 +48,6 @@ function fromMatch(match: RegExpExecArray, groups: readonly number[]): string | 
     field(second, 0),
     offset,
   );
-}
-
-function digitsAt(text: string, start: number, count: number): number {
-  let value = 0;
-  for (let i = start; i < start + count; i++) {
-    const digit = text.charCodeAt(i) - 48;
-    if (digit < 0 || digit > 9) return -1;
-    value = value * 10 + digit;
-  }
-  return value;
 }
 
 // RFC 3339 as nearly every Atom feed writes it, "YYYY-MM-DDTHH:MM:SS" then "Z" or

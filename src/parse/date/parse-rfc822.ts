@@ -14,7 +14,7 @@ const MONTHS: ReadonlyMap<string, number> = new Map(
 );
 
 /** Returns the `count` digits at `start` as a number, or -1 when one of them is not a digit. */
-function digitsAt(text: string, start: number, count: number): number {
+export function digitsAt(text: string, start: number, count: number): number {
   let value = 0;
   for (let i = start; i < start + count; i++) {
     const digit = text.charCodeAt(i) - 48;
