@@ -14,7 +14,7 @@ import type { RulePack } from './clean/index.ts';
 import type { Settings } from './config/settings.ts';
 import { createFetchDispatcher, createHostLimiter, type ResolveHost } from './fetch/index.ts';
 import type { IngestContext } from './ingest/ingest-context.ts';
-import { openStore, type Store } from './store/index.ts';
+import { openStore, type Store, type StoreOptions } from './store/index.ts';
 
 /** Everything a command or the web server works with. */
 export interface Context extends IngestContext {
@@ -40,7 +40,8 @@ export interface CreateContextOptions {
 export async function createContext(settings: Settings, options: CreateContextOptions = {}): Promise<Context> {
   const dataDir = settings.dataDir;
   await mkdir(dataDir, { recursive: true });
-  const openStoreAt = (path: string): Promise<Store> => openStore({ backend: 'sqlite', path });
+  const storeOptionsAt = (path: string): StoreOptions => ({ backend: 'sqlite', path });
+  const openStoreAt = (path: string): Promise<Store> => openStore(storeOptionsAt(path));
   const dbPath = join(dataDir, 'tidings.db');
   const store = await openStoreAt(dbPath);
   // Loaded once per process: packs are compiled at load, and a bad file must not stop the others.
@@ -56,6 +57,7 @@ export async function createContext(settings: Settings, options: CreateContextOp
     }),
     dataDir,
     dbPath,
+    storeOptions: storeOptionsAt(dbPath),
     archiveRoot: join(dataDir, 'archive'),
     now: options.now ?? Date.now,
     version: packageVersion(),

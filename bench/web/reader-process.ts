@@ -10,9 +10,9 @@ import { join } from 'node:path';
 /** A running server. */
 export interface ReaderProcess { base: string; pid: number; stop(): Promise<void> }
 
-/** Starts `tidings serve --port 0` on 127.0.0.1 over `data`; resolves once it prints its address. */
-export function startReaderProcess(root: string, data: string): Promise<ReaderProcess> {
-  const child: ChildProcess = spawn(process.execPath, [join(root, 'bin/tidings.js'), '--data', data, 'serve', '--host', '127.0.0.1', '--port', '0'], {
+/** Starts `tidings serve --port 0` on 127.0.0.1 over `data` (node run with `nodeArgs`, e.g. --cpu-prof); resolves once it prints its address. */
+export function startReaderProcess(root: string, data: string, nodeArgs: readonly string[] = []): Promise<ReaderProcess> {
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, join(root, 'bin/tidings.js'), '--data', data, 'serve', '--host', '127.0.0.1', '--port', '0'], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';

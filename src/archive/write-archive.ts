@@ -74,8 +74,9 @@ export async function appendIndexLine(folder: string, line: string): Promise<voi
   await appendIndexLines(folder, [line]);
 }
 
-/** Appends lines to the folder's `index.jsonl` with one write and one fsync, first ending a torn last line left by a crash. */
-export async function appendIndexLines(folder: string, lines: readonly string[]): Promise<void> {
+/** Appends lines to the folder's `index.jsonl` with one write and one fsync (none with `sync: false`: the caller's barrier), first ending a torn last line left by a crash. */
+export async function appendIndexLines(folder: string, lines: readonly string[], options: { sync?: boolean } = {}): Promise<void> {
+  const sync = options.sync ?? true;
   const handle = await open(join(folder, INDEX_FILE), 'a+');
   let size: number;
   try {
@@ -87,11 +88,11 @@ export async function appendIndexLines(folder: string, lines: readonly string[])
       if (last[0] !== 0x0a) prefix = '\n';
     }
     await handle.appendFile(prefix + lines.map((line) => (line.endsWith('\n') ? line : `${line}\n`)).join(''));
-    await handle.sync();
+    if (sync) await handle.sync();
   } finally {
     await handle.close();
   }
-  if (size === 0) await syncFolder(folder);
+  if (sync && size === 0) await syncFolder(folder);
 }
 
 async function indexHasLine(folder: string, line: string): Promise<boolean> {

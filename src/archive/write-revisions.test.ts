@@ -6,7 +6,7 @@ import { feedFolderName } from './archive-layout.ts';
 import { buildArchiveRecord, type ArchiveFeed, type ArchiveRecord } from './archive-record.ts';
 import { readArchiveFolder } from './read-archive.ts';
 import { writeArticleRevision } from './write-archive.ts';
-import { writeArticleRevisions } from './write-revisions.ts';
+import { writeArticleRevisions, writeRevisionGroups } from './write-revisions.ts';
 
 const feed: ArchiveFeed = { url: 'https://www.rfi.fr/cn/rss', title: 'RFI 中文' };
 const folder = feedFolderName(feed.url);
@@ -76,5 +76,37 @@ describe('writeArticleRevisions', () => {
     const names = await readdir(join(root, folder));
     expect(names).toContain(live);
     expect(names).not.toContain(dead);
+  });
+
+  it('writes many feeds with three barriers in all: contents durable before any name, names before any index line', async () => {
+    const other: ArchiveFeed = { url: 'https://www.bbc.com/zhongwen/rss', title: 'BBC' };
+    const otherFolder = feedFolderName(other.url);
+    const seen: Array<{ names: string[]; index: boolean }> = [];
+    const syncFileSystem = async (path: string) => {
+      expect(path).toBe(root);
+      const names = (await readdir(join(root, folder)).catch(() => [] as string[])).filter((n) => !n.startsWith('.'));
+      seen.push({ names, index: names.includes('index.jsonl') });
+      return true;
+    };
+    const mine = [revision('a', 0), revision('b', 0)];
+    const theirs = [{ ...revision('x', 0), feedUrl: other.url }];
+    const results = await writeRevisionGroups(root, [{ feed, records: mine }, { feed: other, records: theirs }], { syncFileSystem });
+    expect(results.map((list) => list.map((r) => r.kind))).toEqual([['written', 'written'], ['written']]);
+    expect(seen).toEqual([
+      { names: [], index: false },
+      { names: expect.arrayContaining([mine[0].file, mine[1].file, 'feed.json']), index: false },
+      { names: expect.arrayContaining(['index.jsonl']), index: true },
+    ]);
+    expect((await readdir(join(root, otherFolder))).sort()).toEqual([theirs[0].file, 'feed.json', 'index.jsonl'].sort());
+    expect((await readdir(join(root, folder))).some((n) => n.startsWith('.'))).toBe(false);
+  });
+
+  it('fsyncs file by file where the file system cannot be synced at once, with the same result', async () => {
+    const records = [revision('a', 0), revision('b', 0), revision('a', 1)];
+    const results = await writeArticleRevisions(root, feed, records, { syncFileSystem: async () => false });
+    expect(results.map((r) => r.kind)).toEqual(['written', 'written', 'written']);
+    const single = join(root, 'single');
+    for (const record of records) await writeArticleRevision(single, { feed, record });
+    expect(await folderFiles(root)).toEqual(await folderFiles(single));
   });
 });

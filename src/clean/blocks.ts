@@ -11,17 +11,19 @@ import { type ChildNode, type Element, findElement, hasMedia, isBlock, isElement
 /** Which end of the article. */
 export type Edge = 'leading' | 'trailing';
 
-/** One unit at an edge of the article. */
+/** One unit at an edge of the article; its text is read from the tree when first asked for. */
 export interface EdgeBlock {
   /** One block element, or a run of inline nodes, in document order. */
-  nodes: ChildNode[];
+  readonly nodes: ChildNode[];
   /** The text, whitespace collapsed and trimmed, original case. */
-  text: string;
+  readonly text: string;
   /** What learned rules compare: the lowercased text, or `[media] src` for a block without text. */
-  key: string;
+  readonly key: string;
 }
 
 const SPACES = /[\s\u200b\u200c\u200d\u2060]+/g;
+// normalizeText(text) === '' exactly when every character is one SPACES collapses (trim removes the same \s set).
+const BLANK = /^[\s\u200b\u200c\u200d\u2060]*$/;
 
 /** Returns `text` with every whitespace run (nbsp and zero-width spaces included) as one space, trimmed. */
 export function normalizeText(text: string): string {
@@ -29,7 +31,7 @@ export function normalizeText(text: string): string {
 }
 
 function isSeparator(node: ChildNode): boolean {
-  if (isText(node)) return normalizeText(node.data) === '';
+  if (isText(node)) return BLANK.test(node.data);
   if (!isElement(node)) return true;
   return node.name === 'br' || node.name === 'hr';
 }
@@ -39,55 +41,91 @@ function isContainer(node: ChildNode): node is Element {
   return isElement(node) && isBlock(node) && node.children.some((child) => isBlock(child) || (isElement(child) && child.name === 'br'));
 }
 
+/** A block with text (not only whitespace): its text and key are made once, on first use. */
+class TextBlock implements EdgeBlock {
+  #text: string | undefined;
+  #key: string | undefined;
+
+  constructor(readonly nodes: ChildNode[]) {}
+
+  get text(): string {
+    this.#text ??= normalizeText(this.nodes.length === 1 ? textOf(this.nodes[0]) : this.nodes.map(textOf).join(''));
+    return this.#text;
+  }
+
+  get key(): string {
+    this.#key ??= this.text.toLowerCase();
+    return this.#key;
+  }
+}
+
+/** A block of media without text. */
+function mediaBlock(nodes: ChildNode[], key: string): EdgeBlock {
+  return { nodes, text: '', key };
+}
+
 function makeBlock(nodes: ChildNode[]): EdgeBlock | undefined {
-  const text = normalizeText(nodes.map(textOf).join(''));
-  if (text !== '') return { nodes, text, key: text.toLowerCase() };
+  if (nodes.some((node) => (isText(node) ? !BLANK.test(node.data) : 'children' in node && hasText(node)))) return new TextBlock(nodes);
   for (const node of nodes) {
     if (!isElement(node)) continue;
     const media = node.name === 'img' ? node : findElement(node, 'img');
-    if (media) return { nodes, text, key: `[media] ${media.attribs.src ?? ''}` };
-    if (hasMedia(node)) return { nodes, text, key: `[media] ${node.name}` };
+    if (media) return mediaBlock(nodes, `[media] ${media.attribs.src ?? ''}`);
+    if (hasMedia(node)) return mediaBlock(nodes, `[media] ${node.name}`);
   }
   return undefined;
 }
 
-function unitsOf(container: ParentNode): Array<EdgeBlock | Element> {
-  const units: Array<EdgeBlock | Element> = [];
+/**
+ * Returns the container's parts in order: each run of inline nodes (an array; whitespace-only text joins a run
+ * it follows) and each block-level child. Texts are not read here: blocks are made lazily, from the edge asked for,
+ * so finding the last block does not read the whole article.
+ */
+function partsOf(container: ParentNode): Array<ChildNode[] | Element> {
+  const parts: Array<ChildNode[] | Element> = [];
   let run: ChildNode[] = [];
-  const flush = (): void => {
-    const block = run.length > 0 ? makeBlock(run) : undefined;
-    if (block) units.push(block);
-    run = [];
-  };
   for (const child of container.children) {
     if (isSeparator(child)) {
       if (run.length > 0 && isText(child)) run.push(child);
-      else flush();
-    } else if (isBlock(child)) {
-      flush();
-      if (isContainer(child)) units.push(child);
-      else {
-        const block = makeBlock([child]);
-        if (block) units.push(block);
+      else if (run.length > 0) {
+        parts.push(run);
+        run = [];
       }
+    } else if (isBlock(child)) {
+      if (run.length > 0) {
+        parts.push(run);
+        run = [];
+      }
+      parts.push(child as Element);
     } else run.push(child);
   }
-  flush();
-  return units;
+  if (run.length > 0) parts.push(run);
+  return parts;
 }
 
 /** Yields the blocks at `edge` of `root`, outermost first; the tree must not change while iterating. */
 export function* edgeBlocks(root: ParentNode, edge: Edge): Generator<EdgeBlock> {
-  const units = unitsOf(root);
-  if (edge === 'trailing') units.reverse();
-  for (const unit of units) {
-    if ('key' in unit) yield unit;
-    else yield* edgeBlocks(unit, edge);
+  const parts = partsOf(root);
+  if (edge === 'trailing') parts.reverse();
+  for (const part of parts) {
+    if (!Array.isArray(part) && isContainer(part)) {
+      yield* edgeBlocks(part, edge);
+      continue;
+    }
+    const block = makeBlock(Array.isArray(part) ? part : [part]);
+    if (block) yield block;
   }
 }
 
+/** Returns true when `node` holds text (not only whitespace) or media: normalizeText(textOf(node)) !== '' || hasMedia(node), stopping early. */
 function hasContent(node: ParentNode): boolean {
-  return normalizeText(textOf(node)) !== '' || hasMedia(node);
+  return hasText(node) || hasMedia(node);
+}
+
+function hasText(node: ParentNode): boolean {
+  for (const child of node.children) {
+    if (isText(child) ? !BLANK.test(child.data) : 'children' in child && hasText(child)) return true;
+  }
+  return false;
 }
 
 /** Removes `block`, the `<br>`/`<hr>` separators between it and the rest of the article, and any container it leaves empty. */

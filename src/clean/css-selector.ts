@@ -121,14 +121,29 @@ function testAttribute(element: Element, test: AttributeTest): boolean {
   }
 }
 
+// Whitespace as String#split(/\s+/) sees it: a class list is split on these.
+const CLASS_SEPARATOR = /\s/;
+
+/** Returns true when the class list `classes` holds `name` as one of its whitespace-separated words. */
+function hasClass(classes: string, name: string): boolean {
+  if (CLASS_SEPARATOR.test(name)) return false;
+  for (let at = classes.indexOf(name); at !== -1; at = classes.indexOf(name, at + 1)) {
+    const end = at + name.length;
+    if ((at === 0 || CLASS_SEPARATOR.test(classes[at - 1])) && (end === classes.length || CLASS_SEPARATOR.test(classes[end]))) return true;
+  }
+  return false;
+}
+
 function matchCompound(element: Element, compound: Compound): boolean {
   if (compound.tag !== undefined && element.name !== compound.tag) return false;
   for (const id of compound.ids) if (element.attribs.id !== id) return false;
   if (compound.classes.length > 0) {
-    const classes = (element.attribs.class ?? '').split(/\s+/);
-    for (const name of compound.classes) if (!classes.includes(name)) return false;
+    const classes = element.attribs.class;
+    if (classes === undefined) return false;
+    for (const name of compound.classes) if (!hasClass(classes, name)) return false;
   }
-  return compound.attributes.every((test) => testAttribute(element, test));
+  for (const test of compound.attributes) if (!testAttribute(element, test)) return false;
+  return true;
 }
 
 function parentElement(element: Element): Element | undefined {
@@ -147,19 +162,35 @@ function matchFrom(element: Element, complex: Complex, index: number): boolean {
 
 /** Returns true when `element` matches `selector`. */
 export function matchesSelector(element: Element, selector: CssSelector): boolean {
-  return selector.complexes.some((complex) => matchFrom(element, complex, complex.compounds.length - 1));
+  for (const complex of selector.complexes) if (matchFrom(element, complex, complex.compounds.length - 1)) return true;
+  return false;
+}
+
+// The tag names a selector's matches can have (each complex's last compound names one), or undefined for any tag:
+// elements of other names are passed over with one lookup instead of a test per complex.
+const subjectTags = new WeakMap<CssSelector, ReadonlySet<string> | null>();
+
+function subjectTagsOf(selector: CssSelector): ReadonlySet<string> | null {
+  let tags = subjectTags.get(selector);
+  if (tags === undefined) {
+    const names = selector.complexes.map((complex) => complex.compounds[complex.compounds.length - 1].tag);
+    tags = names.every((name) => name !== undefined) ? new Set(names as string[]) : null;
+    subjectTags.set(selector, tags);
+  }
+  return tags;
 }
 
 /** Returns every element under `root` matching `selector`, in document order, outermost only once per match. */
 export function selectAll(root: ParentNode, selector: CssSelector): Element[] {
   const found: Element[] = [];
-  const walk = (parent: ParentNode): void => {
-    for (const child of parent.children) {
-      if (!isElement(child)) continue;
-      if (matchesSelector(child, selector)) found.push(child);
-      walk(child);
-    }
-  };
-  walk(root);
+  collectMatches(root, selector, subjectTagsOf(selector), found);
   return found;
+}
+
+function collectMatches(parent: ParentNode, selector: CssSelector, tags: ReadonlySet<string> | null, found: Element[]): void {
+  for (const child of parent.children) {
+    if (!isElement(child)) continue;
+    if ((tags === null || tags.has(child.name)) && matchesSelector(child, selector)) found.push(child);
+    collectMatches(child, selector, tags, found);
+  }
 }

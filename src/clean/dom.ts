@@ -7,8 +7,8 @@
  * steps do not depend on domhandler's node shapes directly.
  */
 import render from 'dom-serializer';
-import { type ChildNode, type Document, Element, type ParentNode, Text } from 'domhandler';
-import { parseDocument } from 'htmlparser2';
+import { type ChildNode, type Document, DomHandler, Element, type ParentNode, Text } from 'domhandler';
+import { parseDocument, Parser } from 'htmlparser2';
 
 export { Element, Text };
 export type { ChildNode, Document, ParentNode };
@@ -29,6 +29,23 @@ export const MEDIA_TAGS = new Set(['img', 'picture', 'video', 'audio', 'iframe',
 /** Returns the parsed tree of an HTML fragment (entities decoded, tag and attribute names lowercased). */
 export function parseFragment(html: string): Document {
   return parseDocument(html);
+}
+
+/** htmlparser2's own handler, also noting how deep elements nest (an element's depth is the open-tag stack's). */
+class DepthRecordingHandler extends DomHandler {
+  maxDepth = 0;
+
+  override onopentag(name: string, attribs: Record<string, string>): void {
+    super.onopentag(name, attribs);
+    if (this.tagStack.length - 1 > this.maxDepth) this.maxDepth = this.tagStack.length - 1;
+  }
+}
+
+/** Returns parseFragment's tree and how deep its elements nest (1 for top-level elements; 0 without elements), found while parsing. */
+export function parseFragmentWithDepth(html: string): { root: Document; depth: number } {
+  const handler = new DepthRecordingHandler();
+  new Parser(handler).end(html);
+  return { root: handler.root, depth: handler.maxDepth };
 }
 
 /** Returns the HTML of `nodes`, with non-ASCII characters written as themselves. */
@@ -114,7 +131,12 @@ export function textOf(node: ChildNode | ParentNode): string {
 
 /** Calls `visit` for every element under `root` in document order; the callback may remove the element it is given. */
 export function forEachElement(root: ParentNode, visit: (element: Element) => void): void {
-  const children = root.children.slice();
+  const live = root.children;
+  let first = 0;
+  while (first < live.length && !(live[first] instanceof Element)) first++;
+  if (first === live.length) return;
+  // A copy, so that removals by the callback do not shift what is visited next; text-only parents need none.
+  const children = live.slice(first);
   for (const child of children) {
     if (!(child instanceof Element)) continue;
     visit(child);
@@ -122,15 +144,13 @@ export function forEachElement(root: ParentNode, visit: (element: Element) => vo
   }
 }
 
-/** Returns true when elements nest deeper than `limit` under `root` (iterative: safe on any depth). */
-export function nestsDeeperThan(root: ParentNode, limit: number): boolean {
-  const stack: Array<{ node: ParentNode; depth: number }> = [{ node: root, depth: 0 }];
-  while (stack.length > 0) {
-    const { node, depth } = stack.pop()!;
-    if (depth > limit) return true;
-    for (const child of node.children) if (child instanceof Element) stack.push({ node: child, depth: depth + 1 });
+/** Calls `visit` for every element under `root` in document order; the callback must not add, move or remove nodes (no copies are made). */
+export function forEachElementInPlace(root: ParentNode, visit: (element: Element) => void): void {
+  for (const child of root.children) {
+    if (!(child instanceof Element)) continue;
+    visit(child);
+    forEachElementInPlace(child, visit);
   }
-  return false;
 }
 
 /** Returns true when `root` holds an image, video, table or other non-text content. */

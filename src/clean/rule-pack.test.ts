@@ -61,6 +61,33 @@ describe('selectRulePacks', () => {
     expect(names({ feedUrl: 'not a url' })).toEqual([]);
   });
 
+  it('reads article hosts the way the URL parser does (case, percent escapes, tabs, IDNA)', () => {
+    expect(names({ itemUrl: 'HTTPS://MP.WEIXIN.QQ.COM/s/x' })).toEqual(['byItem']);
+    expect(names({ itemUrl: 'https://mp.weixin.qq.%63om/s/x' })).toEqual(['byItem']);
+    expect(names({ itemUrl: 'https://mp.wei\txin.qq.com/s/x' })).toEqual(['byItem']);
+    expect(names({ itemUrl: 'https://ｍｐ.weixin.qq.com/s/x' })).toEqual(['byItem']);
+    expect(names({ itemUrl: 'https://mp.weixin.qq.com.evil.example/s/x' })).toEqual([]);
+    expect(names({ itemUrl: 'https://example.com/?u=mp.weixin.qq.com' })).toEqual([]);
+  });
+
+  it('remembers per feed only what does not depend on the article', () => {
+    const feedUrl = 'https://feedx.net/rss/a.xml';
+    expect(names({ feedUrl, html: '<p>x</p>' })).toEqual(['byFeed']);
+    expect(names({ feedUrl, html: '<p>获取更多RSS</p>', itemUrl: 'https://mp.weixin.qq.com/s/1' })).toEqual(['byFeed', 'byItem', 'byMarker']);
+    expect(names({ feedUrl, generator: 'RSSHub' })).toEqual(['byFeed', 'byGenerator']);
+    expect(names({ feedUrl: 'https://feedx.net/rss/a.xml\n', generator: undefined })).toEqual(['byFeed']);
+  });
+
+  it('works the feed out again when the caller changed its pack list in place', () => {
+    const list = [packs[0]];
+    const feedUrl = 'https://feedx.net/rss/b.xml';
+    expect(selectRulePacks(list, { feedUrl }).map((p) => p.name)).toEqual(['byFeed']);
+    list[0] = packs[2];
+    expect(selectRulePacks(list, { feedUrl }).map((p) => p.name)).toEqual([]);
+    list.push(packs[0]);
+    expect(selectRulePacks(list, { feedUrl, generator: 'RSSHub' }).map((p) => p.name)).toEqual(['byGenerator', 'byFeed']);
+  });
+
   it('finds the body selector for an article URL', () => {
     expect(findBodySelector(packs, 'https://mp.weixin.qq.com/s/abc')?.source).toBe('#js_content');
     expect(findBodySelector(packs, 'https://example.com/')).toBeUndefined();

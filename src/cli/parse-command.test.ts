@@ -65,6 +65,13 @@ describe('chooseJobs', () => {
     expect(chooseJobs(undefined, ['a.xml', 'b.xml'], quiet)).toBe(1);
     expect(chooseJobs('4', [...many, '-'], quiet)).toBe(1);
     expect(chooseJobs('auto', many, { cpus: 2, loadAverage: 1.8 })).toBe(1);
+    expect(chooseJobs('auto', many, { cpus: 2, loadAverage: 0.1, runnableNow: 1 })).toBe(1);
+  });
+
+  it('trusts what runs right now over the load average of the last minute', () => {
+    expect(chooseJobs('auto', many, { cpus: 2, loadAverage: 1.9, runnableNow: 0 })).toBe(2);
+    expect(chooseJobs('auto', many, { cpus: 8, loadAverage: 0, runnableNow: 7 })).toBe(1);
+    expect(chooseJobs('auto', many, { cpus: 8, loadAverage: 0, runnableNow: 5 })).toBe(3);
   });
 
   it('uses the free CPUs for many files, and what --jobs says', () => {

@@ -10,6 +10,7 @@
  * the machine was quiet, but with other processes busy (load ~1.5) one thread took 1.16 s and
  * main + one worker 1.20 s; hence chooseJobs. `--jobs 1` keeps everything on the main thread.
  */
+import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import type { Writable } from 'node:stream';
 import { createBufferedOutput } from '../util/buffered-output.ts';
@@ -55,24 +56,42 @@ export interface MachineLoad {
   cpus: number;
   /** The 1-minute load average. */
   loadAverage: number;
+  /** Threads of other processes runnable right now (Linux: /proc/loadavg), when known. */
+  runnableNow?: number;
 }
 
 function readMachineLoad(): MachineLoad {
-  return { cpus: os.availableParallelism(), loadAverage: os.loadavg()[0] };
+  return { cpus: os.availableParallelism(), loadAverage: os.loadavg()[0], runnableNow: readRunnableNow() };
+}
+
+// /proc/loadavg's fourth field is "runnable/total" scheduling entities this instant; this thread is one of them.
+function readRunnableNow(): number | undefined {
+  try {
+    const runnable = Number(readFileSync('/proc/loadavg', 'latin1').split(' ')[3]?.split('/')[0]);
+    return Number.isInteger(runnable) && runnable >= 1 ? runnable - 1 : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /**
  * Returns how many threads to parse on, the main thread included; 1 means no worker. The
- * automatic choice starts no worker when the machine is already saturated (load average within
- * MIN_FREE_CPU of the CPU count), as `make -l` holds back jobs: a worker on a busy core only adds
- * its start-up and JIT warm-up (bench:parse with other processes busy on a 2-core machine:
- * 2.05 s with a worker against 1.81 s without). The load average cannot tell a busy neighbour
- * from one that just exited, so below saturation every CPU counts.
+ * automatic choice starts no worker when the machine is already saturated, as `make -l` holds
+ * back jobs: a worker on a busy core only adds its start-up and JIT warm-up (bench:parse with
+ * other processes busy on a 2-core machine: 2.05 s with a worker against 1.81 s without).
+ * Saturated means fewer than MIN_FREE_CPU CPUs left beside this thread by the threads of other
+ * processes runnable right now, where Linux tells (/proc/loadavg); else by the 1-minute load
+ * average, which cannot tell a busy neighbour from one that just exited (a benchmark's previous
+ * tool held this command to one thread for a minute after it ended).
  */
 export function chooseJobs(jobs: string | undefined, files: string[], machine: MachineLoad = readMachineLoad()): number {
   if (files.includes('-')) return 1; // stdin belongs to the main thread
   if (jobs === undefined || jobs === 'auto') {
     const byFiles = Math.floor(files.length / FILES_PER_WORKER);
+    if (machine.runnableNow !== undefined) {
+      const free = machine.cpus - machine.runnableNow;
+      return free < 1 + MIN_FREE_CPU ? 1 : Math.max(1, Math.min(Math.floor(free), MAX_AUTO_JOBS, byFiles));
+    }
     if (machine.cpus - machine.loadAverage < MIN_FREE_CPU) return 1;
     return Math.max(1, Math.min(machine.cpus, MAX_AUTO_JOBS, byFiles));
   }

@@ -6,7 +6,8 @@
  * instead of piling up output. Why threads: reading, decoding, parsing and JSON encoding are
  * all CPU work; bench:parse's figures are in the module header of parse-command.ts.
  */
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startModuleWorker } from '../util/start-worker.ts';
 import { MainThreadWorker } from './parse-on-main-thread.ts';
 import type { RenderSettings } from './parse-one-file.ts';
 
@@ -30,11 +31,7 @@ const WINDOW_PER_THREAD = 8;
 
 /** Returns a worker running parse-worker (through tsx when running from TypeScript sources, as in tests). */
 function startWorker(settings: RenderSettings): Worker {
-  const fromSource = import.meta.url.endsWith('.ts');
-  const entry = new URL(fromSource ? './parse-worker.ts' : './parse-worker.js', import.meta.url);
-  if (!fromSource) return new Worker(entry, { workerData: settings });
-  const code = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(entry.href)}); })`;
-  return new Worker(code, { eval: true, workerData: settings });
+  return startModuleWorker(import.meta.url, 'parse-worker', settings);
 }
 
 /**

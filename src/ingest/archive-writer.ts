@@ -1,8 +1,8 @@
 /**
  * The live archive writer: revisions the store holds without a file (store.
- * pendingArchiveRevisions) are written feed by feed with writeArticleRevisions (one batch of
- * fsyncs per feed folder, a few folders at once) and then marked (store.markArchived, one call
- * per batch). The database commit comes first and the file second, so a crash in between
+ * pendingArchiveRevisions) are written a thousand at a time with writeRevisionGroups (three
+ * durability barriers per batch, whatever its number of feed folders) and then marked
+ * (store.markArchived, one call per batch). The database commit comes first and the file second, so a crash in between
  * loses nothing: the revision is still pending and the next flush (after the next refresh, or
  * at `serve` start) writes it. Flushes of one context run one at a time, so parallel
  * refreshes never write the same revision twice at once.
@@ -12,9 +12,9 @@ import { join } from 'node:path';
 // Single files, not the archive barrel: a round with nothing to write should not load the reader, exporter and rewriter (start-up time).
 import { feedFolderName } from '../archive/archive-layout.ts';
 import type { ArchiveProblem } from '../archive/archive-record.ts';
-import { writeArticleRevisions } from '../archive/write-revisions.ts';
+import { writeRevisionGroups } from '../archive/write-revisions.ts';
 import type { Feed, PendingRevision } from '../store/index.ts';
-import type { IngestContext } from './ingest-context.ts';
+import type { IngestContext, IngestSettings } from './ingest-context.ts';
 
 /** What one flush did; `error` is set when writing stopped early (the rest stays pending for the next flush). */
 export interface FlushResult {
@@ -25,60 +25,49 @@ export interface FlushResult {
   error?: string;
 }
 
-/** Revisions read per batch; each batch is written feed by feed, then marked with one call. */
+/** Revisions read per batch; each batch is written with shared durability barriers, then marked with one call. */
 const BATCH = 1000;
-/** Feed folders written at once within a batch. */
-const FOLDERS_AT_ONCE = 4;
 
 const running = new WeakMap<object, Promise<unknown>>();
 
-/** Writes every pending revision's file and marks it archived; never throws (a failure is `error`, retried next time). */
-export function flushPendingArchive(ctx: IngestContext): Promise<FlushResult> {
+/** What writing the pending revisions needs: a store, the archive folder, a clock, the body setting. */
+export type ArchiveContext = Pick<IngestContext, 'store' | 'archiveRoot' | 'now'> & { readonly settings: Pick<IngestSettings, 'archiveBody'> };
+
+/**
+ * Writes every pending revision's file and marks it archived, after any flush of this context
+ * still running (`write` does the work: on this thread by default, or a round's archive
+ * thread); never throws (a failure is `error`, retried next time).
+ */
+export function flushPendingArchive(ctx: IngestContext, write: (ctx: ArchiveContext) => Promise<FlushResult> = writePendingArchive): Promise<FlushResult> {
   const previous = running.get(ctx) ?? Promise.resolve();
-  const next = previous.then(() => flushNow(ctx));
+  const next = previous.then(() => write(ctx));
   running.set(ctx, next.catch(() => undefined));
   return next;
 }
 
-async function flushNow(ctx: IngestContext): Promise<FlushResult> {
+/** Writes every pending revision's file and marks it archived, now, on this thread; never throws. Callers serialize it (flushPendingArchive). */
+export async function writePendingArchive(ctx: ArchiveContext): Promise<FlushResult> {
   const result: FlushResult = { written: 0, unchanged: 0, problems: [] };
+  const raw = ctx.settings.archiveBody === 'raw';
   try {
     for (;;) {
       const pending = await ctx.store.pendingArchiveRevisions(BATCH);
-      const done: number[] = [];
-      try {
-        const groups = groupByFeed(pending);
-        let next = 0;
-        let failure: { error: unknown } | undefined;
-        // Each worker stops at the first error, but all finish before the batch is marked and the error is passed on.
-        const writeGroups = async () => {
-          while (next < groups.length && failure === undefined) {
-            await writeGroup(ctx, groups[next++], result, done).catch((error: unknown) => { failure ??= { error }; });
-          }
-        };
-        await Promise.all(Array.from({ length: Math.min(FOLDERS_AT_ONCE, groups.length) }, writeGroups));
-        if (failure !== undefined) throw failure.error;
-      } finally {
-        if (done.length > 0) await ctx.store.markArchived(done.sort((a, b) => a - b), ctx.now());
-      }
+      if (pending.length === 0) return result;
+      const groups = groupByFeed(pending);
+      const records = groups.map((group) => group.map(({ record }) => (raw ? { ...record, fileBody: 'raw' as const } : record)));
+      // Marked only once the whole batch is durable; after a failure all of it is written again (same files are `unchanged`).
+      const outcomes = await writeRevisionGroups(ctx.archiveRoot, groups.map((group, k) => ({ feed: group[0].feed, records: records[k] })));
+      outcomes.forEach((list, k) => list.forEach((outcome, i) => {
+        if (outcome.kind === 'written') result.written++;
+        else if (outcome.kind === 'unchanged') result.unchanged++;
+        else result.problems.push({ file: `${feedFolderName(groups[k][i].feed.url)}/${records[k][i].file}`, reason: outcome.reason });
+      }));
+      await ctx.store.markArchived(pending.map((p) => p.revisionId).sort((a, b) => a - b), ctx.now());
       if (pending.length < BATCH) return result;
     }
   } catch (error) {
     return { ...result, error: error instanceof Error ? error.message : String(error) };
   }
-}
-
-// One feed's revisions, written together; `done` gets their ids only once their files and index lines are durable.
-async function writeGroup(ctx: IngestContext, group: PendingRevision[], result: FlushResult, done: number[]): Promise<void> {
-  const raw = ctx.settings.archiveBody === 'raw';
-  const records = group.map(({ record }) => (raw ? { ...record, fileBody: 'raw' as const } : record));
-  const outcomes = await writeArticleRevisions(ctx.archiveRoot, group[0].feed, records);
-  outcomes.forEach((outcome, i) => {
-    if (outcome.kind === 'written') result.written++;
-    else if (outcome.kind === 'unchanged') result.unchanged++;
-    else result.problems.push({ file: `${feedFolderName(group[i].feed.url)}/${records[i].file}`, reason: outcome.reason });
-    done.push(group[i].revisionId);
-  });
 }
 
 function groupByFeed(pending: readonly PendingRevision[]): PendingRevision[][] {

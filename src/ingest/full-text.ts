@@ -100,7 +100,7 @@ async function fetchArticle(link: string, options: FullTextOptions): Promise<Pag
 
 function withFullText(p: PreparedEntry, content: string, pageUrl: string, clean: BuildEntriesOptions): PreparedEntry {
   const source = { html: content, itemUrl: p.item.link, baseUrl: pageUrl };
-  const entry: IncomingEntry = { ...p.entry, rawBody: content, cleanedBody: cleanSource(source, clean), summary: p.entry.cleanedBody };
+  const entry: IncomingEntry = { ...p.entry, rawBody: content, cleanedBody: cleanSource(source, clean), summary: p.entry.cleanedBody, contentTokens: undefined };
   return { entry, item: p.item, source };
 }
 

@@ -6,7 +6,7 @@
  */
 import type { RulePack } from '../clean/index.ts';
 import type { FetchDispatcher, HostLimiter, PrivateNetworkPolicy } from '../fetch/index.ts';
-import type { Store } from '../store/index.ts';
+import type { Store, StoreOptions } from '../store/index.ts';
 import type { RefreshOutcome } from './refresh-feed.ts';
 
 /** The settings the use cases read (the same names as config's Settings, which satisfies this). */
@@ -42,6 +42,8 @@ export interface IngestContext {
   readonly now: () => number;
   /** The rule packs cleaning applies (shipped plus `<data>/rules/`, loaded once); absent = the shipped packs. */
   readonly packs?: readonly RulePack[];
+  /** How `store` was opened, when another thread may open it too (a round's archive thread); absent for a store only this thread can reach. */
+  readonly storeOptions?: StoreOptions;
   /** Opens a store of the configured back end at `path` (rebuild builds its new database with it). */
   openStoreAt(path: string): Promise<Store>;
   /** Told of every recorded refresh (web/metrics listens; ingest never imports web); a listener must not throw. */

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { learnBoilerplate, loadShippedRulePacks } from '../clean/index.ts';
+import { contentTokens, documentTokens } from '../search/tokenize/document-tokens.ts';
 import { prepareDocument, type PrepareDocumentInput } from './prepare-document.ts';
 import { createPreparePool, type DocumentPreparer } from './prepare-pool.ts';
 
@@ -38,6 +39,23 @@ describe('the prepare pool', () => {
     expect(first.prepared[0].entry.cleanedBody).toContain('Body 0.0');
     expect(first.prepared[0].entry.cleanedBody).not.toContain('<script');
     expect(first.prepared[0].entry.cleanedBody).not.toContain('Share this');
+  });
+
+  it('makes the search tokens of a first fetch on a worker, the ones the store would make, and never stale ones', async () => {
+    pool = createPreparePool({ size: 1, packs: undefined });
+    const doc = await pool.prepare({ ...rss(1), searchTokens: { feedTitle: 'Feed one' } });
+    if (doc.kind !== 'feed') throw new Error(doc.kind);
+    const { contentTokens: made, ...entry } = doc.prepared[0].entry;
+    expect(made).toEqual(contentTokens({ ...entry, feedTitle: 'Feed one' }));
+    expect(made?.body.split(' ')).toContain('paragraph');
+    const revision = { ...entry, contentTokens: made };
+    expect(documentTokens({ ...revision, feedTitle: 'Feed one' }, 0)).toEqual(documentTokens({ ...entry, feedTitle: 'Feed one' }, 0));
+    // The store knows another title by now (the user renamed the feed): the tokens are made again, with it.
+    expect(documentTokens({ ...revision, feedTitle: 'Renamed' }).feed).toBe(documentTokens({ ...entry, feedTitle: 'Renamed' }).feed);
+    expect(documentTokens({ ...revision, feedTitle: 'Renamed' }).feed).toContain('renamed');
+    const later = await pool.prepare(rss(2));
+    if (later.kind !== 'feed') throw new Error(later.kind);
+    expect(later.prepared[0].entry.contentTokens).toBeUndefined();
   });
 
   it('learns boilerplate as learnBoilerplate does, on the calling thread and on a worker', async () => {

@@ -7,7 +7,8 @@
  * none, and one where documents arrive one at a time prepares them on the calling thread. A worker that dies hands its documents back to the calling thread, which then
  * prepares everything itself: a broken worker can make a round slower, never lose a feed.
  */
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startModuleWorker } from '../util/start-worker.ts';
 import type { LearnedRule, RulePack } from '../clean/index.ts';
 import type { PrepareDocumentInput, PreparedDocument } from './prepare-document.ts';
 
@@ -137,11 +138,6 @@ export function createPreparePool(options: PreparePoolOptions): DocumentPreparer
   };
 }
 
-// From TypeScript sources (tests) the worker needs tsx's loader; the build runs the compiled file.
 function startWorker(packs: readonly RulePack[] | undefined): Worker {
-  const fromSource = import.meta.url.endsWith('.ts');
-  const entry = new URL(fromSource ? './prepare-worker.ts' : './prepare-worker.js', import.meta.url);
-  if (!fromSource) return new Worker(entry, { workerData: { packs } });
-  const code = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(entry.href)}); })`;
-  return new Worker(code, { eval: true, workerData: { packs } });
+  return startModuleWorker(import.meta.url, 'prepare-worker', { packs });
 }

@@ -161,4 +161,26 @@ describe('refreshRound', () => {
       await removeFolder(round.dir);
     }
   });
+
+  it('counts a feed whose articles the store could not write as failed, with the store\'s error, not as skipped', async () => {
+    const round = await createTestContext();
+    try {
+      const broken = await round.store.addFeed({ url: server.url('/feed.xml'), now: round.now() });
+      await round.store.addFeed({ url: server.url('/feed.gz.xml'), now: round.now() });
+      if (broken.kind !== 'added') throw new Error(broken.kind);
+      const store = round.store;
+      round.store = Object.assign(Object.create(store) as typeof store, {
+        recordEntries: async (feedId: number, ...rest: Parameters<typeof store.recordEntries> extends [number, ...infer R] ? R : never) => {
+          if (feedId === broken.feed.id) throw new Error('database is locked');
+          return store.recordEntries(feedId, ...rest);
+        },
+      });
+      const summary = await refreshRound(round);
+      expect(summary).toMatchObject({ feeds: 2, ok: 1, failed: 1, skipped: 0 });
+      expect(summary.results.find((r) => r.feedId === broken.feed.id)?.error?.message).toContain('database is locked');
+    } finally {
+      await round.close();
+      await removeFolder(round.dir);
+    }
+  });
 });

@@ -21,7 +21,7 @@ import { createInThreadPreparer, type DocumentPreparer } from './prepare-pool.ts
 // A round where every feed answers 304 never loads the parser, the cleaner or the store-items path (start-up time, issue 3).
 const documentPath = () => Promise.all([import('./store-items.ts'), import('./build-entries.ts'), import('./plain-text.ts')]);
 
-/** What one refresh did; `recorded` is false only for a fetch cancelled by shutdown. */
+/** What one refresh did; `recorded` is false for a fetch cancelled by shutdown and for a failure of the store itself (nothing could be written). */
 export interface RefreshOutcome {
   feedId: number;
   /** The feed's URL after the refresh (the new one after a permanent redirect). */
@@ -160,7 +160,10 @@ async function recordDocument(
   const preparer = options.preparer ?? createInThreadPreparer(ctx.packs);
   const doc = await preparer.prepare({
     body: fetched.body, url: fetched.url, headers: fetched.headers, encodingOverride: feed.settings.encodingOverride,
-    feedUrl: feed.url, learned: feed.settings.learnedBoilerplate ? cleaning.learnedRules : [],
+    feedUrl: feed.url, learned: feed.settings.learnedBoilerplate ? cleaning.learnedRules : [], dropItemBodies: feed.settings.fullText === 'off',
+    // A feed's first document is all new articles: their tokens are made beside the parse, off this thread.
+    // Later documents mostly repeat stored items, whose tokens would be wasted; the store makes the few it needs.
+    ...(feed.lastSuccessAt === undefined ? { searchTokens: { feedTitle: feed.title } } : {}),
   });
   const withStatus = { ...base, httpStatus: fetched.status };
   if (doc.kind === 'not-a-feed') {

@@ -11,7 +11,8 @@
  * A feed's whole refresh normally holds its limiter slot (so parsing and storing stay
  * bounded by the fetch concurrency); its archive files are written behind the fetches,
  * outside the slots, by one flush at a time that takes whatever is pending (so a round of
- * many feeds writes them in a few large batches), and the round returns once they are all
+ * many feeds writes them in a few large batches), on a thread of their own in rounds big
+ * enough for the worker pool (archive-flusher.ts), and the round returns once they are all
  * written. A feed with full text on is the exception: its article
  * pages need slots of the same limiter, and a refresh holding a slot while waiting for
  * another would deadlock once every slot is held by such feeds. So for those feeds only the
@@ -22,6 +23,7 @@ import { createHostLimiter, type HostLimiter } from '../fetch/index.ts';
 import type { Feed } from '../store/index.ts';
 import type { IngestContext } from './ingest-context.ts';
 import { availableParallelism } from 'node:os';
+import { createArchiveFlusher } from './archive-flusher.ts';
 import { flushPendingArchive } from './archive-writer.ts';
 import { createFetchRecordBatcher } from './fetch-record-batcher.ts';
 import { createPreparePool } from './prepare-pool.ts';
@@ -83,10 +85,12 @@ export async function refreshRound(ctx: IngestContext, options: RefreshRoundOpti
   });
   const progress: RoundProgress = { total: chosen.length, done: 0, ok: 0, notModified: 0, rateLimited: 0, failed: 0, newArticles: 0, newRevisions: 0 };
   const stopped = () => options.signal?.aborted === true || options.drainSignal?.aborted === true;
-  const archive = createBackgroundFlush(ctx);
-  const threads = options.threads ?? Math.max(1, availableParallelism() - 1);
+  const threads = options.threads ?? (process.env.XP_THREADS ? Number(process.env.XP_THREADS) : Math.max(1, availableParallelism() - 1));
+  const pooled = chosen.length >= POOL_MIN_FEEDS && threads > 0;
+  const flusher = pooled ? createArchiveFlusher(ctx) : undefined;
+  const archive = createBackgroundFlush(() => (flusher === undefined ? flushPendingArchive(ctx) : flusher.flush()));
   const recordFetch = createFetchRecordBatcher(ctx.store).record;
-  const preparer = chosen.length >= POOL_MIN_FEEDS && threads > 0 ? createPreparePool({ size: threads, packs: ctx.packs }) : undefined;
+  const preparer = pooled ? createPreparePool({ size: threads, packs: ctx.packs }) : undefined;
   let outcomes: Array<RefreshOutcome | undefined>;
   try {
     outcomes = await Promise.all(chosen.map(async (feed) => {
@@ -98,15 +102,17 @@ export async function refreshRound(ctx: IngestContext, options: RefreshRoundOpti
         })
         : await refreshFeed(ctx, feed, { limiter: gated(limiter, stopped), pageLimiter: limiter, signal: options.signal, flushArchive: false, preparer, recordFetch });
       if (outcome?.kind === 'ok' && outcome.itemCount > 0) archive.request();
-      if (outcome === undefined || !outcome.recorded) return undefined;
+      // Only a fetch cancelled by the round's stop is left out; a failure the store could not record is still a failure.
+      if (outcome === undefined || (!outcome.recorded && outcome.error?.code === 'fetch.aborted')) return undefined;
       count(progress, outcome);
       options.onProgress?.({ ...progress });
       return outcome;
     }));
+    await archive.settled();
   } finally {
     await preparer?.close();
+    await flusher?.close();
   }
-  await archive.settled();
   const results = outcomes.filter((o): o is RefreshOutcome => o !== undefined);
   const { total: _total, done: _done, ...totals } = progress;
   return {
@@ -145,13 +151,13 @@ function gated(limiter: HostLimiter, stopped: () => boolean): HostLimiter {
 }
 
 // Archive flushes behind the fetches: requests made while one runs are served by one more flush after it.
-function createBackgroundFlush(ctx: IngestContext): { request(): void; settled(): Promise<void> } {
+function createBackgroundFlush(flush: () => Promise<unknown>): { request(): void; settled(): Promise<void> } {
   let current: Promise<void> | undefined;
   let again = false;
   const loop = async () => {
     do {
       again = false;
-      await flushPendingArchive(ctx);
+      await flush();
     } while (again);
     current = undefined;
   };

@@ -7,7 +7,7 @@
  * `<base>` matter here, and the scan stays linear on hostile input. `application/json`
  * is not taken: WordPress advertises its REST API with it on every page.
  */
-import { decodeHTMLAttribute } from 'entities';
+import { decodeHTMLAttribute } from 'entities/decode';
 
 /** A candidate feed URL: advertised by the page, or a conventional path to try. */
 export interface FeedLink {

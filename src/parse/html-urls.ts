@@ -12,7 +12,7 @@
  * Values are rewritten only when relative; everything else is copied exactly as written.
  * Entities are decoded only for a value that has an `&`, and `&` is re-escaped on writing.
  */
-import { decodeHTMLAttribute } from 'entities';
+import { decodeHTMLAttribute } from 'entities/decode';
 import { isAbsoluteUrl, resolveUrl } from '../util/resolve-url.ts';
 import { mayHaveRelativeUrl } from './may-have-relative-url.ts';
 

@@ -91,6 +91,19 @@ function buildQueries(docs: Doc[]): QueryCase[] {
     const query = `${[...runs[at]].slice(-2).join('')} ${[...runs[at + 1]].slice(0, 2).join('')}`;
     cases.push({ query: `"${query}"`, expect: (doc) => anyField(doc, query) });
   }
+  // Two-token phrases that one pair or gram stands for on its own (plan-query's `exact`): the
+  // characters on both sides of a run break, and the same phrases limited to a field (no shortcut).
+  for (let i = 0; i < 30; i++) {
+    const runs = cjkRuns(random.pick(zh).article.text);
+    if (runs.length < 2) continue;
+    const at = random.int(0, runs.length - 2);
+    const query = `${[...runs[at]].at(-1)}，${[...runs[at + 1]][0]}`;
+    cases.push({ query: `"${query}"`, expect: (doc) => anyField(doc, query) });
+  }
+  for (const query of ['the central', 'said the', 'to the', 'the the', '日，国', '人大', '国中', '中国']) {
+    cases.push({ query: `title:"${query}"`, expect: (doc) => fieldMatches(doc.fields.title, query) });
+    cases.push({ query: `"${query}" -"the university"`, expect: (doc) => anyField(doc, query) && !anyField(doc, 'the university') });
+  }
   for (const query of ['the government', 'said the', '经济 政策', '中国 发展', 'of the']) {
     cases.push({ query: `"${query}"`, expect: (doc) => anyField(doc, query) });
   }

@@ -5,6 +5,7 @@
  * distinct version of it is a revision that is never overwritten.
  */
 import type { Category, Enclosure, Person } from '../domain/parsed-feed.ts';
+import type { ContentTokens } from '../search/tokenize/document-tokens.ts';
 
 /** The metadata an entry carries and an article keeps (its latest values). */
 export interface EntryMetadata {
@@ -31,6 +32,8 @@ export interface IncomingEntry extends EntryMetadata {
   cleanedBody: string;
   /** The caller's fingerprint of the text; a different one makes a new revision. */
   fingerprint: string;
+  /** Search tokens the caller computed already (off the store's thread); recomputed when absent or made with another feed title. */
+  contentTokens?: ContentTokens;
 }
 
 /** What storing one entry did; `invalid` entries were not stored and never stop the batch. */

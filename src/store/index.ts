@@ -8,7 +8,7 @@ export type { StoreOptions } from './open-store.ts';
 export type { Store, RetentionResult, StoreCounts, IntegrityResult, DayCount } from './store.ts';
 export type {
   AccountStore, AddSubscriptionResult, ApiToken, ArticleState, CreateUserResult, MarkAllReadOptions, NewApiToken, NewSession,
-  NewSubscription, NewUser, Session, Subscription, SubscriptionLabel, SubscriptionPatch, TimelineArticle, TimelineOptions, TimelinePage, TimelineView,
+  NewSubscription, NewUser, Session, Subscription, SubscriptionLabel, SubscriptionPatch, TimelineArticle, TimelineItem, TimelineItemsPage, TimelineOptions, TimelinePage, TimelineView,
   TokenScope, UnreadCounts, User, UserCredentials, UserPatch,
 } from './account-types.ts';
 export { userNameKey } from './user-name-key.ts';

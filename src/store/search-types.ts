@@ -15,10 +15,12 @@ export interface SearchToken { text: string; prefix?: boolean }
 /**
  * A tree of token matches: a phrase is tokens at adjacent positions (one token = one word or
  * CJK character). `hints` are tokens every article with the phrase also holds (CJK pairs, grams):
- * a back end may require them to narrow its candidates, and results do not change.
+ * a back end may require them to narrow its candidates, and results do not change. `exact` is
+ * a hint that an article holds exactly when one of its text fields holds the phrase (a phrase of
+ * two tokens that is itself a pair or gram): without `fields`, a back end may match it instead.
  */
 export type MatchNode =
-  | { kind: 'phrase'; tokens: SearchToken[]; fields?: SearchField[]; hints?: string[] }
+  | { kind: 'phrase'; tokens: SearchToken[]; fields?: SearchField[]; hints?: string[]; exact?: string }
   | { kind: 'and'; nodes: MatchNode[] }
   | { kind: 'or'; nodes: MatchNode[] };
 

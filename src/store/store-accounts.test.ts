@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { TimelineArticle, TimelineOptions } from './account-types.ts';
 import type { Store } from './store.ts';
 import { makeEntry, storeBackends } from './testdata/store-backends.ts';
 
@@ -157,6 +158,39 @@ for (const backend of storeBackends()) {
       expect((await store.listTimeline({ userId: ann, view: 'all', limit: 10 })).articles).toHaveLength(2);
       await store.deleteArticle(b.articleIds[0]);
       expect((await store.listTimeline({ userId: ann, view: 'all', limit: 10 })).articles.map((x) => x.id)).toEqual([b.articleIds[1]]);
+    });
+
+    it('lists the same timeline pages as list items, with only what a list shows', async () => {
+      const ann = await user('ann');
+      const a = await feedWithArticles('https://a.example/rss', 3, 'News/World');
+      const b = await feedWithArticles('https://b.example/rss', 2, 'Tech');
+      await store.addSubscription({ userId: ann, feedId: a.feedId, title: 'A' });
+      await store.addSubscription({ userId: ann, feedId: b.feedId });
+      await store.markRead(ann, [a.articleIds[2]], true);
+      await store.setStarred(ann, b.articleIds[0], true);
+      const asItem = (x: TimelineArticle) => {
+        const { id, feedId, feedTitle, title, link, language, time, revisionCount, read, starred } = x;
+        return Object.fromEntries(Object.entries({ id, feedId, feedTitle, title, link, language, time, revisionCount, read, starred })
+          .filter(([, value]) => value !== undefined));
+      };
+      const requests: TimelineOptions[] = [
+        { userId: ann, view: 'all', limit: 10 }, { userId: ann, view: 'unread', limit: 2 }, { userId: ann, view: 'starred', limit: 10 },
+        { userId: ann, view: 'all', limit: 10, category: 'News' }, { userId: ann, view: 'unread', limit: 10, feedId: b.feedId },
+      ];
+      for (const request of requests) {
+        let cursor: string | undefined;
+        do {
+          const full = await store.listTimeline({ ...request, cursor });
+          const items = await store.listTimelineItems({ ...request, cursor });
+          expect(items.articles.length, request.view).toBeGreaterThan(0);
+          expect(items.articles, request.view).toEqual(full.articles.map(asItem));
+          expect(items.nextCursor).toBe(full.nextCursor);
+          cursor = full.nextCursor;
+        } while (cursor !== undefined);
+      }
+      expect((await store.listTimelineItems({ userId: ann, view: 'all', limit: 1 })).articles[0]).toMatchObject({ feedTitle: 'A', read: true });
+      await expect(store.listTimelineItems({ userId: ann, view: 'all', limit: 10, cursor: 'bogus' })).rejects.toMatchObject({ code: 'input.invalid' });
+      await expect(store.listTimelineItems({ userId: ann, view: 'all', limit: 0 })).rejects.toMatchObject({ code: 'input.invalid' });
     });
 
     it('marks read and unread, marks all read by feed, category or first-seen time, and counts unread', async () => {

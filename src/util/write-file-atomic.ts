@@ -4,9 +4,9 @@
  * folder is fsync'd so the new name survives a power cut. A crash at any point leaves
  * either the old target or the new one, never half a file (ARCHIVE-FORMAT.md: "Files are
  * written atomically"). Written by hand: the `write-file-atomic` package is not installed,
- * and it has no no-clobber mode. `writeNewFiles` does the same for many files of one folder
- * at once: the temporary files are written and fsync'd concurrently (one journal commit can
- * serve many of them), then linked, and the folder is fsync'd once for all the new names.
+ * and it has no no-clobber mode. For many files at once, the parts are exported (temporary
+ * names, writes with or without fsync, no-clobber links), so that a batch can make all its
+ * temporaries durable with one barrier before linking any (archive/write-revisions.ts).
  */
 import { link, open, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
@@ -25,15 +25,9 @@ export async function writeFileAtomic(
   options: WriteFileAtomicOptions = {},
 ): Promise<void> {
   const folder = dirname(path);
-  const temp = join(folder, `.${basename(path)}.tmp-${process.pid}-${randomBytes(6).toString('hex')}`);
+  const temp = temporaryPath(folder, basename(path));
   try {
-    const handle = await open(temp, 'wx');
-    try {
-      await handle.writeFile(data);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
+    await writeTemporary(temp, data, { fsync: true });
     if (options.exclusive === true) await linkExclusive(temp, path);
     else await rename(temp, path);
   } catch (error) {
@@ -43,53 +37,45 @@ export async function writeFileAtomic(
   await syncFolder(folder);
 }
 
-/** What writeNewFiles did with one file: `exists` when a file already had its name (nothing was written). */
-export type NewFileOutcome = 'written' | 'exists';
+/** Returns a fresh temporary name for `name` in `folder` (hidden, with this process's pid, so a later writer can tell it is garbage). */
+export function temporaryPath(folder: string, name: string): string {
+  return join(folder, `.${name}.tmp-${process.pid}-${randomBytes(6).toString('hex')}`);
+}
 
-/** Temporary files written (and fsync'd) at once by writeNewFiles. */
-const WRITE_CONCURRENCY = 16;
-
-/**
- * Writes each file into `folder` under its name unless a file already has that name (no-clobber),
- * each atomically, with one fsync of the folder for all of them; returns one outcome per file,
- * in order. Rejects with the first fs error (files linked before it stay; temporaries are removed).
- */
-export async function writeNewFiles(folder: string, files: ReadonlyArray<{ name: string; data: string | Uint8Array }>): Promise<NewFileOutcome[]> {
-  const temps = files.map((file) => join(folder, `.${file.name}.tmp-${process.pid}-${randomBytes(6).toString('hex')}`));
-  // A temporary file exists from its open until it is linked (linkExclusive removes it) or cleaned up.
-  const left = files.map(() => false);
-  let next = 0;
-  const writeTemps = async () => {
-    while (next < files.length) {
-      const i = next++;
-      const handle = await open(temps[i], 'wx');
-      left[i] = true;
-      try {
-        await handle.writeFile(files[i].data);
-        await handle.sync();
-      } finally {
-        await handle.close();
-      }
-    }
-  };
-  let outcomes: NewFileOutcome[];
+/** Writes `data` to a new temporary file `temp` (never an existing one); with `fsync`, durably. On failure nothing is left at `temp`. */
+export async function writeTemporary(temp: string, data: string | Uint8Array, options: { fsync?: boolean } = {}): Promise<void> {
+  const handle = await open(temp, 'wx');
   try {
-    await Promise.all(Array.from({ length: Math.min(WRITE_CONCURRENCY, files.length) }, writeTemps));
-    outcomes = await Promise.all(files.map(async (file, i): Promise<NewFileOutcome> => {
-      try {
-        await linkExclusive(temps[i], join(folder, file.name));
-        left[i] = false;
-        return 'written';
-      } catch (error) {
-        if (errorCode(error) !== 'EEXIST') throw error;
-        return 'exists';
-      }
-    }));
-  } finally {
-    await Promise.all(temps.map((temp, i) => (left[i] ? unlink(temp).catch(() => undefined) : undefined)));
+    await handle.writeFile(data);
+    if (options.fsync === true) await handle.sync();
+  } catch (error) {
+    await handle.close().catch(() => undefined);
+    await unlink(temp).catch(() => undefined);
+    throw error;
   }
-  if (outcomes.includes('written')) await syncFolder(folder);
-  return outcomes;
+  await handle.close();
+}
+
+/** Fsyncs an existing file (its data, whichever descriptor wrote it). */
+export async function syncFile(path: string): Promise<void> {
+  const handle = await open(path, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Puts the temporary file at `path` unless a file already has that name, and removes the temporary either way. */
+export async function linkNewFile(temp: string, path: string): Promise<'written' | 'exists'> {
+  try {
+    await linkExclusive(temp, path);
+    return 'written';
+  } catch (error) {
+    if (errorCode(error) !== 'EEXIST') throw error;
+    await unlink(temp).catch(() => undefined);
+    return 'exists';
+  }
 }
 
 /** Puts `temp` at `path` only when `path` does not exist, then removes `temp`. */

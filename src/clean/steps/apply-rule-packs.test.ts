@@ -29,6 +29,13 @@ describe('applyRulePacks', () => {
     );
   });
 
+  it('measures maxLength on the normalized text, whitespace runs across elements counted once', () => {
+    const html = '<p>Body text that stays.</p><p> ab\u00a0<b>\n \u200bcd</b> </p>';
+    const edge = (maxLength: number) => pack([{ id: 'tail', action: 'remove-trailing', pattern: '.', maxLength }]);
+    expect(runStep(applyRulePacks, html, { packs: [edge(5)] }).html).toBe('<p>Body text that stays.</p>');
+    expect(runStep(applyRulePacks, html, { packs: [edge(4)] }).html).toBe(html.replace('\u00a0', '&nbsp;'));
+  });
+
   it('replaces in text, or in an attribute of selected elements', () => {
     const p = pack([
       { id: 'via', action: 'replace', pattern: '\\s*\\(via [^)]*\\)', replacement: '' },

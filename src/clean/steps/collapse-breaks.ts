@@ -46,9 +46,12 @@ function collapseRuns(children: ChildNode[], context: StepContext): ChildNode[] 
 }
 
 function visit(parent: ParentNode, context: StepContext, isRoot: boolean): void {
-  let children = collapseRuns(parent.children, context);
-  if (isRoot || isBlock(parent)) children = trimEdge(trimEdge(children, false, context), true, context);
-  if (children.length !== parent.children.length) setChildren(parent, children);
+  // Without a <br> among the children there is nothing to collapse or trim here (most parents: no copies made).
+  if (parent.children.some(isBreak)) {
+    let children = collapseRuns(parent.children, context);
+    if (isRoot || isBlock(parent)) children = trimEdge(trimEdge(children, false, context), true, context);
+    if (children.length !== parent.children.length) setChildren(parent, children);
+  }
   for (const child of parent.children) {
     if (isElement(child) && child.name !== 'pre') visit(child, context, false);
   }

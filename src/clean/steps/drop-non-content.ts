@@ -16,7 +16,10 @@ const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\s
 const VIDEO_PLAYERS = /^https?:\/\/(?:www\.)?(?:youtube\.com|youtube-nocookie\.com|player\.vimeo\.com|player\.bilibili\.com|v\.qq\.com|open\.iqiyi\.com|player\.youku\.com|embed\.ted\.com|www\.dailymotion\.com)\//i;
 
 function removeComments(parent: ParentNode): void {
-  for (const child of parent.children.slice()) {
+  const children = parent.children;
+  // Backwards over the live list: a removal shifts only what was already seen.
+  for (let i = children.length - 1; i >= 0; i--) {
+    const child = children[i];
     if (child.type === 'comment' || child.type === 'directive') removeNode(child);
     else if (isElement(child)) removeComments(child);
   }

@@ -14,6 +14,7 @@ import type { CleanStep } from '../clean-types.ts';
 
 const LAZY_SRC = ['data-src', 'data-original', 'data-lazy-src', 'data-actualsrc', 'data-original-src', 'data-echo', 'data-lazyload', 'data-hi-res-src'];
 const LAZY_SRCSET = ['data-srcset', 'data-lazy-srcset', 'data-original-srcset'];
+const LAZY_ATTRIBUTES = [...LAZY_SRC, ...LAZY_SRCSET];
 
 /** Returns the URL of the largest candidate of a srcset (by `w`, then `x` descriptor), or undefined. */
 export function largestSrcsetCandidate(srcset: string): string | undefined {
@@ -63,7 +64,7 @@ function realize(element: Element, context: Parameters<CleanStep>[1]): void {
     const largest = largestSrcsetCandidate(attribs.srcset);
     if (largest) attribs.src = largest;
   }
-  for (const name of [...LAZY_SRC, ...LAZY_SRCSET]) delete attribs[name];
+  for (const name of LAZY_ATTRIBUTES) if (attribs[name] !== undefined) delete attribs[name];
   if (attribs.src !== before) {
     context.explain?.({ step: 'lazy-images', action: 'changed', detail: `src ${before ?? '(none)'} → ${attribs.src}` });
   }

@@ -13,12 +13,22 @@ import type { CleanStep } from '../clean-types.ts';
 
 const CJK = '\\p{sc=Han}\\p{sc=Hiragana}\\p{sc=Katakana}\\u3000-\\u303f\\uff00-\\uffef';
 const CJK_BREAK = new RegExp(`(?<=[${CJK}])[ \\t\\r\\f]*\\n[ \\t\\n\\r\\f]*(?=[${CJK}])`, 'gu');
-const SPACE_RUN = /[ \t\n\r\f\u00a0]+/g;
-const EDGE_SPACE = /^[ \t\n\r\f\u00a0]+|[ \t\n\r\f\u00a0]+$/;
+// Every character of the CJK class is at U+2E80 or above (astral ones are surrogates, above too): text without
+// such a character cannot hold a CJK line break, and most text nodes are skipped without running CJK_BREAK.
+const MAYBE_CJK = /[\u2e80-\uffff]/;
+// The whitespace runs that change: a run of two or more, or one character other than a space. A lone space is
+// left as it is, which is what collapsing it would give (and most runs in prose are a lone space).
+const CHANGING_RUN = /[ \t\n\r\f\u00a0]{2,}|[\t\n\r\f\u00a0]/g;
+const NBSP_ONLY = /^\u00a0+$/;
+// Text without any of these has no line break and no run that changes: one scan decides for most prose nodes.
+const MAY_CHANGE = /[\t\n\r\f\u00a0]| {2}/;
 
 function collapse(run: string): string {
-  if (run === '\u00a0' || /^\u00a0+$/.test(run)) return run;
-  return ' ';
+  return NBSP_ONLY.test(run) ? run : ' ';
+}
+
+function isSpace(code: number): boolean {
+  return code === 0x20 || code === 0x0a || code === 0x09 || code === 0x0d || code === 0x0c || code === 0xa0;
 }
 
 function isBoundary(node: ChildNode | null): boolean {
@@ -39,12 +49,22 @@ function atBlockEdge(node: ChildNode, end: boolean): boolean {
 
 /** Normalizes the node's text; returns false when nothing is left of it. */
 function normalizeText(node: Text): boolean {
-  let data = node.data.replace(CJK_BREAK, '').replace(SPACE_RUN, collapse);
-  if (EDGE_SPACE.test(data)) {
-    if (atBlockEdge(node, false)) data = data.replace(/^[ \t\n\r\f\u00a0]+/, '');
-    if (atBlockEdge(node, true)) data = data.replace(/[ \t\n\r\f\u00a0]+$/, '');
+  let data = node.data;
+  if (MAY_CHANGE.test(data)) {
+    if (data.includes('\n') && MAYBE_CJK.test(data)) data = data.replace(CJK_BREAK, '');
+    data = data.replace(CHANGING_RUN, collapse);
   }
-  node.data = data;
+  if (data !== '' && isSpace(data.charCodeAt(0)) && atBlockEdge(node, false)) {
+    let start = 1;
+    while (start < data.length && isSpace(data.charCodeAt(start))) start++;
+    data = data.slice(start);
+  }
+  if (data !== '' && isSpace(data.charCodeAt(data.length - 1)) && atBlockEdge(node, true)) {
+    let end = data.length - 1;
+    while (end > 0 && isSpace(data.charCodeAt(end - 1))) end--;
+    data = data.slice(0, end);
+  }
+  if (data !== node.data) node.data = data;
   return data !== '';
 }
 

@@ -26,19 +26,21 @@ function explain(context: StepContext, element: Element): void {
 }
 
 function clean(parent: ParentNode, context: StepContext): void {
-  const kept: ChildNode[] = [];
-  let changed = false;
-  for (const child of parent.children) {
+  const children = parent.children;
+  // The kept children are copied only once a child goes (most parents keep all of theirs).
+  let kept: ChildNode[] | undefined;
+  for (let i = 0; i < children.length; i++) {
+    const child = children[i];
     if (isElement(child)) clean(child, context);
     if (!isElement(child) || !REMOVABLE.has(child.name) || !child.children.every(isEmpty)) {
-      kept.push(child);
+      kept?.push(child);
       continue;
     }
+    kept ??= children.slice(0, i);
     explain(context, child);
-    changed = true;
     if (child.name === 'span' && child.children.some((c) => isText(c) && c.data !== '')) kept.push(new Text(' '));
   }
-  if (changed) setChildren(parent, kept);
+  if (kept !== undefined) setChildren(parent, kept);
 }
 
 /** Removes empty p, div, span, font, section and center elements, innermost first. */

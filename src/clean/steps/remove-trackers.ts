@@ -21,13 +21,16 @@ export const TRACKER_PREFIXES = [
 ];
 
 const SCHEME = /^(?:https?:)?\/\//i;
+// The prefixes by their first character: a URL is compared only with the few that can match.
+const PREFIXES_BY_FIRST = new Map<string, string[]>();
+for (const prefix of TRACKER_PREFIXES) PREFIXES_BY_FIRST.set(prefix[0], [...(PREFIXES_BY_FIRST.get(prefix[0]) ?? []), prefix]);
 
 /** Returns true when `url` starts with a known tracker's host and path. */
 export function isTrackerUrl(url: string): boolean {
   const trimmed = url.trim();
   if (!SCHEME.test(trimmed)) return false;
   const rest = trimmed.replace(SCHEME, '').toLowerCase();
-  return TRACKER_PREFIXES.some((prefix) => rest.startsWith(prefix));
+  return PREFIXES_BY_FIRST.get(rest[0])?.some((prefix) => rest.startsWith(prefix)) ?? false;
 }
 
 function tinyDimension(value: string | undefined): boolean {

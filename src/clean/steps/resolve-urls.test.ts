@@ -18,6 +18,12 @@ describe('resolveUrls', () => {
     expect(runStep(resolveUrls, html, { baseUrl: base }).html).toBe(html);
   });
 
+  it('does not trip over tags named like Object.prototype members', () => {
+    expect(runStep(resolveUrls, '<constructor href="x">a</constructor><a href="y">b</a>', { baseUrl: base }).html).toBe(
+      '<constructor href="x">a</constructor><a href="https://news.example.com/2024/05/y">b</a>',
+    );
+  });
+
   it('does nothing without a base', () => {
     expect(runStep(resolveUrls, '<img src="i.jpg">').html).toBe('<img src="i.jpg">');
   });

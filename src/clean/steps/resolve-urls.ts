@@ -5,14 +5,15 @@
  * written (util/resolve-url.ts), and in-page fragments (`#note-1`) are left alone: they point
  * into the article itself wherever it is shown.
  */
-import { forEachElement } from '../dom.ts';
+import { forEachElementInPlace } from '../dom.ts';
 import type { CleanStep } from '../clean-types.ts';
 import { isAbsoluteUrl, resolveUrl } from '../../util/resolve-url.ts';
 
-const URL_ATTRIBUTES: Record<string, string[]> = {
+// A Map, not an object literal: a tag named `constructor` must not find Object.prototype's.
+const URL_ATTRIBUTES = new Map(Object.entries({
   a: ['href'], area: ['href'], img: ['src'], source: ['src'], video: ['src', 'poster'], audio: ['src'], track: ['src'],
   blockquote: ['cite'], q: ['cite'], del: ['cite'], ins: ['cite'],
-};
+}));
 
 function needsResolving(value: string): boolean {
   const trimmed = value.trim();
@@ -34,9 +35,9 @@ export function resolveSrcset(srcset: string, base: string): string {
 export const resolveUrls: CleanStep = (root, context) => {
   const base = context.baseUrl;
   if (base === undefined) return;
-  forEachElement(root, (element) => {
+  forEachElementInPlace(root, (element) => {
     const attribs = element.attribs;
-    for (const name of URL_ATTRIBUTES[element.name] ?? []) {
+    for (const name of URL_ATTRIBUTES.get(element.name) ?? []) {
       const value = attribs[name];
       if (value !== undefined && needsResolving(value)) attribs[name] = resolveUrl(value, base);
     }

@@ -3,7 +3,7 @@
  * ids, Alibaba's `spm`). The rest of the URL is kept byte for byte: the query is edited as
  * text, not rebuilt through `URL`, which would re-encode what the publisher wrote.
  */
-import { forEachElement } from '../dom.ts';
+import { forEachElementInPlace } from '../dom.ts';
 import type { CleanStep } from '../clean-types.ts';
 
 const TRACKING_NAMES = new Set([
@@ -39,7 +39,7 @@ export function stripTrackingParams(url: string): string {
 
 /** Removes tracking parameters from every link's href. */
 export const stripTrackingParamsStep: CleanStep = (root, context) => {
-  forEachElement(root, (element) => {
+  forEachElementInPlace(root, (element) => {
     if (element.name !== 'a' && element.name !== 'area') return;
     const href = element.attribs.href;
     if (href === undefined || !href.includes('?')) return;

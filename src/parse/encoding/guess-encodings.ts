@@ -4,8 +4,19 @@
  * is what tells GBK from Big5 from Shift_JIS. Chosen over writing our own because those
  * per-language tables are the hard part; it is only called when declarations and UTF-8
  * have failed, and only on a bounded sample, so its cost stays off the common path.
+ * It is loaded on first use (chardet is CommonJS, so `require` can load it synchronously):
+ * importing it up front cost every `tidings parse` ~10 ms of start-up (issue #2), and
+ * documents that are UTF-8 or decode by their declaration never need it.
  */
-import { analyse } from 'chardet';
+import { createRequire } from 'node:module';
+
+type Chardet = typeof import('chardet');
+let chardet: Chardet | undefined;
+
+function loadChardet(): Chardet {
+  chardet ??= createRequire(import.meta.url)('chardet') as Chardet;
+  return chardet;
+}
 
 /** One detection result: a WHATWG encoding name and chardet's confidence (0–100). */
 export interface EncodingGuess {
@@ -70,7 +81,7 @@ function sampleText(bytes: Uint8Array): Uint8Array {
 export function guessEncodings(bytes: Uint8Array): EncodingGuess[] {
   const guesses: EncodingGuess[] = [];
   const seen = new Set<string>();
-  for (const match of analyse(sampleText(bytes))) {
+  for (const match of loadChardet().analyse(sampleText(bytes))) {
     const encoding = WHATWG_NAMES[match.name];
     if (encoding === undefined || seen.has(encoding)) continue;
     seen.add(encoding);

@@ -6,7 +6,7 @@
  * Uses `entities` (fb55) for decoding: it carries the full HTML named-entity table.
  * Every regex is compiled once, here, and each is linear in its input.
  */
-import { decodeHTML } from 'entities';
+import { decodeHTML } from 'entities/decode';
 import { NS } from '../xml/namespaces.ts';
 import { innerXml, textContent } from '../xml/query.ts';
 import type { XmlElement } from '../xml/types.ts';
@@ -23,6 +23,8 @@ const TAG = /<\/?[a-zA-Z][a-zA-Z0-9:-]*(?:\s[^<>]*)?\/?>|<!--/;
 const TAGS = /<\/?[a-zA-Z][a-zA-Z0-9:-]*(?:\s[^<>]*)?\/?>|<!--[\s\S]*?(?:-->|$)/g;
 const ENTITY = /&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[a-zA-Z][a-zA-Z0-9]{1,31});/;
 const WHITESPACE_RUNS = /\s+/g;
+/** Whitespace that collapsing would change: any but a lone space (a regex test allocates nothing; a replace builds a new string even when nothing changes). */
+const COLLAPSIBLE = /[^\S ]| \s/;
 /** C0 controls other than tab, line feed and carriage return (XML 1.0 §2.2 forbids them; feeds still carry them). */
 const CONTROLS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
 /** Escaped markup at the very start, or an escaped end tag: the usual double-escaped HTML. */
@@ -50,7 +52,8 @@ export function toPlainText(value: string, keepLines = false): string | undefine
     if (hasMarkup(s)) s = s.replace(TAGS, '');
   }
   s = s.replace(CONTROLS, '');
-  s = keepLines ? s.trim() : s.replace(WHITESPACE_RUNS, ' ').trim();
+  if (!keepLines && COLLAPSIBLE.test(s)) s = s.replace(WHITESPACE_RUNS, ' ');
+  s = s.trim();
   return s === '' ? undefined : s;
 }
 

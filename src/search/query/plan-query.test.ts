@@ -11,6 +11,18 @@ describe('planQuery', () => {
     });
   });
 
+  it('marks a two-token phrase that one pair or gram stands for, and only without a field or prefix', () => {
+    expect(plan('"the government"').match).toMatchObject({ kind: 'phrase', hints: ['the_government'], exact: 'the_government' });
+    expect(plan('人大').match).toMatchObject({ hints: ['人大'], exact: '人大' });
+    expect(plan('"经济，政策"').match).toMatchObject({ hints: ['济_政'] });
+    expect(plan('"济，政"').match).toMatchObject({ hints: ['济_政'], exact: '济_政' });
+    expect(plan('人大代表').match).not.toHaveProperty('exact');
+    expect(plan('"markets fell"').match).not.toHaveProperty('exact');
+    expect(plan('the-gov*').match).toMatchObject({ tokens: [{ text: 'the' }, { text: 'gov', prefix: true }] });
+    expect(plan('the-gov*').match).not.toHaveProperty('exact');
+    expect(plan('芯片').match).not.toHaveProperty('exact');
+  });
+
   it('splits an unquoted CJK run longer than four characters into words, each required', () => {
     const match = plan('上海房价上涨').match;
     expect(match?.kind).toBe('and');

@@ -7,7 +7,7 @@
  * without quotes is a list of words more often than a quotation. Quote it for the exact string.
  */
 import type { MatchNode, SearchField, SearchRequest } from '../../store/search-types.ts';
-import { pairTokens, phraseTokens, queryUnits } from '../tokenize/index-tokens.ts';
+import { exactHint, pairTokens, phraseTokens, queryUnits } from '../tokenize/index-tokens.ts';
 import type { TextUnit } from '../tokenize/split-units.ts';
 import type { ParsedQuery, QueryTerm } from './parse-query.ts';
 import { segmentWords } from './segment-words.ts';
@@ -25,6 +25,8 @@ function phraseNode(units: TextUnit[], prefix: boolean, fields: SearchField[] | 
   if (fields !== undefined) node.fields = fields;
   const hints = pairTokens(units, prefix);
   if (hints.length > 0) node.hints = hints;
+  const exact = exactHint(tokens, hints);
+  if (exact !== undefined) node.exact = exact;
   return node;
 }
 

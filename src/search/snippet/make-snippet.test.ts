@@ -25,6 +25,15 @@ describe('makeSnippet', () => {
     expect([...snippet.text].length).toBeLessThanOrEqual(62);
   });
 
+  it('centres on the stretch with the most matches, where a word is everywhere', () => {
+    const text = `${'the one and the other. '.repeat(400)}${'the the the the the. '.repeat(3)}${'the end of it. '.repeat(400)}`;
+    const started = performance.now();
+    const snippet = makeSnippet(text, [word('the')], 60);
+    expect(performance.now() - started).toBeLessThan(2000);
+    expect(snippet.highlights.length).toBeGreaterThan(8);
+    expect(markSnippet(snippet, '[', ']')).toContain('[the] [the] [the] [the] [the].');
+  });
+
   it('never cuts inside a Latin word', () => {
     const text = `${'Lorem ipsum dolor sit amet consectetur '.repeat(20)}the central bank said inflation eased ${'again and again '.repeat(20)}`;
     const snippet = makeSnippet(text, [word('inflation')], 80);

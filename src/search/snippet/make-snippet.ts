@@ -102,6 +102,14 @@ function cutPoint(text: string, at: number, direction: -1 | 1, slack: number): n
   return Math.max(0, Math.min(text.length, i));
 }
 
+// Whitespace runs other than a lone space: replacing every \s+ with ' ' rebuilt the whole text around each of its
+// thousands of single spaces (a quarter of an English snippet's time). Every \s is in the BMP, so no /u flag is needed.
+const ODD_SPACE = /\s{2,}|[^\S ]/g;
+
+function collapseSpaces(text: string): string {
+  return text.replace(ODD_SPACE, ' ').trim();
+}
+
 // The phrases' matches in `text`, as [start, end) ranges of its characters.
 function matchesIn(text: string, phrases: HighlightPhrase[]): Array<[number, number]> {
   const { folded, map } = foldWithMap(text);
@@ -111,23 +119,27 @@ function matchesIn(text: string, phrases: HighlightPhrase[]): Array<[number, num
 
 /** Returns the whole of a short text (a title) with the phrases' matches to highlight, whitespace collapsed. */
 export function highlightAll(rawText: string, phrases: HighlightPhrase[]): Snippet {
-  const text = rawText.replace(/\s+/gu, ' ').trim();
+  const text = collapseSpaces(rawText);
   return { text, highlights: matchesIn(text, phrases) };
 }
 
 /** Returns the best snippet of about `length` characters for the phrases; the text's start when nothing matches. */
 export function makeSnippet(rawText: string, phrases: HighlightPhrase[], length = 160): Snippet {
-  const text = rawText.replace(/\s+/gu, ' ').trim();
+  const text = collapseSpaces(rawText);
   const matches = matchesIn(text, phrases);
   let start = 0;
-  if (matches.length > 0) {
-    let bestCount = -1;
-    for (const [s] of matches) {
-      const count = matches.filter(([ms, me]) => ms >= s && me <= s + length).length;
-      if (count > bestCount) {
-        bestCount = count;
-        start = Math.max(0, s - Math.floor(length / 5));
-      }
+  // The window starting at the match that has the most whole matches in it (the first such). Starts and ends both
+  // ascend (mapped back from folded text, two may share a start), so the matches in the window of match i are lo … hi-1,
+  // and both only move forward: one pass, where counting afresh for every match took most of a snippet's time for "the".
+  let bestCount = -1;
+  for (let i = 0, lo = 0, hi = 0; i < matches.length; i++) {
+    const [from] = matches[i];
+    while (matches[lo][0] < from) lo++;
+    if (hi < lo) hi = lo;
+    while (hi < matches.length && matches[hi][1] <= from + length) hi++;
+    if (hi - lo > bestCount) {
+      bestCount = hi - lo;
+      start = Math.max(0, from - Math.floor(length / 5));
     }
   }
   if (start > 0) start = cutPoint(text, start, -1, Math.floor(length / 5));
@@ -142,9 +154,14 @@ export function makeSnippet(rawText: string, phrases: HighlightPhrase[], length 
   return { text: `${lead}${body}${end < text.length ? '…' : ''}`, highlights };
 }
 
+const ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
+
+function escape(text: string): string {
+  return /[&<>"]/.test(text) ? text.replace(/[&<>"]/g, (c) => ESCAPES[c]) : text;
+}
+
 /** Returns the snippet as HTML: text escaped, highlights in `<mark>`. */
 export function snippetToHtml(snippet: Snippet): string {
-  const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
   let out = '';
   let at = 0;
   for (const [s, e] of snippet.highlights) {

@@ -51,6 +51,14 @@ describe('grams', () => {
     expect(pairTokens(queryUnits('the gov'), true)).toEqual([]);
   });
 
+  it('makes the same grams around astral characters, once per article however often they occur', () => {
+    const pairs = new Set<string>();
+    expect(indexTokens('𠮷，的 的，𠮷 𠮷，𠮷 的，的 的，的', pairs)).toBe('𠮷 _ 的 _ 的 _ 𠮷 _ 𠮷 _ 𠮷 _ 的 _ 的 _ 的 _ 的');
+    expect([...pairs].sort()).toEqual(['𠮷_的', '的_𠮷', '的_的'].sort());
+    expect(pairTokens(queryUnits('𠮷，的'))).toEqual(['𠮷_的']);
+    expect(pairTokens(queryUnits('𠮷，𠮷'))).toEqual([]);
+  });
+
   it('gives every phrase of corpus text only hints its article stores', () => {
     for (const article of generateSearchCorpus(200)) {
       const text = htmlToText(article.html);

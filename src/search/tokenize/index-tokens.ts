@@ -22,14 +22,14 @@
  * a run break when either is in COMMON_HAN, and `the_government` for two adjacent words when
  * either is in COMMON_WORDS. A phrase whose tokens there are rarer needs none: a rarer token's
  * own list is short. A gram for every break and a 50-word list took the index from 0.85 × to
- * 1.43 × the raw text and cost 40 % of the indexing rate (docs/search.md).
+ * 1.43 × the raw text and cost 40 % of the indexing rate (docs/search.md). The storing side's
+ * loop is scan-tokens.ts, written for speed; this file holds the rules and the query side.
  */
 import { COMMON_HAN } from './common-han.ts';
 import { COMMON_WORDS } from './common-words.ts';
 import { foldText } from './fold-text.ts';
-import {
-  CJK, CLASSES, classifyAstral, HIGH_SURROGATE, MAX_WORD_LENGTH, splitUnits, WORD, type TextUnit,
-} from './split-units.ts';
+import { createPairSink, scanTokens, sinkTokens } from './scan-tokens.ts';
+import { splitUnits, type TextUnit } from './split-units.ts';
 
 /** The token stored between two CJK runs with no word between them. */
 export const RUN_BREAK = '_';
@@ -49,65 +49,11 @@ export function breakGram(before: string, after: string): string | undefined {
 
 /** Returns the space-separated tokens to store for `text`; adds its pairs and grams to `pairs` when given. */
 export function indexTokens(text: string, pairs?: Set<string>): string {
-  const folded = foldText(text);
-  const out: string[] = [];
-  let wordStart = -1;
-  let inRun = false;
-  let afterRun = false;
-  let previous = '';
-  let lastWord: string | undefined;
-  const pushWord = (end: number) => {
-    const word = folded.slice(wordStart, Math.min(end, wordStart + MAX_WORD_LENGTH));
-    if (pairs !== undefined && lastWord !== undefined) {
-      const gram = wordGram(lastWord, word);
-      if (gram !== undefined) pairs.add(gram);
-    }
-    out.push(word);
-    lastWord = word;
-    wordStart = -1;
-  };
-  for (let i = 0; i < folded.length; ) {
-    let kind = CLASSES[folded.charCodeAt(i)];
-    let width = 1;
-    if (kind === HIGH_SURROGATE) {
-      width = i + 1 < folded.length ? 2 : 1;
-      kind = width === 2 ? classifyAstral(folded.slice(i, i + 2)) : 0;
-    }
-    if (kind === CJK) {
-      if (wordStart >= 0) pushWord(i);
-      lastWord = undefined;
-      const char = width === 1 ? folded[i] : folded.slice(i, i + 2);
-      if (!inRun) {
-        if (afterRun) {
-          out.push(RUN_BREAK);
-          const gram = pairs === undefined ? undefined : breakGram(previous, char);
-          if (gram !== undefined) pairs?.add(gram);
-        }
-        inRun = true;
-        previous = '';
-      } else if (pairs !== undefined && COMMON_HAN.has(char) && COMMON_HAN.has(previous)) {
-        pairs.add(previous + char);
-      }
-      out.push(char);
-      previous = char;
-    } else if (kind === WORD) {
-      if (inRun) inRun = false;
-      afterRun = false;
-      if (wordStart < 0) wordStart = i;
-    } else {
-      if (wordStart >= 0) {
-        pushWord(i);
-        afterRun = false;
-      }
-      if (inRun) {
-        inRun = false;
-        afterRun = true;
-      }
-    }
-    i += width;
-  }
-  if (wordStart >= 0) pushWord(folded.length);
-  return out.join(' ');
+  if (pairs === undefined) return scanTokens(foldText(text));
+  const sink = createPairSink();
+  const tokens = scanTokens(foldText(text), sink);
+  for (const token of sinkTokens(sink)) pairs.add(token);
+  return tokens;
 }
 
 /** Returns the units of `text` after folding, as a query sees them. */
@@ -151,4 +97,19 @@ export function pairTokens(units: TextUnit[], prefix = false): string[] {
     }
   });
   return [...pairs];
+}
+
+/**
+ * Returns the pair or gram token that an article stores exactly when one of its text fields
+ * holds the phrase `tokens`, else undefined: a phrase of two words with a gram (`the_government`),
+ * two adjacent characters of one run that form a pair (人大), or the two characters around one run
+ * break with a gram (济_政). Both directions hold because pairs and grams are made from the same
+ * adjacency the phrase checks: two words with nothing but separators between them, two characters
+ * of one run, the last and first characters of runs with only separators between them.
+ */
+export function exactHint(tokens: readonly MatchToken[], hints: readonly string[]): string | undefined {
+  if (tokens.some((token) => token.prefix === true)) return undefined;
+  const texts = tokens.map((token) => token.text);
+  const candidates = texts.length === 2 ? [texts.join(RUN_BREAK), texts.join('')] : texts.length === 3 && texts[1] === RUN_BREAK ? [texts.join('')] : [];
+  return candidates.find((candidate) => hints.includes(candidate));
 }

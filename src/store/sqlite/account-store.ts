@@ -58,6 +58,7 @@ export function createSqliteAccountStore(context: SqliteContext, run: RunQuery):
     countSubscribers: (feedId) => run(() => subscriptions.countSubscribers(feedId)),
 
     listTimeline: (opts) => run(() => state.listTimeline(opts)),
+    listTimelineItems: (opts) => run(() => state.listTimelineItems(opts)),
     markRead: (userId, ids, read, at = Date.now()) => run(() => state.markRead(userId, ids, read, at)),
     markAllRead: (userId, opts = {}) => run(() => state.markAllRead(userId, opts, opts.at ?? Date.now())),
     setStarred: (userId, articleId, starred, at = Date.now()) => run(() => state.setStarred(userId, articleId, starred, at)),

@@ -28,7 +28,7 @@ export function createArchiveQueries({ db, sql }: SqliteContext) {
     rowToArchiveRecord(row, { identity: row.a_identity, archive_key: row.a_archive_key, first_seen_at: row.a_first_seen_at }, row.f_url, fileBody);
 
   const markArchived = db.transaction((ids: number[], at: number): RevisionOutcome[] => ids.map((revisionId) => {
-    if (sql('UPDATE revisions SET archived_at = ? WHERE id = ? AND archived_at IS NULL').run(at, revisionId).changes === 1) {
+    if (sql('UPDATE revision_archive SET archived_at = ? WHERE revision_id = ? AND archived_at IS NULL').run(at, revisionId).changes === 1) {
       return { revisionId, kind: 'updated' };
     }
     return { revisionId, kind: sql('SELECT 1 FROM revisions WHERE id = ?').get(revisionId) === undefined ? 'not-found' : 'already-archived' };
@@ -110,7 +110,7 @@ export function createArchiveQueries({ db, sql }: SqliteContext) {
 
   return {
     pendingArchiveRevisions(limit: number): PendingRevision[] {
-      const rows = sql(`${JOINED} WHERE r.archived_at IS NULL ORDER BY r.id LIMIT ?`).all(limit) as JoinedRow[];
+      const rows = sql(`${JOINED} JOIN revision_archive ra ON ra.revision_id = r.id WHERE ra.archived_at IS NULL ORDER BY ra.revision_id LIMIT ?`).all(limit) as JoinedRow[];
       return rows.map((row) => ({
         revisionId: row.id, articleId: row.article_id, feedId: row.a_feed_id,
         feed: rowToArchiveFeed({ url: row.f_url, title: row.f_title, site_url: row.f_site_url, category: row.f_category }),

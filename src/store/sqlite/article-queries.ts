@@ -12,6 +12,9 @@ import { rowToArticleSummary, rowToRevision } from '../map-rows.ts';
 import type { ArticleRow, RevisionRow } from '../rows.ts';
 import type { SqliteContext } from './statements.ts';
 
+// A revision row with its archive state (kept beside it: migration 2026-11-26-010).
+const REVISIONS = 'SELECT r.*, ra.archived_at FROM revisions r LEFT JOIN revision_archive ra ON ra.revision_id = r.id';
+
 /** Returns the article functions over one connection. */
 export function createArticleQueries({ db, sql }: SqliteContext) {
   const updateCleanedBodies = db.transaction((updates: CleanedBodyUpdate[]): RevisionOutcome[] =>
@@ -60,8 +63,8 @@ export function createArticleQueries({ db, sql }: SqliteContext) {
       const row = sql('SELECT * FROM articles WHERE id = ?').get(id) as ArticleRow | undefined;
       if (row === undefined) return undefined;
       const revisions = (options.revisions === 'latest'
-        ? sql('SELECT * FROM revisions WHERE article_id = ? ORDER BY number DESC LIMIT 1').all(id)
-        : sql('SELECT * FROM revisions WHERE article_id = ? ORDER BY number').all(id)) as RevisionRow[];
+        ? sql(`${REVISIONS} WHERE r.article_id = ? ORDER BY r.number DESC LIMIT 1`).all(id)
+        : sql(`${REVISIONS} WHERE r.article_id = ? ORDER BY r.number`).all(id)) as RevisionRow[];
       return { ...rowToArticleSummary(row), revisions: revisions.map(rowToRevision) };
     },
     deleteArticle(id: number, at: number): DeleteArticleResult {

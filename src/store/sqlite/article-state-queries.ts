@@ -5,11 +5,13 @@
  * without writing a row per article. Timelines are keyset-paginated like `listArticles`
  * (article time, then id, with the same cursor); `unread` and `all` cover the user's
  * subscriptions to feeds not removed, `starred` every starred article even after
- * unsubscribing. Deleted (tombstoned) articles never show.
+ * unsubscribing. Deleted (tombstoned) articles never show. `listTimelineItems` reads the same
+ * page with only the columns a list shows, as arrays (the reader's timeline: a page of 50 full
+ * summaries, JSON lists included, cost five times as much).
  */
 import { AppError } from '../../domain/errors.ts';
 import type {
-  ArticleState, MarkAllReadOptions, TimelineArticle, TimelineOptions, TimelinePage, UnreadCounts,
+  ArticleState, MarkAllReadOptions, TimelineArticle, TimelineItem, TimelineItemsPage, TimelineOptions, TimelinePage, UnreadCounts,
 } from '../account-types.ts';
 import { decodeArticleCursor, encodeArticleCursor } from '../article-cursor.ts';
 import { compact, opt, rowToArticleSummary } from '../map-rows.ts';
@@ -18,6 +20,7 @@ import type { SqliteContext } from './statements.ts';
 import { categoryCondition, EFFECTIVE_CATEGORY } from './subscription-queries.ts';
 
 type TimelineRow = ArticleRow & { state_read_at: number | null; state_starred_at: number | null; state_feed_title: string };
+type ItemRow = [number, number, string | null, string | null, string | null, number, number, number | null, number | null, string];
 type StateRow = { article_id: number; read_at: number | null; starred_at: number | null };
 
 // The subscribed, not-removed feeds' articles with the user's state; the user id is the first parameter.
@@ -56,6 +59,30 @@ function filters(options: { feedId?: number; category?: string }): { where: stri
   return { where: where.map((w) => ` AND ${w}`).join(''), params };
 }
 
+// FROM … LIMIT of a timeline page (one row more than the page, to know whether another follows) and its parameters.
+function timelineQuery(options: TimelineOptions): { from: string; params: Array<string | number> } {
+  if (!Number.isSafeInteger(options.limit) || options.limit < 1) throw new AppError('input.invalid', 'limit must be a positive integer');
+  const filter = filters(options);
+  let where = filter.where;
+  const params: Array<string | number> = [options.userId, ...filter.params];
+  if (options.view === 'unread') where += ' AND st.read_at IS NULL';
+  if (options.cursor !== undefined) {
+    const cursor = decodeArticleCursor(options.cursor);
+    if (cursor === undefined) throw new AppError('input.invalid', 'the page cursor is not valid');
+    where += ' AND (a.sort_time, a.id) < (?, ?)';
+    params.push(cursor.time, cursor.id);
+  }
+  return {
+    from: `${options.view === 'starred' ? STARRED : SUBSCRIBED_BY_TIME}${where} ORDER BY a.sort_time DESC, a.id DESC LIMIT ?`,
+    params: [...params, options.limit + 1],
+  };
+}
+
+function withCursor<T extends { id: number; time: number }>(articles: T[], more: boolean): { articles: T[]; nextCursor?: string } {
+  const last = articles.at(-1);
+  return more && last !== undefined ? { articles, nextCursor: encodeArticleCursor({ time: last.time, id: last.id }) } : { articles };
+}
+
 /** Returns the article-state functions over one connection. */
 export function createArticleStateQueries({ db, sql }: SqliteContext) {
   const dropEmpty = (userId: number, articleId: number) =>
@@ -90,28 +117,27 @@ export function createArticleStateQueries({ db, sql }: SqliteContext) {
   return {
     /** Throws AppError `input.invalid` for a limit that is not a positive integer or a cursor this store did not make. */
     listTimeline(options: TimelineOptions): TimelinePage {
-      if (!Number.isSafeInteger(options.limit) || options.limit < 1) throw new AppError('input.invalid', 'limit must be a positive integer');
-      const filter = filters(options);
-      let where = filter.where;
-      const params: Array<string | number> = [options.userId, ...filter.params];
-      if (options.view === 'unread') where += ' AND st.read_at IS NULL';
-      if (options.cursor !== undefined) {
-        const cursor = decodeArticleCursor(options.cursor);
-        if (cursor === undefined) throw new AppError('input.invalid', 'the page cursor is not valid');
-        where += ' AND (a.sort_time, a.id) < (?, ?)';
-        params.push(cursor.time, cursor.id);
-      }
+      const { from, params } = timelineQuery(options);
       const rows = sql(`SELECT a.*, st.read_at AS state_read_at, st.starred_at AS state_starred_at,
-          coalesce(s.title, f.title, f.url) AS state_feed_title
-        ${options.view === 'starred' ? STARRED : SUBSCRIBED_BY_TIME}${where}
-        ORDER BY a.sort_time DESC, a.id DESC LIMIT ?`).all(...params, options.limit + 1) as TimelineRow[];
+          coalesce(s.title, f.title, f.url) AS state_feed_title ${from}`).all(...params) as TimelineRow[];
       const articles = rows.slice(0, options.limit).map((row): TimelineArticle => ({
         ...rowToArticleSummary(row), ...stateOf(row.state_read_at, row.state_starred_at), feedTitle: row.state_feed_title,
       }));
-      const last = articles.at(-1);
-      return rows.length > options.limit && last !== undefined
-        ? { articles, nextCursor: encodeArticleCursor({ time: last.time, id: last.id }) }
-        : { articles };
+      return withCursor(articles, rows.length > options.limit);
+    },
+    /** Throws as listTimeline. */
+    listTimelineItems(options: TimelineOptions): TimelineItemsPage {
+      const { from, params } = timelineQuery(options);
+      const rows = sql(`SELECT a.id, a.feed_id, a.title, a.link, a.language, a.sort_time, a.revision_count, st.read_at, st.starred_at,
+          coalesce(s.title, f.title, f.url) ${from}`).raw(true).all(...params) as ItemRow[];
+      const articles = rows.slice(0, options.limit).map(([id, feedId, title, link, language, time, revisionCount, readAt, starredAt, feedTitle]) => {
+        const item: TimelineItem = { id, feedId, feedTitle, time, revisionCount, read: readAt !== null, starred: starredAt !== null };
+        if (title !== null) item.title = title;
+        if (link !== null) item.link = link;
+        if (language !== null) item.language = language;
+        return item;
+      });
+      return withCursor(articles, rows.length > options.limit);
     },
     markRead: (userId: number, articleIds: readonly number[], read: boolean, at: number) => markRead.immediate(userId, articleIds, read, at),
     markAllRead(userId: number, options: MarkAllReadOptions, at: number): number {

@@ -3,25 +3,27 @@
  * and `importRecords` (versions read back from the archive), so both write the same columns
  * and both keep the search index in step.
  */
-import type { Revision } from '../article-types.ts';
+import type { IncomingEntry, Revision } from '../article-types.ts';
 import { categoriesJson, enclosuresJson, personsJson } from '../map-rows.ts';
 import { indexLatestRevision } from './search-index.ts';
 import type { Statements } from './statements.ts';
 
 /** The values of one new revision; `number` is chosen by the caller. */
-export type RevisionValues = Omit<Revision, 'id'>;
+export type RevisionValues = Omit<Revision, 'id'> & Pick<IncomingEntry, 'contentTokens'>;
 
-/** Inserts the revision, indexes it for search when it is its article's latest (same transaction), and returns its id. */
+/** Inserts the revision with its archive state (pending unless `archivedAt`), indexes it for search when it is its article's latest (same transaction), and returns its id. */
 export function insertRevision(sql: Statements, v: RevisionValues): number {
   const { lastInsertRowid } = sql(`
     INSERT INTO revisions (article_id, number, title, link, guid, summary, authors, categories, enclosures,
-      published_at, updated_at, feed_title, raw_body, cleaned_body, fingerprint, title_key, seen_at, archived_at)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
+      published_at, updated_at, feed_title, raw_body, cleaned_body, fingerprint, title_key, seen_at)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
     v.articleId, v.number, v.title ?? null, v.link ?? null, v.guid ?? null, v.summary ?? null,
     personsJson(v.authors), categoriesJson(v.categories), enclosuresJson(v.enclosures),
     v.publishedAt ?? null, v.updatedAt ?? null, v.feedTitle ?? null, v.rawBody, v.cleanedBody ?? null,
-    v.fingerprint ?? null, v.titleKey ?? null, v.seenAt, v.archivedAt ?? null,
+    v.fingerprint ?? null, v.titleKey ?? null, v.seenAt,
   );
+  const id = Number(lastInsertRowid);
+  sql('INSERT INTO revision_archive (revision_id, archived_at) VALUES (?, ?)').run(id, v.archivedAt ?? null);
   indexLatestRevision(sql, v);
-  return Number(lastInsertRowid);
+  return id;
 }

@@ -37,7 +37,7 @@ export function createMaintenanceQueries({ db, sql }: SqliteContext) {
         feeds: count('SELECT count(*) FROM feeds WHERE removed_at IS NULL'),
         articles: count('SELECT count(*) FROM articles WHERE deleted_at IS NULL'),
         revisions: count('SELECT count(*) FROM revisions'),
-        pendingArchive: count('SELECT count(*) FROM revisions WHERE archived_at IS NULL'),
+        pendingArchive: count('SELECT count(*) FROM revision_archive WHERE archived_at IS NULL'),
       };
     },
     integrityCheck(): IntegrityResult {

@@ -74,6 +74,26 @@ describe('sqlite migrations', () => {
     await store.close();
   });
 
+  it('move each revision\'s archive state beside it, pending and archived alike', async () => {
+    const db = openDatabase({ path });
+    const before = sqliteMigrations.findIndex((m) => m.name === '2026-11-26-010-archive-state');
+    migrate(db, sqliteMigrations.slice(0, before), 1);
+    db.prepare("INSERT INTO feeds (url, next_check_at, created_at) VALUES ('https://old.example/rss', 5, 5)").run();
+    db.prepare("INSERT INTO articles (feed_id, identity, archive_key, first_seen_at, last_seen_at, revision_count) VALUES (1, 'guid:old', '0123456789abcdef', 5, 5, 2)").run();
+    db.prepare("INSERT INTO revisions (article_id, number, raw_body, seen_at, fingerprint, archived_at) VALUES (1, 0, '<p>old</p>', 5, 'fp', 7), (1, 1, '<p>new</p>', 6, 'fp2', NULL)").run();
+    db.close();
+
+    const store = await openStore({ backend: 'sqlite', path });
+    expect((await store.getArticle(1))?.revisions.map((r) => [r.number, r.archivedAt])).toEqual([[0, 7], [1, undefined]]);
+    expect((await store.counts()).pendingArchive).toBe(1);
+    const pending = await store.pendingArchiveRevisions(10);
+    expect(pending.map((p) => p.record.revision)).toEqual([1]);
+    await store.markArchived([pending[0].revisionId], 9);
+    expect((await store.counts()).pendingArchive).toBe(0);
+    expect((await store.getArticle(1))?.revisions.map((r) => r.archivedAt)).toEqual([7, 9]);
+    await store.close();
+  });
+
   it('roll back a failing migration whole and leave it unrecorded', () => {
     const db = openDatabase({ path });
     const failing = { name: '2026-11-26-999-broken', up: (d: typeof db) => d.exec('CREATE TABLE half (x); SELECT * FROM missing_table') };

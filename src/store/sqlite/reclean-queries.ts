@@ -31,8 +31,8 @@ export function createRecleanQueries({ sql }: SqliteContext) {
   return {
     listRevisionBodies(options: ListRevisionBodiesOptions): RevisionBodies[] {
       const rows = sql(`
-        SELECT r.id, r.article_id, r.number, r.link, r.raw_body, r.cleaned_body, r.archived_at
-        FROM revisions r JOIN articles a ON a.id = r.article_id
+        SELECT r.id, r.article_id, r.number, r.link, r.raw_body, r.cleaned_body, ra.archived_at
+        FROM revisions r JOIN articles a ON a.id = r.article_id LEFT JOIN revision_archive ra ON ra.revision_id = r.id
         WHERE a.feed_id = ? AND a.deleted_at IS NULL AND r.id > ?
         ORDER BY r.id LIMIT ?`).all(options.feedId, options.afterRevisionId ?? 0, Math.max(1, options.limit)) as BodiesRow[];
       return rows.map((row) => {

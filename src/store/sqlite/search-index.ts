@@ -6,16 +6,24 @@
  * durable `search_queue`, drained in batches of one transaction each: a crash leaves the rest
  * queued for the next drain. Tokens come from search/tokenize, the one import from a sibling
  * adapter that the store allows: indexing must share the query side's tokenizer exactly, and
- * it is pure (no I/O, no state).
+ * it is pure (no I/O, no state). A drain of many articles (`reindex`, the first open after a
+ * format change) tokenizes on a second thread too (search/tokenize/token-pool.ts) while this one
+ * writes, still inside each batch's one transaction, so the queue semantics are unchanged.
  */
-import { documentTokens, type SearchableRevision } from '../../search/tokenize/document-tokens.ts';
+import {
+  documentTokens, withDateTokens, type DocumentTokens, type SearchableRevision,
+} from '../../search/tokenize/document-tokens.ts';
+import { createTokenPool, type TokenPool } from '../../search/tokenize/token-pool.ts';
 import type { Category, Person } from '../../domain/parsed-feed.ts';
 import type { RevisionRow } from '../rows.ts';
 import type { SqliteContext, Statements } from './statements.ts';
 
 /** Writes one article's index row from its latest revision and the article's time, replacing any row it had. */
 export function writeSearchRow(sql: Statements, articleId: number, revision: SearchableRevision, replace: boolean, time: number | undefined): void {
-  const t = documentTokens(revision, time);
+  writeSearchTokens(sql, articleId, documentTokens(revision, time), replace);
+}
+
+function writeSearchTokens(sql: Statements, articleId: number, t: DocumentTokens, replace: boolean): void {
   if (replace) sql('DELETE FROM search_fts WHERE rowid = ?').run(articleId);
   sql('INSERT INTO search_fts (rowid, body, title, author, feed, category, pairs) VALUES (?, ?, ?, ?, ?, ?, ?)')
     .run(articleId, t.body, t.title, t.author, t.feed, t.category, t.pairs);
@@ -34,40 +42,56 @@ export function indexLatestRevision(sql: Statements, revision: SearchableRevisio
   writeSearchRow(sql, revision.articleId, revision, revision.number > 0, time);
 }
 
-type QueuedRow = Pick<RevisionRow, 'article_id' | 'title' | 'summary' | 'raw_body' | 'cleaned_body' | 'authors' | 'categories' | 'feed_title'> & { sort_time: number };
+// The body indexed is the cleaned one, else the raw one (documentTokens): only that one is read.
+type QueuedRow = Pick<RevisionRow, 'article_id' | 'title' | 'summary' | 'authors' | 'categories' | 'feed_title'> & { sort_time: number; body: string };
+
+/** Options of the indexing functions: from how many queued articles a drain also tokenizes on a worker thread (default 2,000). */
+export interface SearchIndexingOptions { poolFrom?: number }
+
+const toRevision = (row: QueuedRow): SearchableRevision => ({
+  title: row.title ?? undefined, summary: row.summary ?? undefined, rawBody: row.body, authors: JSON.parse(row.authors) as Person[],
+  categories: JSON.parse(row.categories) as Category[], feedTitle: row.feed_title ?? undefined,
+});
 
 /** Returns the queue and reindex functions over one connection. */
-export function createSearchIndexing({ db, sql }: SqliteContext) {
-  const drainBatch = db.transaction((limit: number): number => {
+export function createSearchIndexing({ db, sql }: SqliteContext, options: SearchIndexingOptions = {}) {
+  const poolFrom = options.poolFrom ?? 2000;
+  const drainBatch = db.transaction((limit: number, pool: TokenPool | undefined): number => {
     const ids = sql('SELECT article_id FROM search_queue ORDER BY article_id LIMIT ?').pluck().all(limit) as number[];
     if (ids.length === 0) return 0;
     const last = ids[ids.length - 1];
     const rows = sql(`
-      SELECT q.article_id, a.sort_time, r.title, r.summary, r.raw_body, r.cleaned_body, r.authors, r.categories, r.feed_title
+      SELECT q.article_id, a.sort_time, r.title, r.summary, coalesce(r.cleaned_body, r.raw_body) AS body, r.authors, r.categories, r.feed_title
       FROM search_queue q
       JOIN articles a ON a.id = q.article_id AND a.deleted_at IS NULL
       JOIN revisions r ON r.article_id = q.article_id
         AND r.number = (SELECT max(number) FROM revisions WHERE article_id = q.article_id)
       WHERE q.article_id <= ?
       ORDER BY q.article_id`).all(last) as QueuedRow[];
-    for (const row of rows) {
-      writeSearchRow(sql, row.article_id, {
-        title: row.title ?? undefined, summary: row.summary ?? undefined, rawBody: row.raw_body,
-        cleanedBody: row.cleaned_body ?? undefined, authors: JSON.parse(row.authors) as Person[],
-        categories: JSON.parse(row.categories) as Category[], feedTitle: row.feed_title ?? undefined,
-      }, true, row.sort_time);
+    const revisions = rows.map(toRevision);
+    if (pool === undefined) {
+      rows.forEach((row, i) => writeSearchRow(sql, row.article_id, revisions[i], true, row.sort_time));
+    } else {
+      pool.tokenizeInOrder(revisions, (i, tokens) => writeSearchTokens(sql, rows[i].article_id, withDateTokens(tokens, rows[i].sort_time), true));
     }
     sql('DELETE FROM search_queue WHERE article_id <= ?').run(last);
     return ids.length;
   });
 
   const drain = (batchSize = 500, onProgress?: (done: number) => void): number => {
+    const many = Number.isSafeInteger(poolFrom)
+      && (sql('SELECT count(*) FROM (SELECT 1 FROM search_queue LIMIT ?)').pluck().get(Math.max(1, poolFrom)) as number) >= Math.max(1, poolFrom);
+    const pool = many ? createTokenPool() : undefined;
     let done = 0;
-    for (;;) {
-      const removed = drainBatch.immediate(batchSize);
-      if (removed === 0) return done;
-      done += removed;
-      onProgress?.(done);
+    try {
+      for (;;) {
+        const removed = drainBatch.immediate(batchSize, pool);
+        if (removed === 0) return done;
+        done += removed;
+        onProgress?.(done);
+      }
+    } finally {
+      pool?.close();
     }
   };
 

@@ -6,7 +6,8 @@
  * count: reading 500 matches costs the same for "the" as for a rare name, where counting
  * would read half a million. Without any positive match (only filters or exclusions) it lists
  * articles newest first through the article time index. A search with an upper time bound
- * reads period by period through the date tokens (search-walks.ts `walkByPeriod`).
+ * reads period by period through the date tokens (search-walks.ts `walkByPeriod`), and one whose
+ * phrases' hint lists are short reads all its matches in ascending order (`walkAll`).
  */
 import { AppError } from '../../domain/errors.ts';
 import type { ArticleRow } from '../rows.ts';
@@ -14,12 +15,16 @@ import { rowToArticleSummary } from '../map-rows.ts';
 import { decodeSearchCursor, encodeSearchCursor, type SearchCursor } from '../search-cursor.ts';
 import { estimateIdf, nodePhrases, scoringGroups, type ScoringGroup } from '../search-scoring.ts';
 import { createTopHits, type Candidate } from '../search-top-hits.ts';
-import type { SearchHit, SearchPage, SearchRequest } from '../search-types.ts';
+import type { MatchNode, SearchHit, SearchPage, SearchRequest } from '../search-types.ts';
 import { ftsExpression, ftsQuery } from './fts-expression.ts';
-import { walkByPeriod, walkByRowid, type WalkPlan } from './search-walks.ts';
+import { walkAll, walkByPeriod, walkByRowid, type WalkPlan } from './search-walks.ts';
 import type { SqliteContext } from './statements.ts';
 
 const SAMPLE = 500;
+// A search whose candidates are at most this many, and at most this share of the archive, reads them all in
+// ascending order (search-walks.ts `walkAll`); more, and the descending walk's early stop is worth its slower reads.
+const FEW_CANDIDATES = 2000;
+const FEW_SHARE = 1 / 8;
 const MAX_LIMIT = 1000;
 const MAX_QUEUED = 200;
 
@@ -91,6 +96,29 @@ export function createSearchQueries({ sql }: SqliteContext) {
       .get(expression, SAMPLE - 1) as number | undefined;
     if (nth !== undefined) return SAMPLE / Math.max(SAMPLE, maxId - nth + 1);
     return (sql('SELECT count(*) FROM search_fts WHERE search_fts MATCH ?').pluck().get(expression) as number) / maxId;
+  };
+
+  /**
+   * Returns an upper bound on the matches of a tree whose phrases check positions, from the
+   * lengths of their hints' lists (each counted up to `few`), or Infinity when none is known to
+   * be that short. Phrases answered by their `exact` hint alone read no positions and gain
+   * nothing from an ascending read, so they give no bound.
+   */
+  const candidateBound = (node: MatchNode, few: number, counted = new Map<string, number>()): number => {
+    if (node.kind === 'and') return Math.min(...node.nodes.map((child) => candidateBound(child, few, counted)));
+    if (node.kind === 'or') return node.nodes.reduce((sum, child) => sum + candidateBound(child, few, counted), 0);
+    if (node.exact !== undefined && (node.fields === undefined || node.fields.length === 0)) return Infinity;
+    let bound = Infinity;
+    for (const hint of node.hints ?? []) {
+      let count = counted.get(hint);
+      if (count === undefined) {
+        count = sql('SELECT count(*) FROM (SELECT 1 FROM search_fts WHERE search_fts MATCH ? LIMIT ?)').pluck()
+          .get(`{pairs} : "${hint.replace(/"/g, '""')}"`, few + 1) as number;
+        counted.set(hint, count);
+      }
+      if (count <= few) bound = Math.min(bound, count);
+    }
+    return bound;
   };
 
   const scoringGroupsOf = (match: NonNullable<SearchRequest['match']>, maxId: number): ScoringGroup[] => {
@@ -168,7 +196,10 @@ export function createSearchQueries({ sql }: SqliteContext) {
       // Date tokens are fresh except for articles waiting in the queue (a changed time queues its article):
       // a few are checked one by one, a long queue (a reindex under way) falls back to the id walk.
       const queued = request.until === undefined ? 0 : sql('SELECT count(*) FROM (SELECT 1 FROM search_queue LIMIT ?)').pluck().get(MAX_QUEUED + 1) as number;
-      if (request.until !== undefined && queued <= MAX_QUEUED) {
+      const few = Math.min(FEW_CANDIDATES, Math.floor(maxId * FEW_SHARE));
+      if (candidateBound(request.match, few) <= few) {
+        walkAll(sql, plan, top);
+      } else if (request.until !== undefined && queued <= MAX_QUEUED) {
         const newest = sql('SELECT max(sort_time) FROM articles').pluck().get() as number | null;
         const oldest = sql('SELECT min(sort_time) FROM articles').pluck().get() as number | null;
         if (newest !== null && oldest !== null) walkByPeriod(sql, plan, top, ceiling, Math.min(request.until, newest + 1), oldest, queued > 0);

@@ -14,6 +14,9 @@
  * that also hold one day's (month's, year's) date token, newest period first, each period by
  * descending id. The ceiling cannot help there (back-filled old articles sit among new ids),
  * but after each period every article still to come is older than the period's start.
+ *
+ * A search whose candidates are few (its pair and gram lists are short) reads every match in
+ * ascending order instead (`walkAll`): it would read them all anyway, and ascending is faster.
  */
 import { periodStart, periodToken, type Period } from '../../search/tokenize/date-tokens.ts';
 import { maxScore, scoreArticle, type ScoringGroup } from '../search-scoring.ts';
@@ -58,6 +61,23 @@ export function walkByRowid(sql: Statements, plan: WalkPlan, top: TopHits, ceili
     top.offer(id, keyOf(plan, title, time));
     const limitTime = ceiling(id);
     if ((plan.since !== undefined && limitTime < plan.since) || settled(plan, top, limitTime)) break;
+  }
+}
+
+/**
+ * Reads every match in ascending id order, with no early stop: for a search whose candidates are
+ * known to be few (search-queries.ts `candidateBound`). FTS5 reads a phrase's positions about
+ * four times faster ascending than descending (a descending read decodes each doclist page
+ * backwards), and a search with few matches reads them all either way ("中国 发展" at a million
+ * articles: 929 candidates, 80 matches, 6.5 ms ascending against 25 ms descending).
+ */
+export function walkAll(sql: Statements, plan: WalkPlan, top: TopHits): void {
+  const statement = sql(`
+    SELECT s.rowid, a.sort_time, a.title
+    FROM search_fts s CROSS JOIN articles a ON a.id = s.rowid ${plan.needsFeed ? 'CROSS JOIN feeds f ON f.id = a.feed_id' : ''}
+    WHERE search_fts MATCH ? AND ${plan.where.join(' AND ')}`).raw(true);
+  for (const [id, time, title] of statement.iterate(plan.expression, ...plan.params) as Iterable<[number, number, string | null]>) {
+    top.offer(id, keyOf(plan, title, time));
   }
 }
 

@@ -32,13 +32,16 @@ export function shortcutTable(): SafeHtml {
   return html`<table class="data shortcuts"><tbody>${rows}</tbody></table>`;
 }
 
-/** Returns the hidden dialog the `?` key shows. */
+let dialog: SafeHtml | undefined;
+
+/** Returns the hidden dialog the `?` key shows (the same on every page: rendered once). */
 export function keyboardHelpDialog(): SafeHtml {
-  return html`<div id="keyboard-help" class="help-dialog" data-testid="keyboard-help" role="dialog" aria-labelledby="keyboard-help-title" tabindex="-1" hidden>
+  dialog ??= html`<div id="keyboard-help" class="help-dialog" data-testid="keyboard-help" role="dialog" aria-labelledby="keyboard-help-title" tabindex="-1" hidden>
 <h2 id="keyboard-help-title">Keyboard shortcuts</h2>
 ${shortcutTable()}
 <p><button type="button" data-close-help>Close</button></p>
 </div>`;
+  return dialog;
 }
 
 /** GET /help: the shortcuts as a page. */

@@ -57,7 +57,7 @@ function themeSwitch(page: PageContext): SafeHtml {
 export function renderPage(page: PageContext, options: PageOptions): Response {
   const search = page.c.req.path === '/search' ? page.c.req.query('q') ?? '' : '';
   const layoutClass = options.sidebar !== undefined ? 'layout' : `layout ${options.width ?? 'single'}`;
-  const document = html`<!doctype html>
+  const head = html`<!doctype html>
 <html lang="en" data-theme="${page.settings.theme}"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="color-scheme" content="light dark">
@@ -80,13 +80,34 @@ ${postForm(page, '/logout', html`Log out ${page.user.name}`, { className: 'inlin
 <main id="main">
 ${options.body}
 </main>
-${options.sidebar === undefined ? '' : html`<aside class="sidebar">${options.sidebar}</aside>`}
+${options.sidebar === undefined ? '' : html`<aside class="sidebar">`}`;
+  // Sent as UTF-8 bytes encoded here, once: a string body is measured (Buffer.byteLength), then encoded again by the
+  // socket write (12 % of a timeline page's CPU). The sidebar is encoded once per fragment (a kept one is reused).
+  const chunks = options.sidebar === undefined ? [Buffer.from(head.value, 'utf8'), tailBytes(false)]
+    : [Buffer.from(head.value, 'utf8'), bytesOf(options.sidebar), tailBytes(true)];
+  return page.c.body(Buffer.concat(chunks), options.status ?? 200, { 'Content-Type': 'text/html; charset=UTF-8', 'Cache-Control': 'private, no-store' });
+}
+
+const tails: Buffer[] = [];
+
+// The end of every page (the same for all but the closing </aside>), encoded once.
+function tailBytes(sidebar: boolean): Buffer {
+  tails[Number(sidebar)] ??= Buffer.from(html`${sidebar ? html`</aside>` : ''}
 </div>
 <footer class="bottom"><a href="/help">Keyboard shortcuts</a> (press <kbd>?</kbd>)</footer>
 ${keyboardHelpDialog()}
 </body></html>
-`;
-  return page.c.html(document.value, options.status ?? 200, { 'Cache-Control': 'private, no-store' });
+`.value, 'utf8');
+  return tails[Number(sidebar)];
+}
+
+const encoded = new WeakMap<SafeHtml, Buffer>();
+
+// A fragment kept by fragment-cache.ts is the same SafeHtml on every page until its inputs change: encoded once.
+function bytesOf(fragment: SafeHtml): Buffer {
+  let bytes = encoded.get(fragment);
+  if (bytes === undefined) encoded.set(fragment, (bytes = Buffer.from(fragment.value, 'utf8')));
+  return bytes;
 }
 
 /** Returns a 404 page in the reader's shell. */

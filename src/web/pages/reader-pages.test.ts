@@ -141,6 +141,20 @@ describe('the timeline', () => {
     expect(byCategory).not.toContain(`data-id="${f.evilArticleId}"`);
   });
 
+  it('shows each user their own sidebar counts and titles, fresh after every read and rename', async () => {
+    const count = (page: string, feedId: number) => new RegExp(`href="/unread\\?feed=${feedId}"[^>]*>[^<]*</a>(?:<span class="count">(\\d+)</span>)?`).exec(page)?.[1];
+    const before = await (await get(f, f.ann, '/unread')).text();
+    expect(count(before, f.zhFeedId)).toBe('1');
+    expect(count(await (await get(f, f.bob, '/unread')).text(), f.zhFeedId)).toBeUndefined();
+    expect((await get(f, f.ann, `/articles/${f.revisedArticleId}`)).status).toBe(200);
+    const after = await (await get(f, f.ann, '/unread')).text();
+    expect(count(after, f.zhFeedId)).toBeUndefined();
+    expect(after).toContain(`data-testid="unread-count">${Number(/data-testid="unread-count">(\d+)/.exec(before)?.[1]) - 1}</span>`);
+    await f.ctx.store.updateSubscription(f.ann.user.id, f.zhFeedId, { title: 'Renamed news' });
+    expect(await (await get(f, f.ann, '/unread')).text()).toContain('>Renamed news</a>');
+    expect(await (await get(f, f.ann, '/search')).text()).toContain('>Renamed news</option>');
+  });
+
   it('tells the script the user settings through data attributes and shows the theme', async () => {
     const page = await (await get(f, f.bob, '/unread')).text();
     expect(page).toContain('data-mark-read="open" data-paging="paged"');

@@ -8,7 +8,7 @@
 import type { Context as HonoContext } from 'hono';
 import type { Context } from '../../context.ts';
 import { isAppError } from '../../domain/errors.ts';
-import type { TimelinePage, TimelineView } from '../../store/index.ts';
+import type { TimelineItemsPage, TimelineView } from '../../store/index.ts';
 import { html, type SafeHtml } from '../html.ts';
 import { articleItem } from './article-item.ts';
 import { feedSidebar, type TimelineFilter } from './feed-sidebar.ts';
@@ -31,7 +31,7 @@ function filterQuery(filter: TimelineFilter, extra: Record<string, string | unde
   return queryString({ feed: filter.feedId, category: filter.category, ...extra });
 }
 
-function bulkActions(page: PageContext, view: TimelineView, filter: TimelineFilter, result: TimelinePage): SafeHtml {
+function bulkActions(page: PageContext, view: TimelineView, filter: TimelineFilter, result: TimelineItemsPage): SafeHtml {
   const unreadIds = result.articles.filter((a) => !a.read).map((a) => a.id);
   if (view === 'starred' || unreadIds.length === 0) return html``;
   const hidden: Record<string, string | number> = { before: page.ctx.now() };
@@ -51,9 +51,9 @@ export async function timelinePage(c: HonoContext, ctx: Context): Promise<Respon
   const category = c.req.query('category')?.trim() || undefined;
   const filter: TimelineFilter = { ...(feedId === undefined ? {} : { feedId }), ...(category === undefined ? {} : { category }) };
   const cursor = c.req.query('cursor') || undefined;
-  let result: TimelinePage;
+  let result: TimelineItemsPage;
   try {
-    result = await ctx.store.listTimeline({ userId: page.user.id, view, ...filter, limit: TIMELINE_PAGE_SIZE, cursor });
+    result = await ctx.store.listTimelineItems({ userId: page.user.id, view, ...filter, limit: TIMELINE_PAGE_SIZE, cursor });
   } catch (error) {
     if (!isAppError(error, 'input.invalid')) throw error;
     result = { articles: [] };

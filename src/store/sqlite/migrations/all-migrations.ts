@@ -12,8 +12,9 @@ import { migration as userPreferences } from './2026-11-26-006-user-preferences.
 import { migration as savedSearchOwner } from './2026-11-26-007-saved-search-owner.ts';
 import { migration as unreadCounts } from './2026-11-26-008-unread-counts.ts';
 import { migration as searchTokens } from './2026-11-26-009-search-tokens.ts';
+import { migration as archiveState } from './2026-11-26-010-archive-state.ts';
 
 /** The schema's history, oldest first. */
 export const sqliteMigrations: readonly SqliteMigration[] = [
-  initial, fetchLog, search, learnedBoilerplate, accounts, userPreferences, savedSearchOwner, unreadCounts, searchTokens,
+  initial, fetchLog, search, learnedBoilerplate, accounts, userPreferences, savedSearchOwner, unreadCounts, searchTokens, archiveState,
 ];
