@@ -31,21 +31,41 @@ export function parseFragment(html: string): Document {
   return parseDocument(html);
 }
 
-/** htmlparser2's own handler, also noting how deep elements nest (an element's depth is the open-tag stack's). */
-class DepthRecordingHandler extends DomHandler {
+/** htmlparser2's own handler, also noting how deep elements nest (an element's depth is the open-tag stack's) and whether it made comments. */
+class RecordingHandler extends DomHandler {
   maxDepth = 0;
+  madeComments = false;
 
   override onopentag(name: string, attribs: Record<string, string>): void {
     super.onopentag(name, attribs);
     if (this.tagStack.length - 1 > this.maxDepth) this.maxDepth = this.tagStack.length - 1;
   }
+
+  override oncomment(data: string): void {
+    this.madeComments = true;
+    super.oncomment(data);
+  }
+
+  override onprocessinginstruction(name: string, data: string): void {
+    this.madeComments = true;
+    super.onprocessinginstruction(name, data);
+  }
 }
+
+// Trees parsed without a comment or directive node, as long as nothing has added one since (no step does).
+const withoutComments = new WeakSet<Document>();
 
 /** Returns parseFragment's tree and how deep its elements nest (1 for top-level elements; 0 without elements), found while parsing. */
 export function parseFragmentWithDepth(html: string): { root: Document; depth: number } {
-  const handler = new DepthRecordingHandler();
+  const handler = new RecordingHandler();
   new Parser(handler).end(html);
+  if (!handler.madeComments) withoutComments.add(handler.root);
   return { root: handler.root, depth: handler.maxDepth };
+}
+
+/** Returns true when `root` is a tree parseFragmentWithDepth made without comment or directive nodes (false when unknown). */
+export function isKnownWithoutComments(root: ParentNode): boolean {
+  return withoutComments.has(root as Document);
 }
 
 /** Returns the HTML of `nodes`, with non-ASCII characters written as themselves. */

@@ -161,17 +161,19 @@ export function transformAnyTag(tagName: string, attribs: Attributes): Transform
   return { tagName: renameTag(tagName), attribs: withCleanSrcset(attribs) };
 }
 
-function addLinkRel(tagName: string, attribs: Attributes): TransformedTag {
-  return { tagName, attribs: { ...attribs, rel: 'noopener noreferrer' } };
-}
+/** Attributes some tags always get, over what the feed wrote: links `rel="noopener noreferrer"`, media `controls`. */
+export const FORCED_ATTRIBUTES: Readonly<Record<string, Readonly<Attributes>>> = {
+  a: { rel: 'noopener noreferrer' }, video: { controls: '' }, audio: { controls: '' },
+};
 
-function addMediaControls(tagName: string, attribs: Attributes): TransformedTag {
-  return { tagName, attribs: { ...attribs, controls: '' } };
+/** The transform of the tags in FORCED_ATTRIBUTES. */
+export function forceAttributes(tagName: string, attribs: Attributes): TransformedTag {
+  return { tagName, attribs: { ...attribs, ...FORCED_ATTRIBUTES[tagName] } };
 }
 
 /** The transforms by tag name, run before `transformAnyTag` (sanitize-html's order). */
 export const TAG_TRANSFORMS: Readonly<Record<string, TagTransform>> = {
-  img: keepRasterDataSrc, a: addLinkRel, video: addMediaControls, audio: addMediaControls,
+  img: keepRasterDataSrc, a: forceAttributes, video: forceAttributes, audio: forceAttributes,
 };
 
 /** The URL schemes allowed in links, sources and citations. */

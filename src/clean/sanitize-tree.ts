@@ -22,8 +22,8 @@
 import { type ChildNode, Element, type ParentNode, Text } from 'domhandler';
 import sanitize from 'sanitize-html';
 import {
-  ALLOWED_ATTRIBUTES, ALLOWED_SCHEMES, ALLOWED_SCHEMES_BY_TAG, ALLOWED_TAGS, type Attributes, DROPPED, isEmptyImage, renameTag,
-  SELF_CLOSING, TAG_TRANSFORMS, withCleanSrcset,
+  ALLOWED_ATTRIBUTES, ALLOWED_SCHEMES, ALLOWED_SCHEMES_BY_TAG, ALLOWED_TAGS, type Attributes, DROPPED, FORCED_ATTRIBUTES, forceAttributes,
+  isEmptyImage, renameTag, SELF_CLOSING, TAG_TRANSFORMS, withCleanSrcset,
 } from './sanitize-policy.ts';
 
 /** Elements whose content dom-serializer does not write as plain, escaped HTML, or that htmlparser2 reads as raw text. */
@@ -96,15 +96,17 @@ function escapeAttribute(value: string): string {
 }
 
 /** Returns the opening tag (without its `>`), or undefined for an image left without a source (sanitize-html's exclusiveFilter). */
-function openTag(written: string, name: string, attribs: Attributes): string | undefined {
+function openTag(written: string, name: string, attribs: Attributes, forced: Readonly<Attributes> | undefined): string | undefined {
   const own = TAG_ATTRIBUTES.get(name);
   let tag = `<${name}`;
   let src: string | undefined;
   let srcset: string | undefined;
+  // The order of `{ ...attribs, ...forced }`: the feed's names (a forced value in place), then forced names it lacked.
+  const names = forced === undefined ? Object.keys(attribs) : [...Object.keys(attribs), ...Object.keys(forced).filter((a) => !Object.hasOwn(attribs, a))];
   // sanitize-html's checks are independent filters, so the cheapest (the allowlist) runs first here.
-  for (const a of Object.keys(attribs)) {
+  for (const a of names) {
     if (!(own?.has(a) || GLOBAL_ATTRIBUTES.has(a))) continue;
-    let value = attribs[a];
+    let value = forced !== undefined && Object.hasOwn(forced, a) ? forced[a] : attribs[a];
     if (NAME_TEST_NEEDED && !VALID_ATTRIBUTE_NAME.test(a)) continue;
     if (value === '' && !EMPTY_ALLOWED.has(a) && NON_BOOLEAN.has(a)) continue;
     if (URL_ATTRIBUTES.has(a) && isNaughtyHref(name, value)) continue;
@@ -140,9 +142,11 @@ function writeNodes(nodes: readonly ChildNode[], writer: Writer): boolean {
     const written = node.name;
     if (STRING_PATH_TAGS.has(written)) return false;
     // transformTags: the tag's own transform, then `*` (transformAnyTag, here as its two halves).
+    // The forced attributes (links, media) are merged while writing rather than into a copy: the same names, values and order.
     let name = written;
     let attribs = node.attribs;
-    if (Object.hasOwn(TAG_TRANSFORMS, written)) ({ tagName: name, attribs } = TAG_TRANSFORMS[written](written, attribs));
+    const forced = Object.hasOwn(FORCED_ATTRIBUTES, written) && TAG_TRANSFORMS[written] === forceAttributes ? FORCED_ATTRIBUTES[written] : undefined;
+    if (forced === undefined && Object.hasOwn(TAG_TRANSFORMS, written)) ({ tagName: name, attribs } = TAG_TRANSFORMS[written](written, attribs));
     name = renameTag(name);
     attribs = withCleanSrcset(attribs);
     if (!ALLOWED.has(name)) {
@@ -150,7 +154,7 @@ function writeNodes(nodes: readonly ChildNode[], writer: Writer): boolean {
       if (!writeNodes(node.children, writer)) return false;
       continue;
     }
-    const tag = openTag(written, name, attribs);
+    const tag = openTag(written, name, attribs, forced);
     if (tag === undefined) {
       if (!writeNodes(node.children, { out: '' })) return false;
       continue;

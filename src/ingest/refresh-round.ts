@@ -85,7 +85,7 @@ export async function refreshRound(ctx: IngestContext, options: RefreshRoundOpti
   });
   const progress: RoundProgress = { total: chosen.length, done: 0, ok: 0, notModified: 0, rateLimited: 0, failed: 0, newArticles: 0, newRevisions: 0 };
   const stopped = () => options.signal?.aborted === true || options.drainSignal?.aborted === true;
-  const threads = options.threads ?? (process.env.XP_THREADS ? Number(process.env.XP_THREADS) : Math.max(1, availableParallelism() - 1));
+  const threads = options.threads ?? Math.max(1, availableParallelism() - 1);
   const pooled = chosen.length >= POOL_MIN_FEEDS && threads > 0;
   const flusher = pooled ? createArchiveFlusher(ctx) : undefined;
   const archive = createBackgroundFlush(() => (flusher === undefined ? flushPendingArchive(ctx) : flusher.flush()));

@@ -7,7 +7,9 @@
  * `<p><script>…</script></p>` is an empty paragraph. An iframe of a known video player is
  * kept as a link to the video instead of vanishing without a trace.
  */
-import { type ChildNode, createElement, type Element, forEachElement, isElement, type ParentNode, removeNode, renderNodes, replaceNode, shorten, Text } from '../dom.ts';
+import {
+  type ChildNode, createElement, type Element, forEachElement, isElement, isKnownWithoutComments, type ParentNode, removeNode, renderNodes, replaceNode, shorten, Text,
+} from '../dom.ts';
 import type { CleanStep, StepContext } from '../clean-types.ts';
 import { DROP_WITH_CONTENT } from '../sanitize-html.ts';
 
@@ -38,7 +40,7 @@ function explainRemoval(context: StepContext, element: Element, detail?: string)
 
 /** Removes scripts, styles, frames, hidden elements and comments; keeps video players as links. */
 export const dropNonContent: CleanStep = (root, context) => {
-  removeComments(root);
+  if (!isKnownWithoutComments(root)) removeComments(root);
   forEachElement(root, (element) => {
     if (DROPPED.has(element.name)) {
       const link = element.name === 'iframe' ? videoLink(element) : undefined;

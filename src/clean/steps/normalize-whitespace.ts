@@ -22,6 +22,7 @@ const CHANGING_RUN = /[ \t\n\r\f\u00a0]{2,}|[\t\n\r\f\u00a0]/g;
 const NBSP_ONLY = /^\u00a0+$/;
 // Text without any of these has no line break and no run that changes: one scan decides for most prose nodes.
 const MAY_CHANGE = /[\t\n\r\f\u00a0]| {2}/;
+const ASCII_SPACE_ONLY = /^[ \t\n\r\f]+$/;
 
 function collapse(run: string): string {
   return NBSP_ONLY.test(run) ? run : ' ';
@@ -50,7 +51,9 @@ function atBlockEdge(node: ChildNode, end: boolean): boolean {
 /** Normalizes the node's text; returns false when nothing is left of it. */
 function normalizeText(node: Text): boolean {
   let data = node.data;
-  if (MAY_CHANGE.test(data)) {
+  // Whitespace only, without nbsp (the text between blocks, mostly): one space before trimming, as collapsing gives.
+  if (ASCII_SPACE_ONLY.test(data)) data = ' ';
+  else if (MAY_CHANGE.test(data)) {
     if (data.includes('\n') && MAYBE_CJK.test(data)) data = data.replace(CJK_BREAK, '');
     data = data.replace(CHANGING_RUN, collapse);
   }

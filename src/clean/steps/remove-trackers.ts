@@ -28,9 +28,13 @@ for (const prefix of TRACKER_PREFIXES) PREFIXES_BY_FIRST.set(prefix[0], [...(PRE
 /** Returns true when `url` starts with a known tracker's host and path. */
 export function isTrackerUrl(url: string): boolean {
   const trimmed = url.trim();
-  if (!SCHEME.test(trimmed)) return false;
-  const rest = trimmed.replace(SCHEME, '').toLowerCase();
-  return PREFIXES_BY_FIRST.get(rest[0])?.some((prefix) => rest.startsWith(prefix)) ?? false;
+  const scheme = SCHEME.exec(trimmed);
+  if (scheme === null) return false;
+  // Lowercasing a character alone gives the first character it gives in the whole URL: most URLs stop here.
+  const candidates = PREFIXES_BY_FIRST.get(trimmed.charAt(scheme[0].length).toLowerCase().charAt(0));
+  if (candidates === undefined) return false;
+  const rest = trimmed.slice(scheme[0].length).toLowerCase();
+  return candidates.some((prefix) => rest.startsWith(prefix));
 }
 
 function tinyDimension(value: string | undefined): boolean {
