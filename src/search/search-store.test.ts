@@ -38,6 +38,33 @@ for (const backend of storeBackends()) {
       expect(await ids(store, 'title:人民银行')).toEqual([]);
     });
 
+    it('ranks by relevance exactly as scoring every match would, older title matches included, page after page', async () => {
+      const DAY = 86_400_000;
+      // 1,024 articles about 经济 a day for four days (each day one of the walk's 1,024-id time blocks); one in 97
+      // says so in its title, which outweighs days of freshness: the first walk stops a day back, the title walk goes on.
+      const N = 4096;
+      const entries = Array.from({ length: N }, (_, i) => makeEntry(`guid:${i}`, {
+        title: i % 97 === 0 ? `经济 update ${i}` : `Report ${i}`, cleanedBody: `<p>经济 markets ${i}</p>`, publishedAt: T0 - ((N - i) * DAY) / 1024,
+      }));
+      const outcomes = await store.recordEntries(feedId, entries, T0);
+      const ids = outcomes.map((o) => (o.kind === 'new' ? o.articleId : -1));
+      // A limit above the match count reads and scores every match: the brute-force order.
+      const every = (await searchArticles(store, '经济', { sort: 'relevance', limit: 1000, now: T0 })).results.map((r) => r.id);
+      expect(every).toHaveLength(1000);
+      const pages: number[] = [];
+      let cursor: string | undefined;
+      for (let page = 0; page < 4; page++) {
+        const found = await searchArticles(store, '经济', { sort: 'relevance', limit: 25, now: T0, cursor });
+        pages.push(...found.results.map((r) => r.id));
+        cursor = found.nextCursor;
+      }
+      expect(pages).toEqual(every.slice(0, 100));
+      // The first page holds title matches more than a day old, below a thousand newer articles without one.
+      const old = every.slice(0, 25).filter((id) => ids.indexOf(id) < N - 1024);
+      expect(old.length).toBeGreaterThan(2);
+      expect(old.every((id) => ids.indexOf(id) % 97 === 0)).toBe(true);
+    });
+
     it('indexes only the latest revision: a corrected text replaces the old one', async () => {
       await store.recordEntries(feedId, [makeEntry('guid:1', { cleanedBody: '<p>地震造成三人受伤</p>' })], T0);
       const [revised] = await store.recordEntries(feedId, [makeEntry('guid:1', { cleanedBody: '<p>地震造成五人受伤</p>' })], T0 + 1);

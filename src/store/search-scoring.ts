@@ -90,6 +90,11 @@ export function scoreArticle(groups: readonly ScoringGroup[], title: string, tim
   return sum * freshness(time, now);
 }
 
+/** Returns the highest score an article at or before `time` could have when its title holds none of the groups. */
+export function baseScore(groups: readonly ScoringGroup[], time: number, now: number): number {
+  return groups.reduce((sum, group) => sum + group.idf * PER_GROUP(1), 0) * freshness(time, now);
+}
+
 /** Returns the highest score any article at or before `time` could have: the ceiling that ends a search early. */
 export function maxScore(groups: readonly ScoringGroup[], time: number, now: number): number {
   const perIdf = PER_GROUP(1 + RANKING.titleWeight);

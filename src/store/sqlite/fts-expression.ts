@@ -38,6 +38,12 @@ export function ftsExpression(node: MatchNode): string {
   }
 }
 
+/** Returns an FTS5 expression true when the title holds any of the phrases (the title bonus of search-scoring.ts), or undefined for none. */
+export function titleExpression(phrases: readonly SearchToken[][]): string | undefined {
+  const held = phrases.filter((phrase) => phrase.length > 0).map((phrase) => `{title} : (${phrase.map(quote).join(' + ')})`);
+  return held.length === 0 ? undefined : `(${held.join(' OR ')})`;
+}
+
 /** Returns the FTS5 expression of a search: the match, minus each exclusion. */
 export function ftsQuery(match: MatchNode, exclude: readonly MatchNode[] = []): string {
   return [ftsExpression(match), ...exclude.map((node) => `NOT ${ftsExpression(node)}`)].join(' ');

@@ -16,8 +16,8 @@ import { decodeSearchCursor, encodeSearchCursor, type SearchCursor } from '../se
 import { estimateIdf, nodePhrases, scoringGroups, type ScoringGroup } from '../search-scoring.ts';
 import { createTopHits, type Candidate } from '../search-top-hits.ts';
 import type { MatchNode, SearchHit, SearchPage, SearchRequest } from '../search-types.ts';
-import { ftsExpression, ftsQuery } from './fts-expression.ts';
-import { walkAll, walkByPeriod, walkByRowid, type WalkPlan } from './search-walks.ts';
+import { ftsExpression, ftsQuery, titleExpression } from './fts-expression.ts';
+import { walkAll, walkByPeriod, walkByRowid, walkRelevant, type WalkPlan } from './search-walks.ts';
 import type { SqliteContext } from './statements.ts';
 
 const SAMPLE = 500;
@@ -204,7 +204,9 @@ export function createSearchQueries({ sql }: SqliteContext) {
         const oldest = sql('SELECT min(sort_time) FROM articles').pluck().get() as number | null;
         if (newest !== null && oldest !== null) walkByPeriod(sql, plan, top, ceiling, Math.min(request.until, newest + 1), oldest, queued > 0);
       } else {
-        walkByRowid(sql, plan, top, ceiling, belowUntil);
+        const titleMatch = plan.groups === undefined ? undefined : titleExpression(plan.groups.flatMap((group) => group.phrases));
+        if (titleMatch === undefined) walkByRowid(sql, plan, top, ceiling, belowUntil);
+        else walkRelevant(sql, plan, top, ceiling, titleMatch, belowUntil);
       }
       return pageOf(top.list(), request.limit, now, relevance);
     },
