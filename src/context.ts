@@ -26,6 +26,8 @@ export interface Context extends IngestContext {
   readonly packs: readonly RulePack[];
   /** One message per rule-pack file that could not be used (skipped); commands print them as warnings. */
   readonly rulePackProblems: readonly string[];
+  /** Where searches run when not on `store` (serve's search threads, web/search-threads.ts). */
+  searcher?: Pick<Store, 'searchArticles'>;
 }
 
 /** Test seams for createContext. */

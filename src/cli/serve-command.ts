@@ -8,7 +8,9 @@
 import { serve, type ServerType } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
 import { createScheduler, flushPendingArchive } from '../ingest/index.ts';
+import { availableParallelism } from 'node:os';
 import { createApp } from '../web/index.ts';
+import { createSearchThreads } from '../web/search-threads.ts';
 import { EXIT, fail, type CliIo } from './cli-io.ts';
 import { summaryLine } from './fetch-command.ts';
 import { withContext, type GlobalOptions } from './with-context.ts';
@@ -26,11 +28,15 @@ export async function runServe(io: CliIo, globals: GlobalOptions, options: Serve
     const flushed = await flushPendingArchive(ctx);
     if (flushed.written > 0) io.stderr(`${stamp()} wrote ${flushed.written} pending archive files\n`);
     if (flushed.error !== undefined) io.stderr(`${stamp()} archive: ${flushed.error}\n`);
+    const threads = ctx.storeOptions === undefined ? undefined
+      : createSearchThreads(ctx.storeOptions, Math.max(1, availableParallelism() - 1), ctx.store);
+    ctx.searcher = threads;
     let server: ServerType;
     let address: AddressInfo;
     try {
       ({ server, address } = await listen(createApp(ctx).fetch, ctx.settings.host, ctx.settings.port));
     } catch (error) {
+      await threads?.close();
       return fail(io, `cannot listen on ${ctx.settings.host}:${ctx.settings.port}: ${error instanceof Error ? error.message : String(error)}`);
     }
     const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
@@ -43,6 +49,7 @@ export async function runServe(io: CliIo, globals: GlobalOptions, options: Serve
     io.stderr(`${stamp()} stopping\n`);
     await scheduler.stop({ graceMs: GRACE_MS });
     await closeServer(server);
+    await threads?.close();
     return EXIT.ok;
   }, flags);
 }

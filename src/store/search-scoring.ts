@@ -79,9 +79,24 @@ export function titleHolds(title: string, foldedTitle: string, phrases: readonly
 
 const PER_GROUP = (tf: number) => (tf * (RANKING.k1 + 1)) / (tf + RANKING.k1);
 
+// Folded titles by title: every relevance search scores the newest articles first, so the same titles come
+// back search after search (a fold is a pure function of the string; the oldest entries go first).
+const foldedTitles = new Map<string, string>();
+const FOLDED_TITLES = 8192;
+
+function foldTitle(title: string): string {
+  let folded = foldedTitles.get(title);
+  if (folded === undefined) {
+    folded = foldText(title);
+    if (foldedTitles.size >= FOLDED_TITLES) foldedTitles.delete(foldedTitles.keys().next().value!);
+    foldedTitles.set(title, folded);
+  }
+  return folded;
+}
+
 /** Returns an article's score from its title and time. */
 export function scoreArticle(groups: readonly ScoringGroup[], title: string, time: number, now: number): number {
-  const folded = title === '' ? '' : foldText(title);
+  const folded = title === '' ? '' : foldTitle(title);
   let sum = 0;
   for (const group of groups) {
     const tf = folded !== '' && titleHolds(title, folded, group.phrases) ? 1 + RANKING.titleWeight : 1;

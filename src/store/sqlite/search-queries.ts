@@ -28,7 +28,7 @@ const FEW_SHARE = 1 / 8;
 const MAX_LIMIT = 1000;
 const MAX_QUEUED = 200;
 
-type HitRow = ArticleRow & { f_title: string | null; cleaned_body: string | null; raw_body: string | null; summary: string | null };
+type HitRow = ArticleRow & { f_title: string | null; body: string | null; summary: string | null };
 
 function filterClauses(request: SearchRequest): { where: string[]; params: Array<string | number>; needsFeed: boolean } {
   const where = ['a.deleted_at IS NULL'];
@@ -133,7 +133,8 @@ export function createSearchQueries({ sql }: SqliteContext) {
   const hitsFor = (page: Candidate[], withScore: boolean): SearchHit[] => {
     if (page.length === 0) return [];
     const rows = sql(`
-      SELECT a.*, f.title AS f_title, r.cleaned_body, r.raw_body, r.summary
+      -- The raw body only when there is no cleaned one: a page's bodies are most of what a search reads.
+      SELECT a.*, f.title AS f_title, coalesce(r.cleaned_body, r.raw_body) AS body, r.summary
       FROM articles a JOIN feeds f ON f.id = a.feed_id
       LEFT JOIN revisions r ON r.article_id = a.id AND r.number = (SELECT max(number) FROM revisions WHERE article_id = a.id)
       WHERE a.id IN (${page.map(() => '?').join(', ')})`).all(...page.map((c) => c.id)) as HitRow[];
@@ -141,7 +142,7 @@ export function createSearchQueries({ sql }: SqliteContext) {
     return page.flatMap((candidate) => {
       const row = byId.get(candidate.id);
       if (row === undefined) return [];
-      const hit: SearchHit = { article: rowToArticleSummary(row), body: row.cleaned_body ?? row.raw_body ?? '' };
+      const hit: SearchHit = { article: rowToArticleSummary(row), body: row.body ?? '' };
       if (row.f_title !== null) hit.feedTitle = row.f_title;
       if (row.summary !== null) hit.summary = row.summary;
       if (withScore) hit.score = candidate.key;

@@ -43,7 +43,7 @@ export async function searchArticlesRoute(c: HonoContext, ctx: Context): Promise
   const sort = enumQuery(c, 'sort', ['relevance', 'newest'] as const, 'relevance');
   const feedId = optionalIdQuery(c, 'feed');
   const started = performance.now();
-  const found = await searchArticles(ctx.store, query, { sort, ...pageQuery(c, 20, 100), ...(feedId === undefined ? {} : { feedId }) });
+  const found = await searchArticles(ctx.searcher ?? ctx.store, query, { sort, ...pageQuery(c, 20, 100), ...(feedId === undefined ? {} : { feedId }) });
   observeSearch(ctx, performance.now() - started);
   return c.json({ items: found.results.map(searchResultJson), nextCursor: found.nextCursor, problems: found.problems });
 }

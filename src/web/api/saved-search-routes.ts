@@ -49,7 +49,7 @@ export async function savedSearchArticlesRoute(c: HonoContext, ctx: Context): Pr
   const saved = await ctx.store.getSavedSearch(id, { userId: user.id });
   if (saved === undefined) throw new AppError('not-found', `no saved search ${id}`);
   const started = performance.now();
-  const found = await searchArticles(ctx.store, saved.query, { sort: saved.sort, ...pageQuery(c, 20, 100) });
+  const found = await searchArticles(ctx.searcher ?? ctx.store, saved.query, { sort: saved.sort, ...pageQuery(c, 20, 100) });
   observeSearch(ctx, performance.now() - started);
   return c.json({ search: savedSearchJson(saved), items: found.results.map(searchResultJson), nextCursor: found.nextCursor, problems: found.problems });
 }

@@ -23,7 +23,8 @@ import { renderPage } from './layout.ts';
 import { loadPageContext, type PageContext } from './page-context.ts';
 import { answerAction, formString, positiveInt, postForm, queryString } from './ui.ts';
 
-const PAGE_SIZE = 30;
+// Results per page: the API's and `tidings search`'s default too (each result carries a snippet; more come with the next page).
+const PAGE_SIZE = 20;
 
 // Titles are short: the whole title with its matches in <mark>, like the snippet's.
 function highlightedTitle(result: SearchResult, phrases: HighlightPhrase[]): SafeHtml | undefined {
@@ -78,7 +79,7 @@ export async function searchPage(c: HonoContext, ctx: Context): Promise<Response
   if (q !== '') {
     try {
       const started = performance.now();
-      results = await searchArticles(ctx.store, q, { sort, feedId, cursor, limit: PAGE_SIZE });
+      results = await searchArticles(ctx.searcher ?? ctx.store, q, { sort, feedId, cursor, limit: PAGE_SIZE });
       observeSearch(ctx, performance.now() - started);
     } catch (error) {
       if (!isAppError(error, 'input.invalid')) throw error;

@@ -51,7 +51,7 @@ export async function searchSource(ctx: Context, user: User, savedId: number): P
     title: `Search: ${saved.name}`, description: saved.query,
     articleIds: async (limit) => {
       const started = performance.now();
-      const found = await searchArticles(ctx.store, saved.query, { sort: saved.sort, limit });
+      const found = await searchArticles(ctx.searcher ?? ctx.store, saved.query, { sort: saved.sort, limit });
       observeSearch(ctx, performance.now() - started);
       return found.results.map((r) => r.id);
     },
