@@ -71,6 +71,8 @@ export function createSearchThreads(options: StoreOptions, size: number, fallbac
     async close() {
       await Promise.all(threads.filter((t) => !t.broken).map((t) => new Promise<void>((resolve) => {
         t.worker.once('exit', () => resolve());
+        // An idle thread does not keep the process alive; one being closed must, until it has gone.
+        t.worker.ref();
         t.worker.postMessage('close');
       })));
     },

@@ -39,8 +39,9 @@ export async function inspectDataDir(dataDir: string): Promise<DataDirReport> {
     const orphans = db.pragma('foreign_key_check') as unknown[];
     if (orphans.length > 0) problems.push(`foreign_key_check: ${orphans.length} rows`);
     rows = db.prepare(`
-      SELECT f.url, a.archive_key, r.number, coalesce(r.cleaned_body, r.raw_body) AS body, r.archived_at
+      SELECT f.url, a.archive_key, r.number, coalesce(r.cleaned_body, r.raw_body) AS body, ra.archived_at
       FROM revisions r JOIN articles a ON a.id = r.article_id JOIN feeds f ON f.id = a.feed_id
+      LEFT JOIN revision_archive ra ON ra.revision_id = r.id
     `).all() as RevisionRow[];
   } finally {
     db.close();
