@@ -10,7 +10,8 @@
  * (loading the tokenizer takes a moment) every chunk is done here, and a worker that errs or
  * goes silent for `STALL_MS` is dropped and the caller carries on alone, with the same tokens.
  */
-import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
+import { MessageChannel, receiveMessageOnPort, type MessagePort, type Worker } from 'node:worker_threads';
+import { startModuleWorker } from '../../util/start-worker.ts';
 import { contentTokens, type DocumentTokens, type SearchableRevision } from './document-tokens.ts';
 
 /** Slots of the shared state: the claim counter (batch number << 16 | next chunk) and the worker's done counter. */
@@ -45,14 +46,8 @@ export interface TokenPool {
   close(): void;
 }
 
-// From TypeScript sources (tests, tsx) the worker needs tsx's loader; the build runs the compiled file.
 function startWorker(port: MessagePort, shared: SharedArrayBuffer): Worker {
-  const fromSource = import.meta.url.endsWith('.ts');
-  const entry = new URL(fromSource ? './token-worker.ts' : './token-worker.js', import.meta.url);
-  const options = { workerData: { port, shared }, transferList: [port] };
-  if (!fromSource) return new Worker(entry, options);
-  const code = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(entry.href)}); })`;
-  return new Worker(code, { ...options, eval: true });
+  return startModuleWorker(import.meta.url, 'token-worker', { port, shared }, [port]);
 }
 
 /** Returns a pool with one worker thread, started now (it joins in once loaded). */
