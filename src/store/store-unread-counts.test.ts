@@ -1,24 +1,15 @@
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createSeededRandom } from '../util/seeded-random.ts';
 import type { Store } from './store.ts';
 import { makeEntry, storeBackends } from './testdata/store-backends.ts';
 
 const T0 = 1_700_000_000_000;
 const DAY = 86_400_000;
 
-// A small seeded generator (mulberry32), so a failure names the seed that reproduces it.
+// The shared seeded generator, so a failure names the seed that reproduces it.
 function prng(seed: number): { int(max: number): number; pick<T>(list: readonly T[]): T | undefined } {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return {
-    int: (max) => Math.floor(next() * max),
-    pick: (list) => (list.length === 0 ? undefined : list[Math.floor(next() * list.length)]),
-  };
+  const random = createSeededRandom(seed);
+  return { int: (max) => random.int(0, max - 1), pick: (list) => (list.length === 0 ? undefined : random.pick(list)) };
 }
 
 /** The unread articles per feed, counted from the unread timeline (which never reads the counters). */
