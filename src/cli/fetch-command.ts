@@ -77,7 +77,14 @@ export function summaryLine(s: RoundSummary): string {
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   const skipped = s.skipped === 0 ? '' : `, ${s.skipped} skipped (waiting for Retry-After; --force fetches them)`;
   return `Fetched ${plural(s.feeds, 'feed')} in ${formatDuration(s.durationMs / 1000)}: ${s.ok} ok, ${s.notModified} not modified, ` +
-    `${s.rateLimited} rate-limited, ${s.failed} failed${skipped}; ${plural(s.newArticles, 'new article')}, ${plural(s.newRevisions, 'revision')}`;
+    `${s.rateLimited} rate-limited, ${s.failed} failed${skipped}; ${plural(s.newArticles, 'new article')}, ${plural(s.newRevisions, 'revision')}` +
+    retentionPart(s.retention);
+}
+
+// Only said when a feed's retention removed something: by default nothing is ever deleted.
+function retentionPart(r: RoundSummary['retention']): string {
+  const articles = r.articlesDeleted + r.tombstoned;
+  return articles === 0 ? '' : `; retention removed ${r.revisionsDeleted} revision${r.revisionsDeleted === 1 ? '' : 's'} of ${articles} old article${articles === 1 ? '' : 's'} (the archive keeps them)`;
 }
 
 // Full-text pages that could not be used: the entries kept the feed's own body (never a feed failure).

@@ -162,6 +162,28 @@ describe('refreshRound', () => {
     }
   });
 
+  it('applies a feed\'s retention once the round\'s archive files are written, and leaves feeds kept forever alone', async () => {
+    const round = await createTestContext();
+    try {
+      const kept = await round.store.addFeed({ url: server.url('/feed.xml'), now: round.now() });
+      const thinned = await round.store.addFeed({ url: server.url('/feed.gz.xml'), now: round.now() });
+      if (kept.kind !== 'added' || thinned.kind !== 'added') throw new Error('expected added');
+      await round.store.updateFeed(thinned.feed.id, { settings: { retentionDays: 30 } });
+      const count = server.feed.items.length;
+      const summary = await refreshRound(round);
+      // The sample items are from 2024: all older than 30 days, still carried by the feed, so kept as tombstones.
+      expect(summary.retention).toEqual({ articlesDeleted: 0, revisionsDeleted: count, tombstoned: count });
+      expect((await round.store.listArticles({ limit: 10, feedId: thinned.feed.id })).articles).toHaveLength(0);
+      expect((await round.store.listArticles({ limit: 10, feedId: kept.feed.id })).articles).toHaveLength(count);
+      const folder = join(round.archiveRoot, feedFolderName(thinned.feed.url));
+      expect((await readdir(folder)).filter((n) => n.endsWith('.txt'))).toHaveLength(count);
+      expect((await refreshRound(round, { force: true })).newArticles).toBe(0);
+    } finally {
+      await round.close();
+      await removeFolder(round.dir);
+    }
+  });
+
   it('counts a feed whose articles the store could not write as failed, with the store\'s error, not as skipped', async () => {
     const round = await createTestContext();
     try {

@@ -17,10 +17,14 @@
  * pages need slots of the same limiter, and a refresh holding a slot while waiting for
  * another would deadlock once every slot is held by such feeds. So for those feeds only the
  * feed fetch and each page fetch take a slot, one at a time.
+ *
+ * A round ends with the retention of the feeds that set one (nothing is deleted by default),
+ * once its archive files are written, so what it removes from the database is already in the
+ * archive (the store also skips any article whose revision still waits for its file).
  */
 import { AppError } from '../domain/errors.ts';
 import { createHostLimiter, type HostLimiter } from '../fetch/index.ts';
-import type { Feed } from '../store/index.ts';
+import type { Feed, RetentionResult } from '../store/index.ts';
 import type { IngestContext } from './ingest-context.ts';
 import { availableParallelism } from 'node:os';
 import { createArchiveFlusher } from './archive-flusher.ts';
@@ -68,6 +72,8 @@ export interface RoundSummary extends Omit<RoundProgress, 'done' | 'total'> {
   skipped: number;
   /** Requested ids that are not subscribed feeds. */
   missing: number[];
+  /** What the retention of feeds that set one removed after the round (all zero for feeds kept forever). */
+  retention: RetentionResult;
   durationMs: number;
   results: RefreshOutcome[];
 }
@@ -114,9 +120,10 @@ export async function refreshRound(ctx: IngestContext, options: RefreshRoundOpti
     await flusher?.close();
   }
   const results = outcomes.filter((o): o is RefreshOutcome => o !== undefined);
+  const retention = results.length > 0 && options.signal?.aborted !== true ? await ctx.store.applyRetention(ctx.now()) : NOTHING_RETAINED;
   const { total: _total, done: _done, ...totals } = progress;
   return {
-    feeds: results.length, ...totals, skipped: feeds.length - results.length, missing,
+    feeds: results.length, ...totals, skipped: feeds.length - results.length, missing, retention,
     durationMs: Math.round(performance.now() - started), results,
   };
 }
@@ -131,6 +138,8 @@ export async function refreshDue(ctx: IngestContext, now: number, options: Omit<
 export function insideRetryAfter(feed: Feed, now: number): boolean {
   return feed.lastError?.code === 'fetch.rate-limited' && feed.nextCheckAt > now;
 }
+
+const NOTHING_RETAINED: RetentionResult = Object.freeze({ articlesDeleted: 0, revisionsDeleted: 0, tombstoned: 0 });
 
 /** Rounds of fewer feeds parse and clean on the main thread: starting workers would cost more than it saves. */
 const POOL_MIN_FEEDS = 4;

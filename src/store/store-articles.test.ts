@@ -146,7 +146,7 @@ for (const backend of storeBackends()) {
       expect(article?.revisions[0]).toMatchObject({ cleanedBody: '<p>better</p>', rawBody: makeEntry('guid:1').rawBody });
     });
 
-    it('deletes nothing by retention unless the feed sets it, then only what is older', async () => {
+    it('deletes nothing by retention unless the feed sets it, then only what is older and already archived', async () => {
       const kept = await addFeed(store, 'https://keep.example/rss');
       const old = { publishedAt: T0 - 100 * DAY };
       await store.recordEntries(kept, [makeEntry('old', old)], T0 - 100 * DAY);
@@ -156,11 +156,24 @@ for (const backend of storeBackends()) {
       expect(await store.applyRetention(T0)).toEqual({ articlesDeleted: 0, revisionsDeleted: 0, tombstoned: 0 });
 
       await store.updateFeed(feedId, { settings: { retentionDays: 30 } });
+      expect(await store.applyRetention(T0)).toEqual({ articlesDeleted: 0, revisionsDeleted: 0, tombstoned: 0 });
+      await store.markArchived((await store.pendingArchiveRevisions(100)).map((r) => r.revisionId), T0);
       expect(await store.applyRetention(T0)).toEqual({ articlesDeleted: 1, revisionsDeleted: 2, tombstoned: 1 });
       expect((await store.listArticles({ limit: 10, includeDeleted: true, feedId })).articles.map((a) => [a.identity, a.revisionCount, a.deletedAt !== undefined]))
         .toEqual([['fresh', 1, false], ['old-still-carried', 0, true]]);
       expect((await store.listArticles({ limit: 10, feedId: kept })).articles).toHaveLength(1);
       expect(await store.recordEntries(feedId, [makeEntry('old-still-carried', old)], T0)).toMatchObject([{ kind: 'tombstoned' }]);
+    });
+
+    it('keeps an old article by retention while one of its revisions waits for the archive', async () => {
+      const old = { publishedAt: T0 - 100 * DAY };
+      await store.recordEntries(feedId, [makeEntry('a', old), makeEntry('b', old)], T0 - 100 * DAY);
+      await store.updateFeed(feedId, { settings: { retentionDays: 30 } });
+      const [first] = await store.pendingArchiveRevisions(100);
+      await store.markArchived([first.revisionId], T0);
+      expect(await store.applyRetention(T0)).toEqual({ articlesDeleted: 1, revisionsDeleted: 1, tombstoned: 0 });
+      expect((await store.pendingArchiveRevisions(100)).map((r) => r.revisionId)).toHaveLength(1);
+      expect((await store.listArticles({ limit: 10, feedId })).articles).toHaveLength(1);
     });
   });
 }

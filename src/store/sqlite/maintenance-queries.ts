@@ -3,7 +3,9 @@
  * totals, and the integrity check. Retention is per feed, one transaction each: an article
  * older than the retention period loses its revisions; its row goes too when the feed has
  * not carried it for that long either, else it stays as a tombstone so the next refresh
- * does not store it again as new.
+ * does not store it again as new. An article with a revision still waiting for the archive
+ * is left alone until that file is written: retention thins the database, never the archive,
+ * and must not take a version that exists nowhere else.
  */
 import type { IntegrityResult, RetentionResult, StoreCounts } from '../store.ts';
 import type { SqliteContext } from './statements.ts';
@@ -13,7 +15,8 @@ const DAY_MS = 86_400_000;
 /** Returns the maintenance functions over one connection. */
 export function createMaintenanceQueries({ db, sql }: SqliteContext) {
   const retainFeed = db.transaction((feedId: number, cutoff: number, now: number, result: RetentionResult) => {
-    const old = 'feed_id = ? AND sort_time < ?';
+    const old = `feed_id = ? AND sort_time < ? AND NOT EXISTS (SELECT 1 FROM revisions r
+      JOIN revision_archive ra ON ra.revision_id = r.id AND ra.archived_at IS NULL WHERE r.article_id = articles.id)`;
     result.revisionsDeleted += (sql(`SELECT count(*) FROM revisions WHERE article_id IN (SELECT id FROM articles WHERE ${old})`)
       .pluck().get(feedId, cutoff) as number);
     result.articlesDeleted += sql(`DELETE FROM articles WHERE ${old} AND last_seen_at < ?`).run(feedId, cutoff, cutoff).changes;
