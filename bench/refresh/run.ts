@@ -98,8 +98,8 @@ try {
       // Subscribing must not fetch, or the cold round would not start from an empty store.
       const setupRequests = (await server.stats()).requests - statsBefore.requests - 1;
       if (setupRequests > 0) failures.push(`${tool.name}, run ${run}: setting up made ${setupRequests} feed requests`);
+      // Run folders are kept until the end: deleting 50,000 files slows the next minutes' file creation (see bench/README.md).
       results.push(...(await measureRounds(tool.name, run, session, tool.rounds, server)));
-      await rm(dir, { recursive: true, force: true });
     }
   }
 } finally {

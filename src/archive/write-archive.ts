@@ -81,18 +81,23 @@ export async function appendIndexLines(folder: string, lines: readonly string[],
   let size: number;
   try {
     size = (await handle.stat()).size;
-    let prefix = '';
+    let torn = false;
     if (size > 0) {
       const last = Buffer.alloc(1);
       await handle.read(last, 0, 1, size - 1);
-      if (last[0] !== 0x0a) prefix = '\n';
+      torn = last[0] !== 0x0a;
     }
-    await handle.appendFile(prefix + lines.map((line) => (line.endsWith('\n') ? line : `${line}\n`)).join(''));
+    await handle.appendFile(indexText(lines, torn));
     if (sync) await handle.sync();
   } finally {
     await handle.close();
   }
   if (sync && size === 0) await syncFolder(folder);
+}
+
+/** Returns the text that appends `lines` to an index, each ending in a newline, after one that ends a torn last line when `torn`. */
+export function indexText(lines: readonly string[], torn: boolean): string {
+  return (torn ? '\n' : '') + lines.map((line) => (line.endsWith('\n') ? line : `${line}\n`)).join('');
 }
 
 async function indexHasLine(folder: string, line: string): Promise<boolean> {

@@ -6,6 +6,7 @@ import { feedFolderName } from './archive-layout.ts';
 import { buildArchiveRecord, type ArchiveFeed, type ArchiveRecord } from './archive-record.ts';
 import { readArchiveFolder } from './read-archive.ts';
 import { writeArticleRevision } from './write-archive.ts';
+import { asyncRevisionIo, blockingRevisionIo } from './revision-io.ts';
 import { writeArticleRevisions, writeRevisionGroups } from './write-revisions.ts';
 
 const feed: ArchiveFeed = { url: 'https://www.rfi.fr/cn/rss', title: 'RFI 中文' };
@@ -33,10 +34,10 @@ afterEach(async () => {
   await rm(root, { recursive: true, force: true });
 });
 
-describe('writeArticleRevisions', () => {
+describe.each([['promise-based', asyncRevisionIo], ['blocking', blockingRevisionIo]])('writeArticleRevisions with %s calls', (_, io) => {
   it('writes the same files and index as writing the revisions one by one', async () => {
     const records = [revision('a', 0), revision('b', 0), revision('a', 1), revision('中', 0)];
-    const results = await writeArticleRevisions(root, feed, records);
+    const results = await writeArticleRevisions(root, feed, records, { io });
     expect(results).toEqual(records.map((r) => ({ kind: 'written', path: join(root, folder, r.file) })));
     const single = join(root, 'single');
     for (const record of records) await writeArticleRevision(single, { feed, record });
@@ -53,7 +54,7 @@ describe('writeArticleRevisions', () => {
     await unlink(join(root, folder, 'index.jsonl'));
     await writeArticleRevision(root, { feed, record: revision('c', 0) });
     const before = await readFile(join(root, folder, revision('b', 0).file));
-    const results = await writeArticleRevisions(root, feed, [revision('a', 0), revision('b', 0, { cleanedBody: '<p>other</p>' }), revision('c', 0), revision('d', 0)]);
+    const results = await writeArticleRevisions(root, feed, [revision('a', 0), revision('b', 0, { cleanedBody: '<p>other</p>' }), revision('c', 0), revision('d', 0)], { io });
     expect(results.map((r) => r.kind)).toEqual(['unchanged', 'conflict', 'unchanged', 'written']);
     expect(await readFile(join(root, folder, revision('b', 0).file))).toEqual(before);
     const lines = (await readFile(join(root, folder, 'index.jsonl'), 'utf8')).trim().split('\n').map((l) => JSON.parse(l).file as string);
@@ -61,7 +62,7 @@ describe('writeArticleRevisions', () => {
   });
 
   it('refuses records that break the format rules and still writes the others', async () => {
-    const results = await writeArticleRevisions(root, feed, [{ ...revision('a', 0), file: 'x.txt' }, revision('b', 0), revision('c', 0, { feedUrl: 'https://other.org/rss' })]);
+    const results = await writeArticleRevisions(root, feed, [{ ...revision('a', 0), file: 'x.txt' }, revision('b', 0), revision('c', 0, { feedUrl: 'https://other.org/rss' })], { io });
     expect(results.map((r) => r.kind)).toEqual(['invalid', 'written', 'invalid']);
     expect(Object.keys(await folderFiles(root))).toEqual([revision('b', 0).file, 'feed.json', 'index.jsonl'].sort());
   });
@@ -72,7 +73,7 @@ describe('writeArticleRevisions', () => {
     const live = `.${revision('b', 0).file}.tmp-${process.ppid}-0123456789ab`;
     await writeFile(join(root, folder, dead), 'half');
     await writeFile(join(root, folder, live), 'half');
-    await writeArticleRevisions(root, feed, [revision('c', 0)]);
+    await writeArticleRevisions(root, feed, [revision('c', 0)], { io });
     const names = await readdir(join(root, folder));
     expect(names).toContain(live);
     expect(names).not.toContain(dead);
@@ -90,7 +91,7 @@ describe('writeArticleRevisions', () => {
     };
     const mine = [revision('a', 0), revision('b', 0)];
     const theirs = [{ ...revision('x', 0), feedUrl: other.url }];
-    const results = await writeRevisionGroups(root, [{ feed, records: mine }, { feed: other, records: theirs }], { syncFileSystem });
+    const results = await writeRevisionGroups(root, [{ feed, records: mine }, { feed: other, records: theirs }], { syncFileSystem, io });
     expect(results.map((list) => list.map((r) => r.kind))).toEqual([['written', 'written'], ['written']]);
     expect(seen).toEqual([
       { names: [], index: false },
@@ -103,10 +104,31 @@ describe('writeArticleRevisions', () => {
 
   it('fsyncs file by file where the file system cannot be synced at once, with the same result', async () => {
     const records = [revision('a', 0), revision('b', 0), revision('a', 1)];
-    const results = await writeArticleRevisions(root, feed, records, { syncFileSystem: async () => false });
+    const results = await writeArticleRevisions(root, feed, records, { syncFileSystem: async () => false, io });
     expect(results.map((r) => r.kind)).toEqual(['written', 'written', 'written']);
     const single = join(root, 'single');
     for (const record of records) await writeArticleRevision(single, { feed, record });
     expect(await folderFiles(root)).toEqual(await folderFiles(single));
+  });
+
+  it('ends a torn last index line before appending, so no record is swallowed', async () => {
+    await writeArticleRevisions(root, feed, [revision('a', 0)], { io });
+    const index = join(root, folder, 'index.jsonl');
+    await writeFile(index, `${await readFile(index, 'utf8')}{"torn`);
+    await writeArticleRevisions(root, feed, [revision('b', 0)], { io });
+    const lines = (await readFile(index, 'utf8')).split('\n');
+    expect(lines[1]).toBe('{"torn');
+    expect(JSON.parse(lines[2]).file).toBe(revision('b', 0).file);
+  });
+
+  it('finds a name taken between staging and linking, and compares instead of replacing', async () => {
+    const taken = { ...io, linkNew: async (temp: string, path: string) => {
+      await writeFile(path, 'someone else');
+      return io.linkNew(temp, path);
+    } };
+    const results = await writeArticleRevisions(root, feed, [revision('a', 0)], { io: taken });
+    expect(results.map((r) => r.kind)).toEqual(['conflict']);
+    expect(await readFile(join(root, folder, revision('a', 0).file), 'utf8')).toBe('someone else');
+    expect((await readdir(join(root, folder))).some((n) => n.startsWith('.'))).toBe(false);
   });
 });

@@ -14,15 +14,15 @@
  * time (issue 3). One readdir per folder tells which names exist, instead of a failed open
  * per new file, and finds the temporaries a killed writer left (removed once its pid is gone).
  */
-import { mkdir, readdir, readFile, rename, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { mapLimited } from '../util/map-limited.ts';
 import { syncFileSystem } from '../util/sync-file-system.ts';
-import { linkNewFile, syncFile, syncFolder, temporaryPath, writeTemporary } from '../util/write-file-atomic.ts';
+import { temporaryPath } from '../util/write-file-atomic.ts';
 import { formatArticleFile } from './article-file.ts';
 import { FEED_FILE, INDEX_FILE, feedFolderName } from './archive-layout.ts';
 import { articleFileOf, serializeFeed, serializeRecord, type ArchiveFeed, type ArchiveRecord } from './archive-record.ts';
-import { appendIndexLines, revisionProblem, type WriteRevisionResult } from './write-archive.ts';
+import { asyncRevisionIo, type RevisionIo } from './revision-io.ts';
+import { revisionProblem, type WriteRevisionResult } from './write-archive.ts';
 
 /** The outcome for one record of a batch: as writeArticleRevision's, or `invalid` for a record the format refuses (nothing written). */
 export type WriteRevisionsResult = WriteRevisionResult | { kind: 'invalid'; reason: string };
@@ -30,8 +30,8 @@ export type WriteRevisionsResult = WriteRevisionResult | { kind: 'invalid'; reas
 /** The revisions of one feed within a batch. */
 export interface RevisionGroup { feed: ArchiveFeed; records: readonly ArchiveRecord[] }
 
-/** How a batch makes its writes durable; tests replace the barrier to take the fsync-per-file path. */
-export interface WriteRevisionsOptions { syncFileSystem?: (path: string) => Promise<boolean> }
+/** How a batch makes its writes durable (tests replace the barrier to take the fsync-per-file path) and which file system calls it makes (default the promise-based ones). */
+export interface WriteRevisionsOptions { syncFileSystem?: (path: string) => Promise<boolean>; io?: RevisionIo }
 
 /** Folders staged, linked and indexed at once. */
 const FOLDERS_AT_ONCE = 4;
@@ -39,6 +39,7 @@ const FOLDERS_AT_ONCE = 4;
 const FILES_AT_ONCE = 16;
 
 interface StagedFolder {
+  io: RevisionIo;
   folder?: string;
   created: boolean;
   records: readonly ArchiveRecord[];
@@ -61,32 +62,33 @@ export async function writeRevisionGroups(root: string, groups: readonly Revisio
   const barrier = async (syncEach: () => Promise<void>) => {
     if (!(await (options.syncFileSystem ?? syncFileSystem)(root))) await syncEach();
   };
+  const io = options.io ?? asyncRevisionIo;
   const staged: StagedFolder[] = groups.map(({ records }) => ({
-    created: false, records, results: [], bytes: new Map(), temps: [], toCompare: [], appendedIndex: false,
+    io, created: false, records, results: [], bytes: new Map(), temps: [], toCompare: [], appendedIndex: false,
   }));
   try {
     await mapLimited(groups, FOLDERS_AT_ONCE, (group, k) => stageFolder(root, group, staged[k]));
     const temps = staged.flatMap((s) => [...s.temps.map((t) => t.temp), s.feedFile?.temp]).filter((t): t is string => t !== undefined);
-    if (temps.length > 0) await barrier(() => mapLimited(temps, FILES_AT_ONCE, syncFile).then(() => undefined));
+    if (temps.length > 0) await barrier(() => mapLimited(temps, FILES_AT_ONCE, io.syncFile).then(() => undefined));
     await mapLimited(staged, FOLDERS_AT_ONCE, linkFolder);
     const named = staged.filter((s) => s.folder !== undefined && (s.feedFile !== undefined || s.temps.some((t) => s.results[t.i].kind === 'written')));
     if (named.length > 0) {
       await barrier(async () => {
-        await mapLimited(named, FOLDERS_AT_ONCE, (s) => syncFolder(s.folder!));
-        if (staged.some((s) => s.created)) await syncFolder(root);
+        await mapLimited(named, FOLDERS_AT_ONCE, (s) => io.syncFolder(s.folder!));
+        if (staged.some((s) => s.created)) await io.syncFolder(root);
       });
     }
     await mapLimited(staged, FOLDERS_AT_ONCE, indexFolder);
     const indexed = staged.filter((s) => s.appendedIndex);
     if (indexed.length > 0) {
       await barrier(() => mapLimited(indexed, FOLDERS_AT_ONCE, async (s) => {
-        await syncFile(join(s.folder!, INDEX_FILE));
-        await syncFolder(s.folder!);
+        await io.syncFile(join(s.folder!, INDEX_FILE));
+        await io.syncFolder(s.folder!);
       }).then(() => undefined));
     }
   } finally {
     const left = staged.flatMap((s) => [...s.temps.map((t) => t.temp), s.feedFile?.temp]).filter((t): t is string => t !== undefined);
-    await Promise.all(left.map((temp) => unlink(temp).catch(() => undefined)));
+    await Promise.all(left.map((temp) => io.remove(temp).catch(() => undefined)));
   }
   return staged.map((s) => s.results.map((r, i) => (r.kind === 'invalid' ? r : { ...r, path: join(s.folder!, s.records[i].file) })));
 }
@@ -102,18 +104,19 @@ async function stageFolder(root: string, group: RevisionGroup, s: StagedFolder):
   if (valid.length === 0) return;
   const folder = join(root, feedFolderName(feed.url));
   s.folder = folder;
-  s.created = (await mkdir(folder, { recursive: true })) !== undefined;
+  const { io } = s;
+  s.created = await io.makeFolder(folder);
   const feedText = serializeFeed(feed);
-  if (s.created || (await readFile(join(folder, FEED_FILE), 'utf8').catch(() => undefined)) !== feedText) {
+  if (s.created || (await io.readBytes(join(folder, FEED_FILE)).then((b) => b.toString('utf8'), () => undefined)) !== feedText) {
     s.feedFile = { temp: temporaryPath(folder, FEED_FILE), path: join(folder, FEED_FILE) };
-    await writeTemporary(s.feedFile.temp!, feedText).catch((error: unknown) => {
+    await io.writeNew(s.feedFile.temp!, feedText).catch((error: unknown) => {
       s.feedFile!.temp = undefined;
       throw error;
     });
   }
-  const names = await readdir(folder);
+  const names = await io.readNames(folder);
   const existing = new Set(names);
-  await removeDeadTemporaries(folder, names);
+  await removeDeadTemporaries(io, folder, names);
   const firstOf = new Map<string, number>();
   for (const i of valid) {
     s.bytes.set(i, Buffer.from(formatArticleFile(articleFileOf(records[i])), 'utf8'));
@@ -129,7 +132,7 @@ async function stageFolder(root: string, group: RevisionGroup, s: StagedFolder):
     else s.temps.push({ i, temp: temporaryPath(folder, name) });
   }
   await mapLimited(s.temps, FILES_AT_ONCE, async (t) => {
-    await writeTemporary(t.temp!, s.bytes.get(t.i)!).catch((error: unknown) => {
+    await io.writeNew(t.temp!, s.bytes.get(t.i)!).catch((error: unknown) => {
       t.temp = undefined;
       throw error;
     });
@@ -140,16 +143,16 @@ async function stageFolder(root: string, group: RevisionGroup, s: StagedFolder):
 async function linkFolder(s: StagedFolder): Promise<void> {
   if (s.folder === undefined) return;
   await mapLimited(s.temps, FILES_AT_ONCE, async (t) => {
-    const outcome = await linkNewFile(t.temp!, join(s.folder!, s.records[t.i].file));
+    const outcome = await s.io.linkNew(t.temp!, join(s.folder!, s.records[t.i].file));
     t.temp = undefined;
     if (outcome === 'exists') s.toCompare.push(t.i);
   });
   if (s.feedFile?.temp !== undefined) {
-    await rename(s.feedFile.temp, s.feedFile.path);
+    await s.io.rename(s.feedFile.temp, s.feedFile.path);
     s.feedFile.temp = undefined;
   }
   for (const i of s.toCompare) {
-    const same = (await readFile(join(s.folder, s.records[i].file))).equals(s.bytes.get(i)!);
+    const same = (await s.io.readBytes(join(s.folder, s.records[i].file))).equals(s.bytes.get(i)!);
     s.results[i] = same ? { kind: 'unchanged', path: '' } : conflict();
   }
 }
@@ -157,14 +160,14 @@ async function linkFolder(s: StagedFolder): Promise<void> {
 // Phase 3: the index lines of what is now on disk under its name.
 async function indexFolder(s: StagedFolder): Promise<void> {
   if (s.folder === undefined) return;
-  const lines = await linesToAppend(s.folder, s.records, s.results);
+  const lines = await linesToAppend(s.io, s.folder, s.records, s.results);
   if (lines.length === 0) return;
-  await appendIndexLines(s.folder, lines, { sync: false });
+  await s.io.appendIndex(s.folder, lines);
   s.appendedIndex = true;
 }
 
 // Written files get their line; an unchanged file gets it only when the index lacks it (a crash between file and line).
-async function linesToAppend(folder: string, records: readonly ArchiveRecord[], results: readonly WriteRevisionsResult[]): Promise<string[]> {
+async function linesToAppend(io: RevisionIo, folder: string, records: readonly ArchiveRecord[], results: readonly WriteRevisionsResult[]): Promise<string[]> {
   const lines: string[] = [];
   const appended = new Set<string>();
   let index: Set<string> | undefined;
@@ -174,7 +177,7 @@ async function linesToAppend(folder: string, records: readonly ArchiveRecord[], 
     const line = serializeRecord(records[i]).replace(/\n$/, '');
     if (appended.has(line)) continue;
     if (kind === 'unchanged') {
-      index ??= await readIndexLines(folder);
+      index ??= await readIndexLines(io, folder);
       if (index.has(line)) continue;
     }
     appended.add(line);
@@ -186,12 +189,12 @@ async function linesToAppend(folder: string, records: readonly ArchiveRecord[], 
 // Temporary files of a writer killed mid-batch (its pid is gone) are garbage the reader skips; a live writer's are left alone.
 const TEMP_NAME = /^\..+\.tmp-(\d+)-[0-9a-f]+$/;
 
-async function removeDeadTemporaries(folder: string, names: readonly string[]): Promise<void> {
+async function removeDeadTemporaries(io: RevisionIo, folder: string, names: readonly string[]): Promise<void> {
   const dead = names.filter((name) => {
     const pid = Number(TEMP_NAME.exec(name)?.[1] ?? process.pid);
     return pid !== process.pid && !isRunning(pid);
   });
-  await Promise.all(dead.map((name) => unlink(join(folder, name)).catch(() => undefined)));
+  await Promise.all(dead.map((name) => io.remove(join(folder, name)).catch(() => undefined)));
 }
 
 function isRunning(pid: number): boolean {
@@ -203,9 +206,9 @@ function isRunning(pid: number): boolean {
   }
 }
 
-async function readIndexLines(folder: string): Promise<Set<string>> {
+async function readIndexLines(io: RevisionIo, folder: string): Promise<Set<string>> {
   try {
-    return new Set((await readFile(join(folder, INDEX_FILE), 'utf8')).split('\n'));
+    return new Set((await io.readBytes(join(folder, INDEX_FILE))).toString('utf8').split('\n'));
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return new Set();
     throw error;

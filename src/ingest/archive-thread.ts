@@ -2,9 +2,11 @@
  * The archive thread of a refresh round (archive-flusher.ts): it opens its own connection to
  * the store and, for each flush it is asked for, writes the pending revisions' files and marks
  * them (writePendingArchive), so that formatting, file system calls and durability barriers
- * stay off the thread that fetches and stores. `close` closes its connection; it then exits.
+ * stay off the thread that fetches and stores. It has nothing else to do, so its file system
+ * calls block (archive/revision-io.ts). `close` closes its connection; it then exits.
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import { blockingRevisionIo } from '../archive/revision-io.ts';
 import type { StoreOptions } from '../store/index.ts';
 import { openStore } from '../store/open-store.ts';
 import { writePendingArchive, type ArchiveContext } from './archive-writer.ts';
@@ -12,7 +14,7 @@ import type { ArchiveReply, ArchiveRequest, ArchiveThreadData } from './archive-
 
 const { storeOptions, archiveRoot, archiveBody } = workerData as ArchiveThreadData;
 const store = await openStore(storeOptions satisfies StoreOptions);
-const ctx: ArchiveContext = { store, archiveRoot, now: Date.now, settings: { archiveBody } };
+const ctx: ArchiveContext = { store, archiveRoot, now: Date.now, settings: { archiveBody }, revisionIo: blockingRevisionIo };
 
 // Flushes (and the close after them) run in the order asked: a close never cuts a flush short.
 let queue: Promise<unknown> = Promise.resolve();

@@ -12,6 +12,7 @@ import { join } from 'node:path';
 // Single files, not the archive barrel: a round with nothing to write should not load the reader, exporter and rewriter (start-up time).
 import { feedFolderName } from '../archive/archive-layout.ts';
 import type { ArchiveProblem } from '../archive/archive-record.ts';
+import type { RevisionIo } from '../archive/revision-io.ts';
 import { writeRevisionGroups } from '../archive/write-revisions.ts';
 import type { Feed, PendingRevision } from '../store/index.ts';
 import type { IngestContext, IngestSettings } from './ingest-context.ts';
@@ -30,8 +31,11 @@ const BATCH = 1000;
 
 const running = new WeakMap<object, Promise<unknown>>();
 
-/** What writing the pending revisions needs: a store, the archive folder, a clock, the body setting. */
-export type ArchiveContext = Pick<IngestContext, 'store' | 'archiveRoot' | 'now'> & { readonly settings: Pick<IngestSettings, 'archiveBody'> };
+/** What writing the pending revisions needs: a store, the archive folder, a clock, the body setting, and the file system calls to make (default the promise-based ones). */
+export type ArchiveContext = Pick<IngestContext, 'store' | 'archiveRoot' | 'now'> & {
+  readonly settings: Pick<IngestSettings, 'archiveBody'>;
+  readonly revisionIo?: RevisionIo;
+};
 
 /**
  * Writes every pending revision's file and marks it archived, after any flush of this context
@@ -56,7 +60,7 @@ export async function writePendingArchive(ctx: ArchiveContext): Promise<FlushRes
       const groups = groupByFeed(pending);
       const records = groups.map((group) => group.map(({ record }) => (raw ? { ...record, fileBody: 'raw' as const } : record)));
       // Marked only once the whole batch is durable; after a failure all of it is written again (same files are `unchanged`).
-      const outcomes = await writeRevisionGroups(ctx.archiveRoot, groups.map((group, k) => ({ feed: group[0].feed, records: records[k] })));
+      const outcomes = await writeRevisionGroups(ctx.archiveRoot, groups.map((group, k) => ({ feed: group[0].feed, records: records[k] })), { io: ctx.revisionIo });
       outcomes.forEach((list, k) => list.forEach((outcome, i) => {
         if (outcome.kind === 'written') result.written++;
         else if (outcome.kind === 'unchanged') result.unchanged++;
