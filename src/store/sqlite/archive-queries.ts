@@ -11,6 +11,7 @@ import type { RevisionOutcome } from '../article-types.ts';
 import { rowToArchiveFeed, rowToArchiveRecord } from '../map-rows.ts';
 import type { FeedRow, RevisionRow } from '../rows.ts';
 import { insertRevision } from './insert-revision.ts';
+import { indexPending, type PendingIndex } from './search-index.ts';
 import type { SqliteContext } from './statements.ts';
 
 type JoinedRow = RevisionRow & {
@@ -45,7 +46,7 @@ export function createArchiveQueries({ db, sql }: SqliteContext) {
     return row.id;
   };
 
-  const importArticle = (feedId: number, records: ArchiveRecord[], archivedAt: number | undefined, result: ImportRecordsResult) => {
+  const importArticle = (feedId: number, records: ArchiveRecord[], archivedAt: number | undefined, result: ImportRecordsResult, toIndex: PendingIndex) => {
     const first = records[0];
     let article = sql('SELECT id, archive_key, deleted_at FROM articles WHERE feed_id = ? AND identity = ?').get(feedId, first.identity) as
       { id: number; archive_key: string; deleted_at: number | null } | undefined;
@@ -66,7 +67,7 @@ export function createArchiveQueries({ db, sql }: SqliteContext) {
       } else if (stored.has(r.revision)) {
         result.skipped++;
       } else {
-        insertRevision(sql, { ...r, articleId: article.id, number: r.revision, archivedAt });
+        insertRevision(sql, { ...r, articleId: article.id, number: r.revision, archivedAt }, toIndex);
         stored.add(r.revision);
         result.imported++;
       }
@@ -104,7 +105,9 @@ export function createArchiveQueries({ db, sql }: SqliteContext) {
       list.push(record);
       byIdentity.set(record.identity, list);
     }
-    for (const list of byIdentity.values()) importArticle(feedId, list, options.archivedAt, result);
+    const toIndex: PendingIndex = [];
+    for (const list of byIdentity.values()) importArticle(feedId, list, options.archivedAt, result, toIndex);
+    indexPending(sql, toIndex);
     return result;
   });
 

@@ -13,13 +13,14 @@ import { checkEntry } from '../check-input.ts';
 import { categoriesJson, enclosuresJson, personsJson } from '../map-rows.ts';
 import type { RevisionRow } from '../rows.ts';
 import { insertRevision } from './insert-revision.ts';
+import { indexPending, type PendingIndex } from './search-index.ts';
 import type { SqliteContext } from './statements.ts';
 
 type Latest = Pick<RevisionRow, 'number' | 'title_key' | 'fingerprint'>;
 
 /** Returns `recordEntries` over one connection. */
 export function createEntryQueries({ db, sql }: SqliteContext) {
-  const recordOne = (feedId: number, feedTitle: string | null, entry: IncomingEntry, seenAt: number): EntryOutcome => {
+  const recordOne = (feedId: number, feedTitle: string | null, entry: IncomingEntry, seenAt: number, toIndex: PendingIndex): EntryOutcome => {
     const reason = checkEntry(entry);
     if (reason !== undefined) return { kind: 'invalid', reason };
     const article = sql('SELECT id, deleted_at FROM articles WHERE feed_id = ? AND identity = ?').get(feedId, entry.identity) as
@@ -34,7 +35,7 @@ export function createEntryQueries({ db, sql }: SqliteContext) {
         entry.language ?? null, entry.publishedAt ?? null, entry.updatedAt ?? null, seenAt, seenAt,
       );
       const articleId = Number(lastInsertRowid);
-      const revisionId = insertRevision(sql, { ...entry, articleId, number: 0, feedTitle: feedTitle ?? undefined, seenAt });
+      const revisionId = insertRevision(sql, { ...entry, articleId, number: 0, feedTitle: feedTitle ?? undefined, seenAt }, toIndex);
       return { kind: 'new', articleId, revisionId, revision: 0 };
     }
     if (article.deleted_at !== null) {
@@ -55,7 +56,7 @@ export function createEntryQueries({ db, sql }: SqliteContext) {
       return { kind: 'unchanged', articleId: article.id };
     }
     const number = latest === undefined ? 0 : latest.number + 1;
-    const revisionId = insertRevision(sql, { ...entry, articleId: article.id, number, feedTitle: feedTitle ?? undefined, seenAt });
+    const revisionId = insertRevision(sql, { ...entry, articleId: article.id, number, feedTitle: feedTitle ?? undefined, seenAt }, toIndex);
     sql(`
       UPDATE articles SET authors = ?, categories = ?, enclosures = ?, language = coalesce(?, language),
         published_at = coalesce(?, published_at), updated_at = coalesce(?, updated_at), last_seen_at = max(last_seen_at, ?),
@@ -70,7 +71,10 @@ export function createEntryQueries({ db, sql }: SqliteContext) {
     const feed = sql('SELECT title FROM feeds WHERE id = ?').get(feedId) as { title: string | null } | undefined;
     if (feed === undefined) return entries.map(() => ({ kind: 'invalid', reason: `feed ${feedId} not found` }));
     if (!Number.isSafeInteger(seenAt)) return entries.map(() => ({ kind: 'invalid', reason: 'seenAt is not an integer of epoch ms' }));
-    return entries.map((entry) => recordOne(feedId, feed.title, entry, seenAt));
+    const toIndex: PendingIndex = [];
+    const outcomes = entries.map((entry) => recordOne(feedId, feed.title, entry, seenAt, toIndex));
+    indexPending(sql, toIndex);
+    return outcomes;
   });
 
   return {

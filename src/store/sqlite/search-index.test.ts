@@ -32,6 +32,17 @@ describe('reindexing with the token pool', () => {
   });
   afterAll(() => rm(folder, { recursive: true, force: true }));
 
+  it('writes the articles stored in one transaction as one index segment', () => {
+    // Interleaved with the article inserts, each article's index row was flushed into a segment of its own.
+    const db = new Database(path);
+    try {
+      expect(db.prepare('SELECT count(DISTINCT segid) FROM search_fts_idx').pluck().get()).toBe(1);
+      expect(db.prepare('SELECT count(*) FROM search_fts_docsize').pluck().get()).toBe(300);
+    } finally {
+      db.close();
+    }
+  });
+
   it('writes exactly the index that indexing on this thread writes, and leaves the queue empty', () => {
     const db = new Database(path);
     try {
