@@ -169,18 +169,22 @@ async function indexFolder(s: StagedFolder): Promise<void> {
 // Written files get their line; an unchanged file gets it only when the index lacks it (a crash between file and line).
 async function linesToAppend(io: RevisionIo, folder: string, records: readonly ArchiveRecord[], results: readonly WriteRevisionsResult[]): Promise<string[]> {
   const lines: string[] = [];
-  const appended = new Set<string>();
+  // Lines of written files all differ (each names its own file): only an unchanged file's line can repeat one, so the
+  // set of lines (a hash of every whole record) is made at the first unchanged file, not for a batch of new ones.
+  let appended: Set<string> | undefined;
   let index: Set<string> | undefined;
   for (let i = 0; i < records.length; i++) {
     const kind = results[i].kind;
     if (kind !== 'written' && kind !== 'unchanged') continue;
-    const line = serializeRecord(records[i]).replace(/\n$/, '');
-    if (appended.has(line)) continue;
+    const serialized = serializeRecord(records[i]);
+    const line = serialized.endsWith('\n') ? serialized.slice(0, -1) : serialized;
     if (kind === 'unchanged') {
+      appended ??= new Set(lines);
+      if (appended.has(line)) continue;
       index ??= await readIndexLines(io, folder);
       if (index.has(line)) continue;
     }
-    appended.add(line);
+    appended?.add(line);
     lines.push(line);
   }
   return lines;
