@@ -15,6 +15,7 @@ import { readJsonFeed } from './json-feed/read-json-feed.ts';
 import { findRdfCoreNamespace, readRdfDocument } from './rdf/read-rdf.ts';
 import { adaptRss } from './rss/adapt-rss.ts';
 import { readRssDocument } from './rss/read-rss.ts';
+import { readChineseCst } from './date/china-standard-time.ts';
 import { orderFeedMeta, orderItem } from './shared/contract-order.ts';
 import { parseXml } from './xml/parse-xml.ts';
 import type { XmlElement } from './xml/types.ts';
@@ -86,6 +87,7 @@ function parseFeedOrReport(input: Uint8Array | string, options: ParseFeedOptions
   const problems = decoded.problems.length === 0 ? adapted.problems : [...decoded.problems, ...adapted.problems];
   const language = options.headers?.['content-language']?.split(',')[0].trim();
   if (adapted.feed.language === undefined && language) adapted.feed.language = language;
+  readChineseCst(adapted.feed, adapted.items);
   return {
     kind: 'feed',
     feed: {

@@ -2,7 +2,8 @@
  * Time zone names and offsets as they appear in feed dates. The table holds the RFC 822 /
  * RFC 2822 names plus the abbreviations real feeds use; where one abbreviation means
  * several zones, the RFC meaning wins (CST is US Central, −6, not China Standard Time) and
- * otherwise the most common one in feeds (IST is India, BST is British Summer Time).
+ * otherwise the most common one in feeds (IST is India, BST is British Summer Time). Chinese
+ * feeds are the exception for CST, re-read as +8 by china-standard-time.ts.
  */
 
 // Minutes east of UTC.
