@@ -95,15 +95,20 @@ describe('archive export and import', () => {
 });
 
 describe('rebuildDatabase', () => {
-  it('builds a new database from the archive alone, revisions included, keeping the old one as .bak', async () => {
+  it('builds a new database from the archive, revisions included, with the old one\'s accounts, keeping it as .bak', async () => {
     const ctx = await freshContext();
     await importArchive(ctx, join(source.dir, 'export-1'));
     const before = await articleCount(ctx);
     const titles = (await ctx.store.listArticles({ limit: 50 })).articles.map((a) => [a.identity, a.title, a.revisionCount]);
+    const created = await ctx.store.createUser({ name: 'reader', passwordHash: 'hash' });
+    const [feed] = await ctx.store.listFeeds();
+    if (created.kind !== 'created') throw new Error(created.kind);
+    await ctx.store.addSubscription({ userId: created.user.id, feedId: feed.id });
 
     const result = await rebuildDatabase(ctx);
     if (result.kind !== 'rebuilt') throw new Error(result.error.message);
-    expect(result).toMatchObject({ feeds: 2, revisions: before.revisions, problems: [], backupPath: `${ctx.dbPath}.bak` });
+    expect(result).toMatchObject({ feeds: 2, revisions: before.revisions, problems: [], backupPath: `${ctx.dbPath}.bak`, kept: { users: 1, subscriptions: 1 } });
+    expect((await ctx.store.listSubscriptions(created.user.id)).map((s) => s.feed.url)).toEqual([feed.url]);
     expect(await articleCount(ctx)).toEqual(before);
     expect((await ctx.store.listArticles({ limit: 50 })).articles.map((a) => [a.identity, a.title, a.revisionCount])).toEqual(titles);
     expect((await ctx.store.counts()).pendingArchive).toBe(0);

@@ -4,21 +4,27 @@
  * the database is lost), the new database is built beside the old one at a temporary path,
  * and then swapped in with one rename (atomic on POSIX), the old file kept as
  * `tidings.db.bak` (a hard link made before the rename, so there is no moment without a
- * database). What the archive does not hold is not rebuilt: per-feed settings, the fetch
- * log, validators and article tombstones. The swap refuses to run while another process
+ * database). What the archive does not hold (accounts, subscriptions, read and starred
+ * marks, feed settings and validators, the fetch log, tombstones) is copied from the old
+ * database into the new one before the swap (store.copyStateFrom); when the old one cannot
+ * be read (the reason to rebuild, sometimes), the rebuild goes on without it and says so.
+ * The swap refuses to run while another process
  * has the database open (its WAL file outlives our close), since that process would go on
  * writing into the old file.
  */
 import { copyFile, link, rename, rm, stat } from 'node:fs/promises';
 import { readArchive, type ArchiveProblem } from '../archive/index.ts';
 import { AppError, isAppError } from '../domain/errors.ts';
-import type { Store } from '../store/index.ts';
+import type { StateCopyResult, Store } from '../store/index.ts';
 import { flushPendingArchive } from './archive-writer.ts';
 import type { IngestContext } from './ingest-context.ts';
 
-/** What a rebuild did. */
+/** What a rebuild did; `kept` is what was copied from the old database, or why nothing could be. */
 export type RebuildResult =
-  | { kind: 'rebuilt'; feeds: number; revisions: number; skipped: number; problems: ArchiveProblem[]; backupPath?: string }
+  | {
+    kind: 'rebuilt'; feeds: number; revisions: number; skipped: number; problems: ArchiveProblem[]; backupPath?: string;
+    kept: StateCopyResult | { error: string };
+  }
   | { kind: 'failed'; error: AppError };
 
 /** Rebuilds the database from the archive and swaps it in (ctx.store is reopened on the new file); never throws. */
@@ -31,7 +37,8 @@ export async function rebuildDatabase(ctx: IngestContext): Promise<RebuildResult
   try {
     const temp = await ctx.openStoreAt(tempPath);
     try {
-      built = await importAll(temp, ctx.archiveRoot, ctx.now());
+      const imported = await importAll(temp, ctx.archiveRoot, ctx.now());
+      built = { ...imported, kept: await keepState(temp, ctx.dbPath) };
     } finally {
       await temp.close();
     }
@@ -57,6 +64,16 @@ export async function rebuildDatabase(ctx: IngestContext): Promise<RebuildResult
     ctx.store = await ctx.openStoreAt(ctx.dbPath);
   }
   return { kind: 'rebuilt', ...built, ...(backupPath === undefined ? {} : { backupPath }) };
+}
+
+// Nothing to keep without an old database; an unreadable one is reported, not fatal.
+async function keepState(store: Store, oldPath: string): Promise<StateCopyResult | { error: string }> {
+  if (!(await exists(oldPath))) return { users: 0, feedsAdded: 0, subscriptions: 0, marks: 0, tombstones: 0 };
+  try {
+    return await store.copyStateFrom({ backend: 'sqlite', path: oldPath });
+  } catch (error) {
+    return { error: error instanceof Error ? error.message : String(error) };
+  }
 }
 
 async function importAll(store: Store, root: string, now: number) {

@@ -5,7 +5,7 @@
  */
 export { openStore } from './open-store.ts';
 export type { StoreOptions } from './open-store.ts';
-export type { Store, RetentionResult, StoreCounts, IntegrityResult, DayCount } from './store.ts';
+export type { Store, RetentionResult, StateCopyResult, StoreCounts, IntegrityResult, DayCount } from './store.ts';
 export type {
   AccountStore, AddSubscriptionResult, ApiToken, ArticleState, CreateUserResult, MarkAllReadOptions, NewApiToken, NewSession,
   NewSubscription, NewUser, Session, Subscription, SubscriptionLabel, SubscriptionPatch, TimelineArticle, TimelineItem, TimelineItemsPage, TimelineOptions, TimelinePage, TimelineView,

@@ -6,6 +6,7 @@
  * (not found, exists, tombstoned, invalid entry) are values; a database failure throws
  * AppError `store.failed`.
  */
+import type { StoreOptions } from './open-store.ts';
 import type {
   AddFeedResult, Feed, FeedWithStats, FetchLogEntry, FetchRecord, FetchRecordOf, NewFeed, FeedPatch,
   RecordFetchResult, RemoveFeedResult, UpdateFeedResult,
@@ -28,6 +29,9 @@ import type {
 
 /** What `applyRetention` deleted; `tombstoned` articles lost their revisions but stay as tombstones while their feed still carries them. */
 export interface RetentionResult { articlesDeleted: number; revisionsDeleted: number; tombstoned: number }
+
+/** What `copyStateFrom` copied: the users now in the store, feeds added that had no archived article, subscriptions, read/starred marks and tombstones. */
+export interface StateCopyResult { users: number; feedsAdded: number; subscriptions: number; marks: number; tombstones: number }
 
 /** Totals for metrics and the UI: feeds not removed, articles not deleted, all revisions, revisions waiting for the archive. */
 export interface StoreCounts { feeds: number; articles: number; revisions: number; pendingArchive: number }
@@ -118,6 +122,12 @@ export interface Store extends AccountStore {
   getUserPreferences(userId: number): Promise<Record<string, string>>;
   /** Sets the given preferences of the user in one step; false when there is no such user. */
   setUserPreferences(userId: number, values: Record<string, string>): Promise<boolean>;
+  /**
+   * Copies from the previous database of this back end (a database being replaced by one rebuilt from the archive) what the
+   * archive does not hold: accounts, sessions, tokens, preferences, saved searches, feed settings and state, subscriptions,
+   * read and starred marks, tombstones. Call it once, on a store holding only imported archive records.
+   */
+  copyStateFrom(previous: StoreOptions): Promise<StateCopyResult>;
   /** Returns totals. */
   counts(): Promise<StoreCounts>;
   /** Runs the back end's integrity and foreign-key checks. */

@@ -23,6 +23,7 @@ import { createSearchIndexing } from './search-index.ts';
 import { createSearchQueries } from './search-queries.ts';
 import { createStatements } from './statements.ts';
 import { createPreferenceQueries } from './preference-queries.ts';
+import { createStateCopyQueries } from './state-copy-queries.ts';
 import { createStatsQueries } from './stats-queries.ts';
 
 /** Options for a SQLite store; `path` ':memory:' gives a private in-memory database. */
@@ -50,6 +51,7 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
   const saved = createSavedSearchQueries(context);
   const stats = createStatsQueries(context);
   const preferences = createPreferenceQueries(context);
+  const stateCopy = createStateCopyQueries(context);
   try {
     // Articles queued by the search migration, a re-cleaning or an interrupted reindex become searchable now.
     indexing.drainSearchQueue();
@@ -128,6 +130,10 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
     listRevisionBodies: (opts) => run(() => reclean.listRevisionBodies(opts)),
     entryStates: (feedId, identities) => run(() => reclean.entryStates(feedId, identities)),
     applyRetention: (now) => run(() => upkeep.applyRetention(now)),
+    copyStateFrom: (previous) => run(() => {
+      if (previous.backend !== 'sqlite') throw new AppError('store.failed', `cannot copy state from a ${String(previous.backend)} store into SQLite`);
+      return stateCopy.copyStateFrom(previous.path);
+    }),
     articlesPerDay: (feedId, days, now = Date.now()) => run(() => stats.articlesPerDay(feedId, days, now)),
     getUserPreferences: (userId) => run(() => preferences.getUserPreferences(userId)),
     setUserPreferences: (userId, values) => run(() => preferences.setUserPreferences(userId, values)),
