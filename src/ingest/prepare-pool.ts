@@ -48,7 +48,14 @@ export function createInThreadPreparer(packs: readonly RulePack[] | undefined): 
 
 type Result = PreparedDocument | LearnedRule[];
 interface Pending { work: PrepareWork; resolve: (value: Result) => void; reject: (error: Error) => void }
-interface PoolWorker { worker: Worker; busy?: number }
+interface PoolWorker { worker: Worker; inFlight: number[] }
+
+/**
+ * Documents sent to a worker before its answers come back: two, so that it starts the next
+ * one while this thread, often busy storing the last answer for a few milliseconds, has not
+ * yet read its reply (with one, the worker sat idle a sixth of a cold round).
+ */
+const DEPTH = 2;
 
 /** Returns a preparer backed by up to `size` worker threads, started on demand. */
 export function createPreparePool(options: PreparePoolOptions): DocumentPreparer {
@@ -74,7 +81,7 @@ export function createPreparePool(options: PreparePoolOptions): DocumentPreparer
         runHere(waiting.shift()!);
         continue;
       }
-      let slot = workers.find((w) => w.busy === undefined);
+      let slot = workers.find((w) => w.inFlight.length === 0);
       if (slot === undefined && workers.length < options.size) {
         try {
           slot = spawn();
@@ -84,21 +91,22 @@ export function createPreparePool(options: PreparePoolOptions): DocumentPreparer
           continue;
         }
       }
+      slot ??= workers.find((w) => w.inFlight.length < DEPTH);
       if (slot === undefined) return;
       const task = waiting.shift()!;
       const id = nextId++;
-      slot.busy = id;
+      slot.inFlight.push(id);
       inFlight.set(id, task);
       slot.worker.postMessage({ id, work: task.work } satisfies PrepareTask);
     }
   };
 
   const spawn = (): PoolWorker => {
-    const slot: PoolWorker = { worker: startWorker(options.packs) };
+    const slot: PoolWorker = { worker: startWorker(options.packs), inFlight: [] };
     slot.worker.on('message', (reply: PrepareReply) => {
       const task = inFlight.get(reply.id);
       inFlight.delete(reply.id);
-      slot.busy = undefined;
+      slot.inFlight = slot.inFlight.filter((id) => id !== reply.id);
       if (task !== undefined) {
         if ('error' in reply) task.reject(new Error(reply.error));
         else task.resolve(reply.result);
@@ -108,10 +116,10 @@ export function createPreparePool(options: PreparePoolOptions): DocumentPreparer
     const fail = () => {
       if (closed) return;
       broken = true;
-      const task = slot.busy === undefined ? undefined : inFlight.get(slot.busy);
-      if (slot.busy !== undefined) inFlight.delete(slot.busy);
-      slot.busy = undefined;
-      if (task !== undefined) waiting.unshift(task);
+      const tasks = slot.inFlight.flatMap((id) => inFlight.get(id) ?? []);
+      for (const id of slot.inFlight) inFlight.delete(id);
+      slot.inFlight = [];
+      waiting.unshift(...tasks);
       dispatch();
     };
     slot.worker.on('error', fail);
