@@ -56,6 +56,7 @@ export async function runFetch(io: CliIo, globals: GlobalOptions, refs: string[]
       return EXIT.ok;
     }
     io.stdout(`${live ? '\r\x1b[K' : ''}${summaryLine(summary)}\n`);
+    if (summary.retention.error !== undefined) io.stderr(`tidings: warning: retention could not run (it runs after the next round): ${summary.retention.error}\n`);
     printFullTextWarnings(io, summary);
     if (live) {
       for (const r of summary.results.filter((r) => r.kind === 'failed' || r.kind === 'rate-limited')) {

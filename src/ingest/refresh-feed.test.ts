@@ -184,6 +184,25 @@ describe('refreshRound', () => {
     }
   });
 
+  it('reports a retention the store could not apply without undoing the round', async () => {
+    const round = await createTestContext();
+    try {
+      await round.store.addFeed({ url: server.url('/feed.xml'), now: round.now() });
+      const store = round.store;
+      round.store = Object.assign(Object.create(store) as typeof store, {
+        applyRetention: async () => {
+          throw new Error('database is locked');
+        },
+      });
+      const summary = await refreshRound(round);
+      expect(summary).toMatchObject({ feeds: 1, ok: 1, newArticles: server.feed.items.length });
+      expect(summary.retention).toEqual({ articlesDeleted: 0, revisionsDeleted: 0, tombstoned: 0, error: 'database is locked' });
+    } finally {
+      await round.close();
+      await removeFolder(round.dir);
+    }
+  });
+
   it('counts a feed whose articles the store could not write as failed, with the store\'s error, not as skipped', async () => {
     const round = await createTestContext();
     try {

@@ -72,8 +72,8 @@ export interface RoundSummary extends Omit<RoundProgress, 'done' | 'total'> {
   skipped: number;
   /** Requested ids that are not subscribed feeds. */
   missing: number[];
-  /** What the retention of feeds that set one removed after the round (all zero for feeds kept forever). */
-  retention: RetentionResult;
+  /** What the retention of feeds that set one removed after the round (all zero for feeds kept forever), or why it could not run (it runs again after the next round). */
+  retention: RetentionResult & { error?: string };
   durationMs: number;
   results: RefreshOutcome[];
 }
@@ -120,7 +120,7 @@ export async function refreshRound(ctx: IngestContext, options: RefreshRoundOpti
     await flusher?.close();
   }
   const results = outcomes.filter((o): o is RefreshOutcome => o !== undefined);
-  const retention = results.length > 0 && options.signal?.aborted !== true ? await ctx.store.applyRetention(ctx.now()) : NOTHING_RETAINED;
+  const retention = results.length > 0 && options.signal?.aborted !== true ? await applyRetention(ctx) : NOTHING_RETAINED;
   const { total: _total, done: _done, ...totals } = progress;
   return {
     feeds: results.length, ...totals, skipped: feeds.length - results.length, missing, retention,
@@ -140,6 +140,15 @@ export function insideRetryAfter(feed: Feed, now: number): boolean {
 }
 
 const NOTHING_RETAINED: RetentionResult = Object.freeze({ articlesDeleted: 0, revisionsDeleted: 0, tombstoned: 0 });
+
+// A retention the store could not apply does not undo the round that ran; the next round tries again.
+async function applyRetention(ctx: IngestContext): Promise<RetentionResult & { error?: string }> {
+  try {
+    return await ctx.store.applyRetention(ctx.now());
+  } catch (error) {
+    return { ...NOTHING_RETAINED, error: error instanceof Error ? error.message : String(error) };
+  }
+}
 
 /** Rounds of fewer feeds parse and clean on the main thread: starting workers would cost more than it saves. */
 const POOL_MIN_FEEDS = 4;
