@@ -142,86 +142,73 @@ describe('refreshFeed failures are recorded on the feed, never thrown', () => {
   });
 });
 
+// A context of its own for one round test, removed afterwards.
+async function withRound(test: (round: TestContext) => Promise<void>): Promise<void> {
+  const round = await createTestContext();
+  try {
+    await test(round);
+  } finally {
+    await round.close();
+    await removeFolder(round.dir);
+  }
+}
+
 describe('refreshRound', () => {
-  it('refreshes every feed even when some are broken, and skips a feed inside its Retry-After window', async () => {
-    const round = await createTestContext();
-    try {
-      const good = await round.store.addFeed({ url: server.url('/feed.gz.xml'), now: round.now() });
-      for (const path of ['/500', '/page.html', '/404', '/429']) await round.store.addFeed({ url: server.url(path), now: round.now() });
-      const first = await refreshRound(round);
-      expect(first).toMatchObject({ feeds: 5, ok: 1, rateLimited: 1, failed: 3, skipped: 0 });
-      expect(first.newArticles).toBe(server.feed.items.length);
-      expect(first.results.find((r) => good.kind === 'added' && r.feedId === good.feed.id)?.kind).toBe('ok');
-      const second = await refreshRound(round);
-      expect(second).toMatchObject({ feeds: 4, skipped: 1, rateLimited: 0 });
-      const forced = await refreshRound(round, { force: true });
-      expect(forced).toMatchObject({ feeds: 5, rateLimited: 1 });
-    } finally {
-      await round.close();
-      await removeFolder(round.dir);
-    }
-  });
+  it('refreshes every feed even when some are broken, and skips a feed inside its Retry-After window', () => withRound(async (round) => {
+    const good = await round.store.addFeed({ url: server.url('/feed.gz.xml'), now: round.now() });
+    for (const path of ['/500', '/page.html', '/404', '/429']) await round.store.addFeed({ url: server.url(path), now: round.now() });
+    const first = await refreshRound(round);
+    expect(first).toMatchObject({ feeds: 5, ok: 1, rateLimited: 1, failed: 3, skipped: 0 });
+    expect(first.newArticles).toBe(server.feed.items.length);
+    expect(first.results.find((r) => good.kind === 'added' && r.feedId === good.feed.id)?.kind).toBe('ok');
+    const second = await refreshRound(round);
+    expect(second).toMatchObject({ feeds: 4, skipped: 1, rateLimited: 0 });
+    const forced = await refreshRound(round, { force: true });
+    expect(forced).toMatchObject({ feeds: 5, rateLimited: 1 });
+  }));
 
-  it('applies a feed\'s retention once the round\'s archive files are written, and leaves feeds kept forever alone', async () => {
-    const round = await createTestContext();
-    try {
-      const kept = await round.store.addFeed({ url: server.url('/feed.xml'), now: round.now() });
-      const thinned = await round.store.addFeed({ url: server.url('/feed.gz.xml'), now: round.now() });
-      if (kept.kind !== 'added' || thinned.kind !== 'added') throw new Error('expected added');
-      await round.store.updateFeed(thinned.feed.id, { settings: { retentionDays: 30 } });
-      const count = server.feed.items.length;
-      const summary = await refreshRound(round);
-      // The sample items are from 2024: all older than 30 days, still carried by the feed, so kept as tombstones.
-      expect(summary.retention).toEqual({ articlesDeleted: 0, revisionsDeleted: count, tombstoned: count });
-      expect((await round.store.listArticles({ limit: 10, feedId: thinned.feed.id })).articles).toHaveLength(0);
-      expect((await round.store.listArticles({ limit: 10, feedId: kept.feed.id })).articles).toHaveLength(count);
-      const folder = join(round.archiveRoot, feedFolderName(thinned.feed.url));
-      expect((await readdir(folder)).filter((n) => n.endsWith('.txt'))).toHaveLength(count);
-      expect((await refreshRound(round, { force: true })).newArticles).toBe(0);
-    } finally {
-      await round.close();
-      await removeFolder(round.dir);
-    }
-  });
+  it('applies a feed\'s retention once the round\'s archive files are written, and leaves feeds kept forever alone', () => withRound(async (round) => {
+    const kept = await round.store.addFeed({ url: server.url('/feed.xml'), now: round.now() });
+    const thinned = await round.store.addFeed({ url: server.url('/feed.gz.xml'), now: round.now() });
+    if (kept.kind !== 'added' || thinned.kind !== 'added') throw new Error('expected added');
+    await round.store.updateFeed(thinned.feed.id, { settings: { retentionDays: 30 } });
+    const count = server.feed.items.length;
+    const summary = await refreshRound(round);
+    // The sample items are from 2024: all older than 30 days, still carried by the feed, so kept as tombstones.
+    expect(summary.retention).toEqual({ articlesDeleted: 0, revisionsDeleted: count, tombstoned: count });
+    expect((await round.store.listArticles({ limit: 10, feedId: thinned.feed.id })).articles).toHaveLength(0);
+    expect((await round.store.listArticles({ limit: 10, feedId: kept.feed.id })).articles).toHaveLength(count);
+    const folder = join(round.archiveRoot, feedFolderName(thinned.feed.url));
+    expect((await readdir(folder)).filter((n) => n.endsWith('.txt'))).toHaveLength(count);
+    expect((await refreshRound(round, { force: true })).newArticles).toBe(0);
+  }));
 
-  it('reports a retention the store could not apply without undoing the round', async () => {
-    const round = await createTestContext();
-    try {
-      await round.store.addFeed({ url: server.url('/feed.xml'), now: round.now() });
-      const store = round.store;
-      round.store = Object.assign(Object.create(store) as typeof store, {
-        applyRetention: async () => {
-          throw new Error('database is locked');
-        },
-      });
-      const summary = await refreshRound(round);
-      expect(summary).toMatchObject({ feeds: 1, ok: 1, newArticles: server.feed.items.length });
-      expect(summary.retention).toEqual({ articlesDeleted: 0, revisionsDeleted: 0, tombstoned: 0, error: 'database is locked' });
-    } finally {
-      await round.close();
-      await removeFolder(round.dir);
-    }
-  });
+  it('reports a retention the store could not apply without undoing the round', () => withRound(async (round) => {
+    await round.store.addFeed({ url: server.url('/feed.xml'), now: round.now() });
+    const store = round.store;
+    round.store = Object.assign(Object.create(store) as typeof store, {
+      applyRetention: async () => {
+        throw new Error('database is locked');
+      },
+    });
+    const summary = await refreshRound(round);
+    expect(summary).toMatchObject({ feeds: 1, ok: 1, newArticles: server.feed.items.length });
+    expect(summary.retention).toEqual({ articlesDeleted: 0, revisionsDeleted: 0, tombstoned: 0, error: 'database is locked' });
+  }));
 
-  it('counts a feed whose articles the store could not write as failed, with the store\'s error, not as skipped', async () => {
-    const round = await createTestContext();
-    try {
-      const broken = await round.store.addFeed({ url: server.url('/feed.xml'), now: round.now() });
-      await round.store.addFeed({ url: server.url('/feed.gz.xml'), now: round.now() });
-      if (broken.kind !== 'added') throw new Error(broken.kind);
-      const store = round.store;
-      round.store = Object.assign(Object.create(store) as typeof store, {
-        recordEntries: async (feedId: number, ...rest: Parameters<typeof store.recordEntries> extends [number, ...infer R] ? R : never) => {
-          if (feedId === broken.feed.id) throw new Error('database is locked');
-          return store.recordEntries(feedId, ...rest);
-        },
-      });
-      const summary = await refreshRound(round);
-      expect(summary).toMatchObject({ feeds: 2, ok: 1, failed: 1, skipped: 0 });
-      expect(summary.results.find((r) => r.feedId === broken.feed.id)?.error?.message).toContain('database is locked');
-    } finally {
-      await round.close();
-      await removeFolder(round.dir);
-    }
-  });
+  it('counts a feed whose articles the store could not write as failed, with the store\'s error, not as skipped', () => withRound(async (round) => {
+    const broken = await round.store.addFeed({ url: server.url('/feed.xml'), now: round.now() });
+    await round.store.addFeed({ url: server.url('/feed.gz.xml'), now: round.now() });
+    if (broken.kind !== 'added') throw new Error(broken.kind);
+    const store = round.store;
+    round.store = Object.assign(Object.create(store) as typeof store, {
+      recordEntries: async (feedId: number, ...rest: Parameters<typeof store.recordEntries> extends [number, ...infer R] ? R : never) => {
+        if (feedId === broken.feed.id) throw new Error('database is locked');
+        return store.recordEntries(feedId, ...rest);
+      },
+    });
+    const summary = await refreshRound(round);
+    expect(summary).toMatchObject({ feeds: 2, ok: 1, failed: 1, skipped: 0 });
+    expect(summary.results.find((r) => r.feedId === broken.feed.id)?.error?.message).toContain('database is locked');
+  }));
 });
