@@ -51,6 +51,7 @@ describe('copyStateFrom (a database rebuilt from the archive keeps what the arch
     const news = await addFeed(before, 'https://news.example/rss');
     const quiet = await addFeed(before, 'https://quiet.example/rss');
     await before.updateFeed(news, { settings: { fullText: 'auto', encodingOverride: 'gbk', retentionDays: 90 } });
+    await before.updateFeedCleaning(news, { generator: 'WordPress 6.4', addNewArticles: 7 });
     await before.recordFetch(news, { startedAt: T0, durationMs: 5, outcome: 'ok', httpStatus: 200, validators: { etag: '"v1"' }, schedule: { nextCheckAt: T0 + 3_600_000 } });
     const outcomes = await before.recordEntries(news, ['kept', 'read', 'deleted', 'files-removed'].map((id) => makeEntry(id)), T0);
     const [kept, read, deleted, filesRemoved] = outcomes.map((o) => (o.kind === 'new' ? o.articleId : -1));
@@ -79,6 +80,7 @@ describe('copyStateFrom (a database rebuilt from the archive keeps what the arch
       ['https://news.example/rss', 'World'], ['https://quiet.example/rss', undefined],
     ]);
     expect(await after.listFetchLog(newsNow.id, 5)).toHaveLength(1);
+    expect(await after.getFeedCleaning(newsNow.id)).toMatchObject({ generator: 'WordPress 6.4', newSinceLearning: 7 });
 
     const ids = new Map((await after.listArticles({ limit: 10, includeDeleted: true })).articles.map((a) => [a.identity, a]));
     expect([...ids.keys()].sort()).toEqual(['deleted', 'files-removed', 'kept', 'read']);
