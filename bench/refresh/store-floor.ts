@@ -80,7 +80,7 @@ try {
     ['reindexSearch (index alone, tokens on 2 threads)', formatNumber(reindexMs / 1000, 2), formatNumber((reindexUsed.user + reindexUsed.system) / 1e6, 2), formatNumber((reindexMs * 1000) / articles, 0), share(reindexMs)],
   ]));
   console.log(budgetMs === undefined
-    ? 'no newsboat cold round in bench/.out/refresh.json: run npm run bench:refresh with newsboat installed for the budget'
+    ? 'no newsboat cold round of these feeds in bench/.out/refresh.json: run npm run bench:refresh with the same options, newsboat installed, for the budget'
     : `cold budget: ${TARGETS.cold} × newsboat's ${formatNumber(newsboatColdMs! / 1000, 1)} s = ${formatNumber(budgetMs / 1000, 2)} s (from bench/.out/refresh.json)`);
 } finally {
   await store.close();
@@ -90,6 +90,9 @@ try {
 async function readNewsboatCold(): Promise<number | undefined> {
   const saved = await readFile(REFRESH_OUT, 'utf8').then((text) => JSON.parse(text) as unknown).catch(() => undefined);
   if (typeof saved !== 'object' || saved === null || !('summaries' in saved) || !Array.isArray(saved.summaries)) return undefined;
+  // A budget is only one for the same feeds: another size, or another seed, has other articles.
+  const measured = (saved as { options?: { feeds?: number; items?: number; seed?: number } }).options;
+  if (measured?.feeds !== options.feeds || measured.items !== options.items || measured.seed !== options.seed) return undefined;
   const cold = (saved.summaries as Array<{ tool?: string; round?: string; wallMs?: number; ok?: boolean }>)
     .find((s) => s.tool === 'newsboat' && s.round === 'cold' && s.ok === true);
   return cold?.wallMs;
