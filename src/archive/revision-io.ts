@@ -14,7 +14,7 @@ import {
 } from 'node:fs';
 import { mkdir, readdir, readFile, rename, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
-import { linkNewFile, syncFile, syncFolder, writeTemporary } from '../util/write-file-atomic.ts';
+import { cannotSyncFolder, errorCode, linkNewFile, syncFile, syncFolder, writeTemporary } from '../util/write-file-atomic.ts';
 import { INDEX_FILE } from './archive-layout.ts';
 import { appendIndexLines, indexText } from './write-archive.ts';
 
@@ -67,8 +67,7 @@ export const blockingRevisionIo: RevisionIo = {
 function writeNewBlocking(path: string, data: string | Uint8Array): void {
   const fd = openSync(path, 'wx');
   try {
-    const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
-    for (let done = 0; done < bytes.length;) done += writeSync(fd, bytes, done, bytes.length - done);
+    writeAll(fd, typeof data === 'string' ? Buffer.from(data, 'utf8') : data);
   } catch (error) {
     closeSync(fd);
     try {
@@ -105,7 +104,7 @@ function syncFolderBlocking(folder: string): void {
   try {
     withDescriptor(folder, 'r', fsyncSync);
   } catch (error) {
-    if (!['EISDIR', 'EPERM', 'EINVAL', 'EACCES'].includes(errorCode(error) ?? '')) throw error;
+    if (!cannotSyncFolder(error)) throw error;
   }
 }
 
@@ -114,9 +113,13 @@ function appendIndexBlocking(folder: string, lines: readonly string[]): void {
     const size = fstatSync(fd).size;
     const last = Buffer.alloc(1);
     const torn = size > 0 && readSync(fd, last, 0, 1, size - 1) === 1 && last[0] !== 0x0a;
-    const bytes = Buffer.from(indexText(lines, torn), 'utf8');
-    for (let done = 0; done < bytes.length;) done += writeSync(fd, bytes, done, bytes.length - done);
+    writeAll(fd, Buffer.from(indexText(lines, torn), 'utf8'));
   });
+}
+
+// writeSync may write less than asked (a signal, a full pipe): loop until all of it is written.
+function writeAll(fd: number, bytes: Uint8Array): void {
+  for (let done = 0; done < bytes.length;) done += writeSync(fd, bytes, done, bytes.length - done);
 }
 
 function withDescriptor(path: string, flags: string, use: (fd: number) => void): void {
@@ -143,8 +146,4 @@ function removeQuietly(path: string): void {
   } catch {
     // The temporary is garbage either way; a later batch removes what is left.
   }
-}
-
-function errorCode(error: unknown): string | undefined {
-  return typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : undefined;
 }

@@ -99,7 +99,7 @@ export async function syncFolder(folder: string): Promise<void> {
     handle = await open(folder, 'r');
     await handle.sync();
   } catch (error) {
-    if (!['EISDIR', 'EPERM', 'EINVAL', 'EACCES'].includes(errorCode(error) ?? '')) throw error;
+    if (!cannotSyncFolder(error)) throw error;
   } finally {
     await handle?.close();
   }
@@ -114,6 +114,12 @@ async function exists(path: string): Promise<boolean> {
   }
 }
 
-function errorCode(error: unknown): string | undefined {
+/** Returns true for the errors of fsync on a folder where the platform or file system does not support it (the sync is then skipped). */
+export function cannotSyncFolder(error: unknown): boolean {
+  return ['EISDIR', 'EPERM', 'EINVAL', 'EACCES'].includes(errorCode(error) ?? '');
+}
+
+/** Returns the `code` of a Node.js system error, or undefined for anything else. */
+export function errorCode(error: unknown): string | undefined {
   return typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : undefined;
 }
