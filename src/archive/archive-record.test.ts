@@ -47,7 +47,7 @@ describe('index records', () => {
       ['{"file": "000_', /not valid JSON/],
       ['[1,2]', /not a JSON object/],
       [JSON.stringify({ ...base, title: undefined }), /title/],
-      [JSON.stringify({ ...base, file: '001_' + base.key + '.txt' }), /does not match/],
+      [JSON.stringify({ ...base, file: `001_${base.key}.txt` }), /does not match/],
       [JSON.stringify({ ...base, fileBody: 'cleaned' }), /cleanedBody/],
       [JSON.stringify({ ...base, seenAt: '2022-11-02' }), /seenAt/],
       [JSON.stringify({ ...base, authors: ['x'] }), /authors/],

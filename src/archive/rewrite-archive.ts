@@ -31,7 +31,7 @@ export async function rewriteArticleRevision(root: string, input: WriteArticleRe
   const bytes = Buffer.from(formatArticleFile(articleFileOf(record)), 'utf8');
   const existing = await readIfExists(path);
   const line = serializeRecord(record);
-  if (existing !== undefined && existing.equals(bytes)) {
+  if (existing?.equals(bytes)) {
     if (!(await lastLineFor(folder, record.file, line))) await appendIndexLine(folder, line);
     return { kind: 'unchanged', path };
   }

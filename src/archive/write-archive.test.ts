@@ -38,7 +38,7 @@ describe('writeArticleRevision', () => {
     expect(await writeArticleRevision(root, { feed, record })).toEqual({ kind: 'written', path: join(root, folder, record.file) });
     expect(await readFile(join(root, folder, record.file), 'utf8')).toBe(formatArticleFile(articleFileOf(record)));
     expect(await readFile(join(root, folder, record.file), 'utf8')).toContain('\n\n<p>clean 0</p>\n');
-    expect(await readdir(join(root, folder))).toEqual(['000_' + record.key + '.txt', 'feed.json', 'index.jsonl'].sort());
+    expect(await readdir(join(root, folder))).toEqual([`000_${record.key}.txt`, 'feed.json', 'index.jsonl'].sort());
     const read = await readArchiveFolder(root, folder);
     expect(read).toMatchObject({ kind: 'feed', feed, feedFrom: 'feed.json', records: [record], bareFiles: [], problems: [] });
   });

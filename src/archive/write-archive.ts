@@ -102,7 +102,7 @@ export function indexText(lines: readonly string[], torn: boolean): string {
 
 async function indexHasLine(folder: string, line: string): Promise<boolean> {
   const index = await readIfExists(join(folder, INDEX_FILE));
-  return index !== undefined && index.toString('utf8').split('\n').includes(line.replace(/\n$/, ''));
+  return index?.toString('utf8').split('\n').includes(line.replace(/\n$/, '')) === true;
 }
 
 async function readIfExists(path: string): Promise<Buffer | undefined> {

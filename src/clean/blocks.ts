@@ -21,8 +21,10 @@ export interface EdgeBlock {
   readonly key: string;
 }
 
+// biome-ignore lint/suspicious/noMisleadingCharacterClass: the zero-width joiner is matched on its own, as a space.
 const SPACES = /[\s\u200b\u200c\u200d\u2060]+/g;
 // normalizeText(text) === '' exactly when every character is one SPACES collapses (trim removes the same \s set).
+// biome-ignore lint/suspicious/noMisleadingCharacterClass: as SPACES.
 const BLANK = /^[\s\u200b\u200c\u200d\u2060]*$/;
 
 /** Returns `text` with every whitespace run (nbsp and zero-width spaces included) as one space, trimmed. */

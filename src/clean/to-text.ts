@@ -70,7 +70,10 @@ function walkNode(node: ChildNode, walk: Walk): void {
   }
   if (!isElement(node) || SKIPPED.has(node.name)) return;
   const { name } = node;
-  if (name === 'br') return walk.out.lineBreak();
+  if (name === 'br') {
+    walk.out.lineBreak();
+    return;
+  }
   if (name === 'img') {
     const alt = node.attribs.alt?.trim();
     if (alt) walk.out.write(`[${alt}]`);
@@ -78,7 +81,8 @@ function walkNode(node: ChildNode, walk: Walk): void {
   }
   if (name === 'td' || name === 'th') {
     if (node.prev !== null && node.parent?.children.indexOf(node) !== 0) walk.out.write('\t', true);
-    return walkChildren(node, walk);
+    walkChildren(node, walk);
+    return;
   }
   const paragraph = PARAGRAPHS.has(name);
   const line = LINES.has(name);

@@ -43,7 +43,10 @@ describe('the account commands', () => {
       .toEqual({ code: 0, out: 'Created admin root (#1).\n', err: '' });
 
     const asked: string[] = [];
-    const terminal = { promptSecret: async (question: string) => (asked.push(question), 'another secret') };
+    const terminal = { promptSecret: async (question: string) => {
+        asked.push(question);
+        return 'another secret';
+      } };
     expect((await run(['user', 'add', 'Ann'], terminal)).out).toBe('Created user Ann (#2).\n');
     expect(asked).toEqual(['Password: ', 'Password again: ']);
     let answers = ['one password', 'two password'];

@@ -24,7 +24,9 @@ export function oneLine(text: string | undefined, max = 60): string {
 /** Returns rows as aligned columns separated by two spaces; the last column is not padded. */
 export function formatTable(rows: string[][]): string {
   const widths: number[] = [];
-  for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, textWidth(cell))));
+  for (const row of rows) {
+    for (const [i, cell] of row.entries()) widths[i] = Math.max(widths[i] ?? 0, textWidth(cell));
+  }
   return rows.map((row) => row.map((cell, i) => (i === row.length - 1 ? cell : cell + ' '.repeat(widths[i] - textWidth(cell)))).join('  ').trimEnd()).join('\n');
 }
 

@@ -108,6 +108,6 @@ function paramName(param: string): string {
   return equals === -1 ? param : param.slice(0, equals);
 }
 
-function upperEscape(escape: string): string {
-  return escape.toUpperCase();
+function upperEscape(percentEscape: string): string {
+  return percentEscape.toUpperCase();
 }

@@ -61,11 +61,13 @@ export async function writePendingArchive(ctx: ArchiveContext): Promise<FlushRes
       const records = groups.map((group) => group.map(({ record }) => (raw ? { ...record, fileBody: 'raw' as const } : record)));
       // Marked only once the whole batch is durable; after a failure all of it is written again (same files are `unchanged`).
       const outcomes = await writeRevisionGroups(ctx.archiveRoot, groups.map((group, k) => ({ feed: group[0].feed, records: records[k] })), { io: ctx.revisionIo });
-      outcomes.forEach((list, k) => list.forEach((outcome, i) => {
-        if (outcome.kind === 'written') result.written++;
-        else if (outcome.kind === 'unchanged') result.unchanged++;
-        else result.problems.push({ file: `${feedFolderName(groups[k][i].feed.url)}/${records[k][i].file}`, reason: outcome.reason });
-      }));
+      for (const [k, list] of outcomes.entries()) {
+        for (const [i, outcome] of list.entries()) {
+          if (outcome.kind === 'written') result.written++;
+          else if (outcome.kind === 'unchanged') result.unchanged++;
+          else result.problems.push({ file: `${feedFolderName(groups[k][i].feed.url)}/${records[k][i].file}`, reason: outcome.reason });
+        }
+      }
       await ctx.store.markArchived(pending.map((p) => p.revisionId).sort((a, b) => a - b), ctx.now());
       if (pending.length < BATCH) return result;
     }

@@ -17,7 +17,8 @@ import { entryIdentities } from '../domain/entry-identity.ts';
 import type { ParsedItem, TextType } from '../domain/parsed-feed.ts';
 import { textFingerprint, titleKey } from '../domain/text-fingerprint.ts';
 import type { IncomingEntry } from '../store/index.ts';
-import { escapeHtml, plainText } from './plain-text.ts';
+import { escapeHtml } from '../util/escape-html.ts';
+import { plainText } from './plain-text.ts';
 
 /** What the cleaner may know about the document the items came from, and the feed's rules. */
 export interface BuildEntriesOptions {

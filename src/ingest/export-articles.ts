@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { encodeLinkUrl, escapeTitle, feedFolderName, type ArchiveRecord } from '../archive/index.ts';
 import { cleanArticle, toMarkdown, toText } from '../clean/index.ts';
 import { writeFileAtomic } from '../util/write-file-atomic.ts';
-import { escapeHtml } from './plain-text.ts';
+import { escapeHtml } from '../util/escape-html.ts';
 import type { IngestContext } from './ingest-context.ts';
 
 /** The forms an article can be exported in. */

@@ -39,7 +39,7 @@ export function createFetchRecordBatcher(store: Pick<Store, 'recordFetch' | 'rec
     if (batch.length === 0) return;
     try {
       const results = await store.recordFetches(batch.map(({ feedId, fetch }) => ({ feedId, fetch })));
-      batch.forEach((item, i) => item.resolve(results[i]!));
+      for (const [i, item] of batch.entries()) item.resolve(results[i]!);
     } catch {
       for (const item of batch) await store.recordFetch(item.feedId, item.fetch).then(item.resolve, item.reject);
     }

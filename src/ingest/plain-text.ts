@@ -13,10 +13,3 @@ export function plainText(value: string, type: 'text' | 'html' = 'html'): string
   const text = type === 'html' ? decodeHTML(value.replace(MARKUP, ' ')) : value;
   return text.replace(/\s+/g, ' ').trim();
 }
-
-/** Returns `text` with the HTML special characters escaped (safe in text and quoted attributes). */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
-}
-
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };

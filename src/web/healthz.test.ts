@@ -17,7 +17,10 @@ describe('GET /healthz', () => {
   it('counts the store at most once per few seconds, then counts again', async () => {
     let clock = NOW;
     let calls = 0;
-    const store: Store = { ...f.ctx.store, counts: () => (calls++, f.ctx.store.counts()) };
+    const store: Store = { ...f.ctx.store, counts: () => {
+        calls++;
+        return f.ctx.store.counts();
+      } };
     const app = createApp({ ...f.ctx, store, now: () => clock });
     const articles = async () => ((await (await app.request('/healthz')).json()) as { counts: { articles: number } }).counts.articles;
     expect(await articles()).toBe(4);

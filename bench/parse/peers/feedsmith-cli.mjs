@@ -12,5 +12,5 @@ for (const file of process.argv.slice(2)) {
   } catch (error) {
     line = JSON.stringify({ file, error: String(error?.message ?? error) });
   }
-  process.stdout.write(line + '\n');
+  process.stdout.write(`${line}\n`);
 }

@@ -12,6 +12,7 @@ import type { CleanStep, StepContext } from '../clean-types.ts';
 const REMOVABLE = new Set(['p', 'div', 'span', 'font', 'section', 'center']);
 /** Elements that count as empty when everything inside them is. */
 const TRANSPARENT = new Set([...REMOVABLE, 'b', 'strong', 'i', 'em', 'u', 's', 'small', 'big', 'article', 'header', 'footer', 'aside']);
+// biome-ignore lint/suspicious/noMisleadingCharacterClass: the zero-width joiner is matched on its own, as a space.
 const BLANK = /^[\s\u200b\u200c\u200d\u2060\ufeff]*$/;
 
 function isEmpty(node: ChildNode): boolean {

@@ -42,7 +42,7 @@ export const resolveUrls: CleanStep = (root, context) => {
       if (value !== undefined && needsResolving(value)) attribs[name] = resolveUrl(value, base);
     }
     const srcset = attribs.srcset;
-    if (srcset !== undefined && srcset.split(/,(?=\s)/).some((c) => needsResolving(c.trim().split(/\s+/)[0] ?? ''))) {
+    if (srcset?.split(/,(?=\s)/).some((c) => needsResolving(c.trim().split(/\s+/)[0] ?? ''))) {
       attribs.srcset = resolveSrcset(srcset, base);
     }
   });

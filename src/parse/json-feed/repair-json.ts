@@ -17,7 +17,7 @@ export function repairJson(text: string): string {
       if (c === 92 /* \ */) i++;
       else if (c === 34 /* " */) inString = false;
       else if (c < 32) {
-        out += text.slice(start, i) + `\\u${c.toString(16).padStart(4, '0')}`;
+        out += `${text.slice(start, i)}\\u${c.toString(16).padStart(4, '0')}`;
         start = i + 1;
       }
       continue;

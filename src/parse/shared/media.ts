@@ -77,7 +77,7 @@ export function pushEnclosure(list: Enclosure[], enclosure: Enclosure | undefine
 
 /** Returns true when the list has an image enclosure. */
 export function hasImage(list: Enclosure[]): boolean {
-  for (const enclosure of list) if (enclosure.type !== undefined && enclosure.type.startsWith('image/')) return true;
+  for (const enclosure of list) if (enclosure.type?.startsWith('image/')) return true;
   return false;
 }
 

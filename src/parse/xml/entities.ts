@@ -135,7 +135,7 @@ function decodeOneReference(
   const end = i + 1;
   const xml = XML_ENTITIES[name];
   if (xml !== undefined) return { text: xml, end };
-  if (dtd !== undefined && dtd.values.has(name)) return { text: expandDeclared(name, dtd, offset + amp, problems, depth), end };
+  if (dtd?.values.has(name)) return { text: expandDeclared(name, dtd, offset + amp, problems, depth), end };
   const html = htmlEntity(name);
   if (html !== undefined) {
     problems.add(`undeclared entity &${name}; read as HTML`, offset + amp);

@@ -6,6 +6,7 @@
  * the edge, else at a space for Latin text, else (CJK, no punctuation near) between any two
  * characters, never inside a Latin word or a surrogate pair. Whitespace is collapsed first.
  */
+import { escapeHtml } from '../../util/escape-html.ts';
 import { foldText } from '../tokenize/fold-text.ts';
 import { CJK, CLASSES, WORD } from '../tokenize/split-units.ts';
 
@@ -154,21 +155,16 @@ export function makeSnippet(rawText: string, phrases: HighlightPhrase[], length 
   return { text: `${lead}${body}${end < text.length ? '…' : ''}`, highlights };
 }
 
-const ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
-
-function escape(text: string): string {
-  return /[&<>"]/.test(text) ? text.replace(/[&<>"]/g, (c) => ESCAPES[c]) : text;
-}
 
 /** Returns the snippet as HTML: text escaped, highlights in `<mark>`. */
 export function snippetToHtml(snippet: Snippet): string {
   let out = '';
   let at = 0;
   for (const [s, e] of snippet.highlights) {
-    out += `${escape(snippet.text.slice(at, s))}<mark>${escape(snippet.text.slice(s, e))}</mark>`;
+    out += `${escapeHtml(snippet.text.slice(at, s))}<mark>${escapeHtml(snippet.text.slice(s, e))}</mark>`;
     at = e;
   }
-  return out + escape(snippet.text.slice(at));
+  return out + escapeHtml(snippet.text.slice(at));
 }
 
 /** Returns the snippet with each highlight wrapped in `open` and `close` (e.g. ANSI bold for a terminal). */

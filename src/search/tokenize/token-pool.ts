@@ -110,7 +110,7 @@ export function createTokenPool(): TokenPool {
           }
           const tokens = results[chunk] ?? [];
           results[chunk] = undefined;
-          tokens.forEach((t, i) => write(chunk * CHUNK + i, t));
+          for (const [i, t] of tokens.entries()) write(chunk * CHUNK + i, t);
         }
       } finally {
         // Whatever the worker still holds belongs to a finished batch: nothing more of it can be claimed.

@@ -92,7 +92,7 @@ export function createSearchIndexing({ db, sql }: SqliteContext, options: Search
       ORDER BY q.article_id`).all(last) as QueuedRow[];
     const revisions = rows.map(toRevision);
     if (pool === undefined) {
-      rows.forEach((row, i) => writeSearchRow(sql, row.article_id, revisions[i], true, row.sort_time));
+      for (const [i, row] of rows.entries()) writeSearchRow(sql, row.article_id, revisions[i], true, row.sort_time);
     } else {
       pool.tokenizeInOrder(revisions, (i, tokens) => writeSearchTokens(sql, rows[i].article_id, withDateTokens(tokens, rows[i].sort_time), true));
     }

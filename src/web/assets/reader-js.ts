@@ -6,7 +6,7 @@
  * times, j/k between articles of the list an article was opened from, and a busy "Refresh now". No inline script
  * anywhere (the CSP forbids it); settings come from `data-` attributes on <body>.
  */
-export const READER_JS = String.raw`
+export const READER_JS = `
 (function () {
   'use strict';
   var body = document.body;

@@ -65,7 +65,9 @@ function renderMetric(metric: Metric): string[] {
       lines.push(`${metric.name}${labelText(series.labels)} ${formatNumber(series.value)}`);
       continue;
     }
-    metric.bounds.forEach((bound, i) => lines.push(`${metric.name}_bucket${labelText(series.labels, ['le', formatNumber(bound)])} ${series.buckets?.[i] ?? 0}`));
+    for (const [i, bound] of metric.bounds.entries()) {
+      lines.push(`${metric.name}_bucket${labelText(series.labels, ['le', formatNumber(bound)])} ${series.buckets?.[i] ?? 0}`);
+    }
     lines.push(`${metric.name}_bucket${labelText(series.labels, ['le', '+Inf'])} ${series.value}`);
     lines.push(`${metric.name}_sum${labelText(series.labels)} ${formatNumber(series.sum ?? 0)}`);
     lines.push(`${metric.name}_count${labelText(series.labels)} ${series.value}`);

@@ -28,7 +28,7 @@ describe('the article page', () => {
     expect(body).toContain('Hello');
     expect(body).toContain('<img src="https://img.example/a.png"');
     expect(body).not.toMatch(/<script|onerror/);
-    expect(page).toContain('data-testid="article-feed">&#60;script&#62;');
+    expect(page).toContain('data-testid="article-feed">&lt;script&gt;');
     expect(page).toContain('<time class="local" datetime="2026-11-26T10:00:00.000Z">');
     expect(page).not.toContain('data-testid="original-link"');
     expect(page).toContain(`href="/articles/${f.evilArticleId}/revisions" data-testid="history-link"`);
@@ -39,8 +39,8 @@ describe('the article page', () => {
     expect(original).toContain('world');
     expect(original).not.toMatch(/<script|onerror|alert/);
     const source = await text(`/articles/${f.evilArticleId}?view=source`);
-    expect(source).toContain('&#60;script&#62;alert(&#34;raw&#34;)&#60;/script&#62;');
-    expect(source).toContain('onerror=&#34;alert(2)&#34;');
+    expect(source).toContain('&lt;script&gt;alert(&quot;raw&quot;)&lt;/script&gt;');
+    expect(source).toContain('onerror=&quot;alert(2)&quot;');
     expect(source).toContain('aria-current="page">Source</a>');
   });
 

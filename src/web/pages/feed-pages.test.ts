@@ -29,7 +29,7 @@ describe('subscriptions', () => {
     expect(bad.status).toBe(422);
     const page = await bad.text();
     expect(page).toContain('data-testid="add-feed-error"');
-    expect(page).toContain('value="ftp://example.com/&#60;x&#62;"');
+    expect(page).toContain('value="ftp://example.com/&lt;x&gt;"');
   });
 
   it('imports an OPML upload into the user subscriptions and exports them with the user categories', async () => {
@@ -44,7 +44,7 @@ describe('subscriptions', () => {
     const page = await response.text();
     expect(page).toContain('data-testid="opml-result"');
     expect(page).toContain('1 new subscriptions, 1 skipped');
-    expect(page).toContain('Example &#60;b&#62;');
+    expect(page).toContain('Example &lt;b&gt;');
     const exported = await get(f, f.bob, '/subscriptions/export.opml');
     expect(exported.headers.get('content-type')).toBe('text/x-opml; charset=utf-8');
     const xml = await exported.text();
@@ -91,7 +91,7 @@ describe('feed settings', () => {
       title: 'X', minInterval: '30', encoding: 'klingon', fullText: 'off', learnedBoilerplate: 'on',
     });
     expect(response.status).toBe(422);
-    expect(await response.text()).toContain('Unknown encoding &#34;klingon&#34;');
+    expect(await response.text()).toContain('Unknown encoding &quot;klingon&quot;');
     expect((await f.ctx.store.getFeed(f.evilFeedId))?.settings.minIntervalSeconds).toBeUndefined();
     expect((await f.ctx.store.getSubscription(f.ann.user.id, f.evilFeedId))?.title).toBeUndefined();
   });
@@ -119,7 +119,7 @@ describe('feed health', () => {
     expect(rows).toHaveLength(2);
     // The failing feed comes first.
     expect(rows[0]).toContain(`data-feed-id="${f.evilFeedId}"`);
-    expect(rows[0]).toContain('data-testid="last-error">HTTP 500 &#60;b&#62;oops&#60;/b&#62;</span>');
+    expect(rows[0]).toContain('data-testid="last-error">HTTP 500 &lt;b&gt;oops&lt;/b&gt;</span>');
     expect(rows[0]).toContain(`datetime="${new Date(NOW + 3_600_000).toISOString()}"`);
     expect(rows[0]).toContain('data-total="3" data-max="1"');
     expect(rows[0]).toContain('aria-label="3 articles in 30 days, at most 1 a day"');

@@ -56,7 +56,7 @@ describe('POST /feeds/:id/refresh', () => {
 
     const page = await (await get(f, f.ann, location)).text();
     expect(page).toContain('data-testid="refresh-notice"');
-    expect(page).toContain('Local &#38; News: refreshed, 2 new articles, 0 new revisions.');
+    expect(page).toContain('Local &amp; News: refreshed, 2 new articles, 0 new revisions.');
     expect(page).not.toContain('data-testid="settings-saved"');
   });
 
@@ -68,7 +68,7 @@ describe('POST /feeds/:id/refresh', () => {
     await post(f, f.ann, `/feeds/${feedId}/refresh`, { next: '/feeds/health' });
     const again = await post(f, f.ann, `/feeds/${feedId}/refresh`, { next: '/feeds/health' });
     expect(again.headers.get('location')).toBe(`/feeds/health?refreshed=${feedId}&outcome=ok`);
-    expect(await (await get(f, f.ann, again.headers.get('location')!)).text()).toContain('Local &#38; News: refreshed, nothing new.');
+    expect(await (await get(f, f.ann, again.headers.get('location')!)).text()).toContain('Local &amp; News: refreshed, nothing new.');
 
     const failed = await post(f, f.ann, `/feeds/${brokenId}/refresh`, { next: '/feeds/health' });
     expect(failed.headers.get('location')).toBe(`/feeds/health?refreshed=${brokenId}&outcome=failed`);

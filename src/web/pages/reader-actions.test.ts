@@ -96,7 +96,7 @@ describe('search', () => {
     const saved = await post(f, f.ann, '/search/saved', { name: 'Weather <i>', q: '天气', sort: 'newest', next: '/search?q=天气' });
     expect(saved.status).toBe(303);
     const page = await (await get(f, f.ann, '/search')).text();
-    expect(page).toContain('<a href="/search?q=%E5%A4%A9%E6%B0%94&#38;sort=newest">Weather &#60;i&#62;</a>');
+    expect(page).toContain('<a href="/search?q=%E5%A4%A9%E6%B0%94&amp;sort=newest">Weather &lt;i&gt;</a>');
     const id = (await f.ctx.store.listSavedSearches({ userId: f.ann.user.id }))[0].id;
     await post(f, f.ann, `/search/saved/${id}/delete`, {});
     expect(await f.ctx.store.listSavedSearches({ userId: f.ann.user.id })).toEqual([]);

@@ -87,9 +87,9 @@ describe('escaping', () => {
       expect(page, path).not.toContain('<b>');
     }
     const list = await (await get(f, f.ann, '/all')).text();
-    expect(list).toContain('&#60;script&#62;alert(&#34;feed&#34;)&#60;/script&#62;Evil');
-    expect(list).toContain('Tom &#38; &#60;img src=x onerror=alert(1)&#62;');
-    expect(await (await get(f, f.ann, '/feeds/health')).text()).toContain('HTTP 500 &#60;b&#62;oops&#60;/b&#62;');
+    expect(list).toContain('&lt;script&gt;alert(&quot;feed&quot;)&lt;/script&gt;Evil');
+    expect(list).toContain('Tom &amp; &lt;img src=x onerror=alert(1)&gt;');
+    expect(await (await get(f, f.ann, '/feeds/health')).text()).toContain('HTTP 500 &lt;b&gt;oops&lt;/b&gt;');
   });
 });
 
