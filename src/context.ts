@@ -51,7 +51,10 @@ export async function createContext(settings: Settings, options: CreateContextOp
   return {
     settings,
     store,
-    dispatcher: createFetchDispatcher({ connectTimeoutMs: settings.connectTimeoutMs, resolveHost: options.resolveHost }),
+    dispatcher: createFetchDispatcher({
+      connectTimeoutMs: settings.connectTimeoutMs,
+      resolveHost: options.resolveHost,
+    }),
     limiter: createHostLimiter({
       globalConcurrency: settings.concurrency,
       perHostConcurrency: settings.perHostConcurrency,

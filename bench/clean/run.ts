@@ -77,11 +77,17 @@ const packs = loadShippedRulePacks();
 const bytes = articles.map((a) => Buffer.byteLength(a.html));
 
 const runners: Runner[] = [
-  ['cleanHtml (tidings pipeline)', (a: BenchArticle) => cleanHtml(a.html, { feedUrl: a.feedUrl, itemUrl: a.itemUrl, packs })] as const,
+  [
+    'cleanHtml (tidings pipeline)',
+    (a: BenchArticle) => cleanHtml(a.html, { feedUrl: a.feedUrl, itemUrl: a.itemUrl, packs }),
+  ] as const,
   ...(baselineDir === undefined ? [] : [[`cleanHtml of ${baselineDir}`, await loadBaseline(baselineDir)] as const]),
   ['sanitize-html alone', (a: BenchArticle) => sanitizeHtml(a.html)] as const,
   ['htmlparser2 parse + serialize', (a: BenchArticle) => renderNodes(parseFragment(a.html))] as const,
-  ['linkedom parse + innerHTML', (a: BenchArticle) => parseHTML(`<!doctype html><html><body>${a.html}</body></html>`).document.body.innerHTML] as const,
+  [
+    'linkedom parse + innerHTML',
+    (a: BenchArticle) => parseHTML(`<!doctype html><html><body>${a.html}</body></html>`).document.body.innerHTML,
+  ] as const,
 ].map(([name, run]) => ({ name, run, times: [], cpuMicros: 0 }));
 const loadBefore = loadavg();
 measure(articles, rounds, runners);
@@ -94,20 +100,38 @@ const results = runners.map(({ name, times, cpuMicros }) => ({
   cpuMs: cpuMicros / 1000 / times.length,
 }));
 const pipeline = results[0];
-console.log(`${count} articles, ${formatNumber(median(bytes) / 1000, 1)} KB median (${formatNumber(Math.min(...bytes) / 1000, 1)}–${formatNumber(Math.max(...bytes) / 1000, 1)} KB), ` +
-  `${articles.filter((a) => a.language === 'zh').length} Chinese; ${rounds} rounds after a warm-up, runners taking turns; Node ${process.version}\n`);
-console.log(formatTable(
-  ['', 'median ms', 'p99 ms', 'mean ms', 'CPU ms', '× pipeline (mean)'],
-  results.map((r) => [r.name, formatNumber(r.medianMs, 3), formatNumber(r.p99Ms, 3), formatNumber(r.meanMs, 3), formatNumber(r.cpuMs, 3), formatNumber(r.meanMs / pipeline.meanMs, 2)]),
-));
+console.log(
+  `${count} articles, ${formatNumber(median(bytes) / 1000, 1)} KB median (${formatNumber(Math.min(...bytes) / 1000, 1)}–${formatNumber(Math.max(...bytes) / 1000, 1)} KB), ` +
+    `${articles.filter((a) => a.language === 'zh').length} Chinese; ${rounds} rounds after a warm-up, runners taking turns; Node ${process.version}\n`,
+);
+console.log(
+  formatTable(
+    ['', 'median ms', 'p99 ms', 'mean ms', 'CPU ms', '× pipeline (mean)'],
+    results.map((r) => [
+      r.name,
+      formatNumber(r.medianMs, 3),
+      formatNumber(r.p99Ms, 3),
+      formatNumber(r.meanMs, 3),
+      formatNumber(r.cpuMs, 3),
+      formatNumber(r.meanMs / pipeline.meanMs, 2),
+    ]),
+  ),
+);
 const load = `load average ${loadBefore.map((l) => l.toFixed(2)).join(' ')} before, ${loadAfter.map((l) => l.toFixed(2)).join(' ')} after`;
 console.log(`\n${load} (figures are only comparable on an otherwise idle machine)`);
 if (baselineDir !== undefined) {
   const baseline = results[1];
-  console.log(`pipeline / baseline: mean ${formatNumber(pipeline.meanMs / baseline.meanMs, 3)}, median ${formatNumber(pipeline.medianMs / baseline.medianMs, 3)}, ` +
-    `p99 ${formatNumber(pipeline.p99Ms / baseline.p99Ms, 3)}, CPU ${formatNumber(pipeline.cpuMs / baseline.cpuMs, 3)}`);
+  console.log(
+    `pipeline / baseline: mean ${formatNumber(pipeline.meanMs / baseline.meanMs, 3)}, median ${formatNumber(pipeline.medianMs / baseline.medianMs, 3)}, ` +
+      `p99 ${formatNumber(pipeline.p99Ms / baseline.p99Ms, 3)}, CPU ${formatNumber(pipeline.cpuMs / baseline.cpuMs, 3)}`,
+  );
 }
 const ok = pipeline.medianMs <= TARGET_MEDIAN_MS;
-console.log(`target: median ≤ ${TARGET_MEDIAN_MS} ms per article → ${formatNumber(pipeline.medianMs, 3)} ms ${ok ? '✓' : '✗'}`);
+console.log(
+  `target: median ≤ ${TARGET_MEDIAN_MS} ms per article → ${formatNumber(pipeline.medianMs, 3)} ms ${ok ? '✓' : '✗'}`,
+);
 mkdirSync(new URL('../.out/', import.meta.url), { recursive: true });
-writeFileSync(new URL('../.out/clean.json', import.meta.url), `${JSON.stringify({ count, rounds, node: process.version, baseline: baselineDir, loadBefore, loadAfter, results }, null, 2)}\n`);
+writeFileSync(
+  new URL('../.out/clean.json', import.meta.url),
+  `${JSON.stringify({ count, rounds, node: process.version, baseline: baselineDir, loadBefore, loadAfter, results }, null, 2)}\n`,
+);

@@ -10,11 +10,14 @@ describe('median', () => {
 
 describe('formatTable', () => {
   it('aligns the first column left and the others right', () => {
-    expect(formatTable(['tool', 'MB/s'], [['a', '1.5'], ['longer', '12.0']]).split('\n')).toEqual([
-      'tool    MB/s',
-      '------  ----',
-      'a        1.5',
-      'longer  12.0',
-    ]);
+    expect(
+      formatTable(
+        ['tool', 'MB/s'],
+        [
+          ['a', '1.5'],
+          ['longer', '12.0'],
+        ],
+      ).split('\n'),
+    ).toEqual(['tool    MB/s', '------  ----', 'a        1.5', 'longer  12.0']);
   });
 });

@@ -16,7 +16,11 @@ describe('splitArgs', () => {
 
 describe('runTimed', () => {
   const node = process.execPath;
-  const print = (text: string) => ({ command: node, args: ['-e', `process.stdout.write(${JSON.stringify(text)})`], cwd: tmpdir() });
+  const print = (text: string) => ({
+    command: node,
+    args: ['-e', `process.stdout.write(${JSON.stringify(text)})`],
+    cwd: tmpdir(),
+  });
 
   it('counts stdout bytes across batches and reports a peak RSS', async () => {
     const result = await runTimed([print('abc'), print('defg')], { kind: 'count' });
@@ -31,8 +35,13 @@ describe('runTimed', () => {
     expect(result.cpuMs).toBeGreaterThanOrEqual(250);
   });
 
-  it('adds the command\'s variables to the environment', async () => {
-    const echo = { command: node, args: ['-e', 'process.stdout.write(process.env.BENCH_TEST_VAR ?? "unset")'], cwd: tmpdir(), env: { BENCH_TEST_VAR: 'xyzzy' } };
+  it("adds the command's variables to the environment", async () => {
+    const echo = {
+      command: node,
+      args: ['-e', 'process.stdout.write(process.env.BENCH_TEST_VAR ?? "unset")'],
+      cwd: tmpdir(),
+      env: { BENCH_TEST_VAR: 'xyzzy' },
+    };
     const file = path.join(await mkdtemp(path.join(tmpdir(), 'bench-test-')), 'out');
     await runTimed([echo], { kind: 'capture', file });
     expect(await readFile(file, 'utf8')).toBe('xyzzy');

@@ -76,10 +76,17 @@ async function runOne(cmd: TimedCommand, sink: StdoutSink, scratch: string): Pro
   const child = spawn(argv[0], argv.slice(1), { cwd: cmd.cwd, env, stdio: ['ignore', stdout, 'pipe'] });
   let stdoutBytes = 0;
   let stderrTail = '';
-  child.stdout?.on('data', (chunk: Buffer) => { stdoutBytes += chunk.length; });
-  child.stderr?.on('data', (chunk: Buffer) => { stderrTail = (stderrTail + chunk.toString()).slice(-2048); });
+  child.stdout?.on('data', (chunk: Buffer) => {
+    stdoutBytes += chunk.length;
+  });
+  child.stderr?.on('data', (chunk: Buffer) => {
+    stderrTail = (stderrTail + chunk.toString()).slice(-2048);
+  });
   const exitCode = await new Promise<number>((resolve) => {
-    child.on('error', (error) => { stderrTail += String(error); resolve(127); });
+    child.on('error', (error) => {
+      stderrTail += String(error);
+      resolve(127);
+    });
     child.on('close', (code, signal) => resolve(code ?? (signal ? 128 : 1)));
   });
   const wallMs = performance.now() - started;

@@ -26,7 +26,9 @@ async function writeTemp(text: string): Promise<string> {
 
 describe('checkOutput', () => {
   it('passes JSON Lines whose per-file item counts match', async () => {
-    const out = await writeTemp('{"file":"001-rss-en.xml","items":[{},{}]}\n{"file":"002-atom-zh-gbk.xml","items":[{"title":"新闻"}]}\n');
+    const out = await writeTemp(
+      '{"file":"001-rss-en.xml","items":[{},{}]}\n{"file":"002-atom-zh-gbk.xml","items":[{"title":"新闻"}]}\n',
+    );
     expect(await checkOutput(out, tidings, corpus)).toEqual({ items: 3, ok: true, problems: [] });
   });
 
@@ -43,6 +45,8 @@ describe('checkOutput', () => {
 
   it('counts TSV lines as items for sfeed', async () => {
     expect((await checkOutput(await writeTemp('a\tb\nc\td\ne\tf\n'), sfeed, corpus)).ok).toBe(true);
-    expect((await checkOutput(await writeTemp('a\tb\n'), sfeed, corpus)).problems).toEqual(['1 lines, expected 3 items']);
+    expect((await checkOutput(await writeTemp('a\tb\n'), sfeed, corpus)).problems).toEqual([
+      '1 lines, expected 3 items',
+    ]);
   });
 });

@@ -30,7 +30,11 @@ async function countLines(file: string): Promise<number> {
 }
 
 /** Returns the check of JSON Lines output, one object per file with a "file" key. */
-async function checkJsonLines(file: string, countItems: (line: Record<string, unknown>) => number, corpus: Corpus): Promise<OutputCheck> {
+async function checkJsonLines(
+  file: string,
+  countItems: (line: Record<string, unknown>) => number,
+  corpus: Corpus,
+): Promise<OutputCheck> {
   const problems: string[] = [];
   const seen = new Set<string>();
   let items = 0;
@@ -48,9 +52,11 @@ async function checkJsonLines(file: string, countItems: (line: Record<string, un
     const count = countItems(line);
     items += count;
     if (line.error) problems.push(`${name}: error ${String(line.error).slice(0, 120)}`);
-    else if (count !== corpus.expected[name]) problems.push(`${name}: ${count} items, expected ${corpus.expected[name]}`);
+    else if (count !== corpus.expected[name])
+      problems.push(`${name}: ${count} items, expected ${corpus.expected[name]}`);
     if (line.wellFormed === false) problems.push(`${name}: reported not well-formed`);
-    if (GBK_FILE.test(name) && (!CJK.test(text) || text.includes('\ufffd'))) problems.push(`${name}: GBK text not decoded`);
+    if (GBK_FILE.test(name) && (!CJK.test(text) || text.includes('\ufffd')))
+      problems.push(`${name}: GBK text not decoded`);
   }
   for (const name of corpus.files) if (!seen.has(name)) problems.push(`${name}: no output line`);
   return { items, ok: problems.length === 0 && items === corpus.totalItems, problems: capProblems(problems) };

@@ -35,7 +35,9 @@ const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', '
 
 /** Returns `text` with the five XML special characters escaped. */
 export function escapeXml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '"' ? '&quot;' : '&apos;'));
+  return text.replace(/[&<>"']/g, (c) =>
+    c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '"' ? '&quot;' : '&apos;',
+  );
 }
 
 /** Returns an RFC 822 date as feeds write it, in GMT or in +0800. */
@@ -81,10 +83,20 @@ function writeRss(prng: Prng, text: TextSource, spec: FeedSpec): FeedParts {
     out.push(`<content:encoded><![CDATA[${body}]]></content:encoded>`);
     out.push(`<dc:creator><![CDATA[${text.name()}]]></dc:creator>`);
     for (let c = prng.int(0, 4); c > 0; c--) out.push(`<category><![CDATA[${text.category()}]]></category>`);
-    out.push(prng.chance(0.6) ? `<guid isPermaLink="true">${link}</guid>` : `<guid isPermaLink="false">${spec.site}?p=${prng.int(1000, 999999)}</guid>`);
+    out.push(
+      prng.chance(0.6)
+        ? `<guid isPermaLink="true">${link}</guid>`
+        : `<guid isPermaLink="false">${spec.site}?p=${prng.int(1000, 999999)}</guid>`,
+    );
     out.push(`<pubDate>${formatRfc822(when, china)}</pubDate>`);
-    if (prng.chance(0.15)) out.push(`<enclosure url="${makeUrl(prng, urls, 'image')}" length="${prng.int(20000, 900000)}" type="image/jpeg" />`);
-    if (prng.chance(0.2)) out.push(`<media:content url="${makeUrl(prng, urls, 'image')}" medium="image" type="image/jpeg" width="1200" height="800" />`);
+    if (prng.chance(0.15))
+      out.push(
+        `<enclosure url="${makeUrl(prng, urls, 'image')}" length="${prng.int(20000, 900000)}" type="image/jpeg" />`,
+      );
+    if (prng.chance(0.2))
+      out.push(
+        `<media:content url="${makeUrl(prng, urls, 'image')}" medium="image" type="image/jpeg" width="1200" height="800" />`,
+      );
     out.push('</item>');
     items.push(out.join('\n'));
     when -= prng.int(5, 600) * 60_000;
@@ -119,18 +131,36 @@ function writeAtom(prng: Prng, text: TextSource, spec: FeedSpec): FeedParts {
     const entryBase = spec.relative && prng.chance(0.3) ? ` xml:base="${spec.site}section-${prng.int(1, 9)}/"` : '';
     out.push(`<entry${entryBase}>`);
     const title = text.title();
-    out.push(prng.chance(0.3) ? `<title type="html">${escapeXml(`<em>${escapeXml(title)}</em>`)}</title>` : `<title>${escapeXml(title)}</title>`);
+    out.push(
+      prng.chance(0.3)
+        ? `<title type="html">${escapeXml(`<em>${escapeXml(title)}</em>`)}</title>`
+        : `<title>${escapeXml(title)}</title>`,
+    );
     out.push(`<link rel="alternate" type="text/html" href="${makeUrl(prng, urls, 'page')}" />`);
-    out.push(prng.chance(0.7) ? `<id>tag:${host},2024:entry-${prng.int(1, 99999999)}</id>` : `<id>urn:uuid:${prng.int(0x10000000, 0x7fffffff).toString(16)}-1d2c-4f3b-9a8e-${prng.int(0x100000, 0xffffff).toString(16)}abcdef</id>`);
-    out.push(`<published>${formatIso(when - 3600_000, china)}</published>`, `<updated>${formatIso(when, china)}</updated>`);
-    for (let a = prng.int(1, 2); a > 0; a--) out.push(`<author><name>${escapeXml(text.name())}</name>${prng.chance(0.3) ? `<email>editor${a}@${host}</email>` : ''}</author>`);
+    out.push(
+      prng.chance(0.7)
+        ? `<id>tag:${host},2024:entry-${prng.int(1, 99999999)}</id>`
+        : `<id>urn:uuid:${prng.int(0x10000000, 0x7fffffff).toString(16)}-1d2c-4f3b-9a8e-${prng.int(0x100000, 0xffffff).toString(16)}abcdef</id>`,
+    );
+    out.push(
+      `<published>${formatIso(when - 3600_000, china)}</published>`,
+      `<updated>${formatIso(when, china)}</updated>`,
+    );
+    for (let a = prng.int(1, 2); a > 0; a--)
+      out.push(
+        `<author><name>${escapeXml(text.name())}</name>${prng.chance(0.3) ? `<email>editor${a}@${host}</email>` : ''}</author>`,
+      );
     for (let c = prng.int(0, 3); c > 0; c--) {
       const term = text.category();
-      out.push(`<category term="${escapeXml(term)}" label="${escapeXml(term)}"${prng.chance(0.3) ? ` scheme="${spec.site}tags/"` : ''} />`);
+      out.push(
+        `<category term="${escapeXml(term)}" label="${escapeXml(term)}"${prng.chance(0.3) ? ` scheme="${spec.site}tags/"` : ''} />`,
+      );
     }
     out.push(`<summary type="html">${escapeXml(body.slice(0, body.indexOf('</p>') + 4))}</summary>`);
     if (prng.chance(0.15)) {
-      out.push(`<content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml">${body.replaceAll('&nbsp;', '&#160;')}</div></content>`);
+      out.push(
+        `<content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml">${body.replaceAll('&nbsp;', '&#160;')}</div></content>`,
+      );
     } else {
       out.push(`<content type="html">${escapeXml(body)}</content>`);
     }

@@ -46,15 +46,33 @@ interface Manifest {
 }
 
 const SITES = {
-  en: ['https://news.example.com/', 'https://www.dailyherald.example.org/world/', 'https://blog.example.net/', 'https://tech.example.io/news/'],
-  zh: ['https://www.xinwen.example.cn/', 'https://news.example.com.cn/guonei/', 'https://finance.example.cn/roll/', 'https://www.example.com.tw/news/'],
+  en: [
+    'https://news.example.com/',
+    'https://www.dailyherald.example.org/world/',
+    'https://blog.example.net/',
+    'https://tech.example.io/news/',
+  ],
+  zh: [
+    'https://www.xinwen.example.cn/',
+    'https://news.example.com.cn/guonei/',
+    'https://finance.example.cn/roll/',
+    'https://www.example.com.tw/news/',
+  ],
 };
 // Decks, not independent draws, keep the mix exact even in a 5 MB corpus: 6 of 20 files
 // Chinese (1 of them GBK, 1 Traditional), 6 of 10 RSS, 1 of 10 with xml:base.
 const KIND_DECK = [...Array<string>(14).fill('en'), 'zh', 'zh', 'zh', 'zh', 'zh-gbk', 'zh-tw'];
 const FORMAT_DECK: FeedSpec['format'][] = ['rss', 'rss', 'rss', 'rss', 'rss', 'rss', 'atom', 'atom', 'atom', 'atom'];
 const RELATIVE_DECK = [true, false, false, false, false, false, false, false, false, false];
-const SOURCES = ['generate-corpus.ts', 'feed-xml.ts', 'html-body.ts', 'corpus-text.ts', '../lib/gbk-encoder.ts', '../lib/prng.ts', '../lib/deck.ts'];
+const SOURCES = [
+  'generate-corpus.ts',
+  'feed-xml.ts',
+  'html-body.ts',
+  'corpus-text.ts',
+  '../lib/gbk-encoder.ts',
+  '../lib/prng.ts',
+  '../lib/deck.ts',
+];
 
 /** Returns a hash of the generator's own sources, so editing the generator invalidates the cache. */
 async function hashSources(): Promise<string> {
@@ -100,9 +118,18 @@ export async function ensureCorpus(options: CorpusOptions): Promise<Corpus> {
   const feedsDir = path.join(options.dir, 'feeds');
   try {
     const manifest = JSON.parse(await readFile(path.join(options.dir, 'manifest.json'), 'utf8')) as Manifest;
-    const expected = JSON.parse(await readFile(path.join(options.dir, 'expected.json'), 'utf8')) as { files: Record<string, number> };
+    const expected = JSON.parse(await readFile(path.join(options.dir, 'expected.json'), 'utf8')) as {
+      files: Record<string, number>;
+    };
     if (JSON.stringify(manifest.params) === JSON.stringify(params)) {
-      return { feedsDir, files: Object.keys(expected.files), totalBytes: manifest.totalBytes, totalItems: manifest.totalItems, expected: expected.files, mix: manifest.mix };
+      return {
+        feedsDir,
+        files: Object.keys(expected.files),
+        totalBytes: manifest.totalBytes,
+        totalItems: manifest.totalItems,
+        expected: expected.files,
+        mix: manifest.mix,
+      };
     }
   } catch {
     // No usable manifest: generate below.
@@ -154,8 +181,14 @@ export function readNumberOption(argv: string[], name: string, fallback: number)
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const argv = process.argv.slice(2);
   const started = performance.now();
-  const corpus = await ensureCorpus({ dir: DEFAULT_CORPUS_DIR, sizeMb: readNumberOption(argv, 'size', 110), seed: readNumberOption(argv, 'seed', 20240601) });
+  const corpus = await ensureCorpus({
+    dir: DEFAULT_CORPUS_DIR,
+    sizeMb: readNumberOption(argv, 'size', 110),
+    seed: readNumberOption(argv, 'seed', 20240601),
+  });
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  console.log(`corpus: ${corpus.files.length} files, ${(corpus.totalBytes / 1e6).toFixed(1)} MB, ${corpus.totalItems} items (${seconds} s) in ${corpus.feedsDir}`);
+  console.log(
+    `corpus: ${corpus.files.length} files, ${(corpus.totalBytes / 1e6).toFixed(1)} MB, ${corpus.totalItems} items (${seconds} s) in ${corpus.feedsDir}`,
+  );
   console.log(`mix: ${JSON.stringify(corpus.mix)}`);
 }

@@ -17,10 +17,15 @@ export interface HtmlBodyOptions {
 }
 
 /** Returns one URL on the site, absolute or relative. */
-export function makeUrl(prng: Prng, options: Pick<HtmlBodyOptions, 'site' | 'relative'>, kind: 'page' | 'image'): string {
-  const path = kind === 'image'
-    ? `images/${prng.int(2019, 2025)}/${prng.int(10000, 99999)}.jpg`
-    : `${prng.int(2019, 2025)}/${String(prng.int(1, 12)).padStart(2, '0')}/story-${prng.int(100000, 999999)}.html`;
+export function makeUrl(
+  prng: Prng,
+  options: Pick<HtmlBodyOptions, 'site' | 'relative'>,
+  kind: 'page' | 'image',
+): string {
+  const path =
+    kind === 'image'
+      ? `images/${prng.int(2019, 2025)}/${prng.int(10000, 99999)}.jpg`
+      : `${prng.int(2019, 2025)}/${String(prng.int(1, 12)).padStart(2, '0')}/story-${prng.int(100000, 999999)}.html`;
   return options.relative ? (prng.chance(0.5) ? path : `../${path}`) : options.site + path;
 }
 
@@ -33,8 +38,16 @@ function writeParagraph(prng: Prng, text: TextSource, options: HtmlBodyOptions):
     const roll = prng.next();
     if (roll < 0.15) sentence = `<strong>${sentence}</strong>`;
     else if (roll < 0.3) sentence = `<a href="${makeUrl(prng, options, 'page')}">${sentence}</a>`;
-    else if (roll < 0.36) sentence += text.joiner + (text.language === 'en' ? 'The R&amp;D budget grew by 5&nbsp;per cent.' : '研发（R&amp;D）投入增长5&nbsp;%。');
-    else if (roll < 0.42) sentence += text.joiner + (text.language === 'en' ? 'The city&#8217;s mayor called it &quot;a turning point&quot;.' : '有关负责人称之为&quot;转折点&quot;。');
+    else if (roll < 0.36)
+      sentence +=
+        text.joiner +
+        (text.language === 'en' ? 'The R&amp;D budget grew by 5&nbsp;per cent.' : '研发（R&amp;D）投入增长5&nbsp;%。');
+    else if (roll < 0.42)
+      sentence +=
+        text.joiner +
+        (text.language === 'en'
+          ? 'The city&#8217;s mayor called it &quot;a turning point&quot;.'
+          : '有关负责人称之为&quot;转折点&quot;。');
     parts.push(sentence);
   }
   return `<p>${parts.join(text.joiner)}</p>`;

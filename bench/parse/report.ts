@@ -34,7 +34,12 @@ export interface Verdict {
 }
 
 /** Returns one tool's result from its verification check and its timed runs. */
-export function summarizeTool(runner: Runner, corpusBytes: number, check: OutputCheck | undefined, runs: TimedResult[]): ToolResult {
+export function summarizeTool(
+  runner: Runner,
+  corpusBytes: number,
+  check: OutputCheck | undefined,
+  runs: TimedResult[],
+): ToolResult {
   if (runner.missing) return { name: runner.name, jsPeer: runner.jsPeer, skipped: runner.missing, wallSeconds: [] };
   const wallSeconds = runs.map((run) => run.wallMs / 1000);
   const wall = median(wallSeconds);
@@ -65,7 +70,9 @@ function ratio(a: ToolResult | undefined, b: ToolResult | undefined): number | u
 export function judge(results: ToolResult[]): Verdict {
   const tidings = results.find((r) => r.name === 'tidings' && r.mbPerSec);
   const oneThread = results.find((r) => r.name === TIDINGS_ONE_THREAD && r.mbPerSec);
-  const sfeeds = results.filter((r) => r.name.startsWith('sfeed') && r.mbPerSec).sort((a, b) => (b.mbPerSec ?? 0) - (a.mbPerSec ?? 0));
+  const sfeeds = results
+    .filter((r) => r.name.startsWith('sfeed') && r.mbPerSec)
+    .sort((a, b) => (b.mbPerSec ?? 0) - (a.mbPerSec ?? 0));
   const peers = results.filter((r) => r.jsPeer && r.mbPerSec).sort((a, b) => (b.mbPerSec ?? 0) - (a.mbPerSec ?? 0));
   if (!tidings) return {};
   const pair = (r: ToolResult | undefined): { mode: string; ratio: number } | undefined =>
@@ -95,7 +102,18 @@ export function formatReport(results: ToolResult[], verdict: Verdict, expectedIt
     formatNumber(ratio(r, concat), 2),
     formatNumber(ratio(r, tidings), 2),
   ]);
-  const header = ['tool', 'MB/s', 'items/s', 'wall s', 'CPU s', 'peak RSS MB', `items (of ${expectedItems})`, '× sfeed/file', '× sfeed/concat', '× tidings'];
+  const header = [
+    'tool',
+    'MB/s',
+    'items/s',
+    'wall s',
+    'CPU s',
+    'peak RSS MB',
+    `items (of ${expectedItems})`,
+    '× sfeed/file',
+    '× sfeed/concat',
+    '× tidings',
+  ];
   const lines = [formatTable(header, rows), ''];
   for (const r of results) {
     if (r.skipped) lines.push(`skipped ${r.name}: ${r.skipped}`);
@@ -103,11 +121,19 @@ export function formatReport(results: ToolResult[], verdict: Verdict, expectedIt
     for (const problem of r.check?.problems ?? []) lines.push(`✗ ${r.name}: ${problem}`);
   }
   if (verdict.sfeedHeadline) {
-    const other = verdict.sfeedOther ? `; vs sfeed ${verdict.sfeedOther.mode}: ${formatNumber(verdict.sfeedOther.ratio, 2)}` : '';
-    lines.push(`tidings / sfeed = ${formatNumber(verdict.sfeedHeadline.ratio, 2)} (target ≥ 0.5; headline: sfeed ${verdict.sfeedHeadline.mode}, the faster mode${other})`);
+    const other = verdict.sfeedOther
+      ? `; vs sfeed ${verdict.sfeedOther.mode}: ${formatNumber(verdict.sfeedOther.ratio, 2)}`
+      : '';
+    lines.push(
+      `tidings / sfeed = ${formatNumber(verdict.sfeedHeadline.ratio, 2)} (target ≥ 0.5; headline: sfeed ${verdict.sfeedHeadline.mode}, the faster mode${other})`,
+    );
   }
-  if (verdict.oneThread) lines.push(`tidings --jobs 1 / sfeed = ${formatNumber(verdict.oneThread.ratio, 2)} (one thread, same sfeed mode)`);
-  if (verdict.fastestJsPeer) lines.push(`tidings vs fastest JS peer = ${formatNumber(verdict.fastestJsPeer.ratio, 1)}× (${verdict.fastestJsPeer.name})`);
+  if (verdict.oneThread)
+    lines.push(`tidings --jobs 1 / sfeed = ${formatNumber(verdict.oneThread.ratio, 2)} (one thread, same sfeed mode)`);
+  if (verdict.fastestJsPeer)
+    lines.push(
+      `tidings vs fastest JS peer = ${formatNumber(verdict.fastestJsPeer.ratio, 1)}× (${verdict.fastestJsPeer.name})`,
+    );
   if (!tidings || tidings.skipped) lines.push('no verdict: tidings was not measured');
   return lines.join('\n');
 }

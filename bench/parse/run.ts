@@ -30,8 +30,12 @@ await mkdir(OUT_DIR, { recursive: true });
 const corpusStarted = performance.now();
 const corpus = await ensureCorpus({ dir: DEFAULT_CORPUS_DIR, ...options });
 const corpusMb = corpus.totalBytes / 1e6;
-console.log(`corpus: ${corpus.files.length} files, ${corpusMb.toFixed(1)} MB, ${corpus.totalItems} items, mix ${JSON.stringify(corpus.mix)} (ready in ${((performance.now() - corpusStarted) / 1000).toFixed(1)} s)`);
-console.log(`runs: ${options.runs} timed + 1 checked; peak RSS and CPU time via ${describeRssMethod()}; ${os.cpus().length} CPUs, node ${process.version}`);
+console.log(
+  `corpus: ${corpus.files.length} files, ${corpusMb.toFixed(1)} MB, ${corpus.totalItems} items, mix ${JSON.stringify(corpus.mix)} (ready in ${((performance.now() - corpusStarted) / 1000).toFixed(1)} s)`,
+);
+console.log(
+  `runs: ${options.runs} timed + 1 checked; peak RSS and CPU time via ${describeRssMethod()}; ${os.cpus().length} CPUs, node ${process.version}`,
+);
 
 const runners = listRunners();
 const checks = new Map<string, OutputCheck>();
@@ -39,10 +43,13 @@ for (const runner of runners.filter((r) => !r.missing)) {
   const capture = path.join(OUT_DIR, `parse-${runner.name.replace(/\W+/g, '-')}.out`);
   const result = await runTimed(runner.commands(corpus.files, corpus.feedsDir), { kind: 'capture', file: capture });
   const check = await checkOutput(capture, runner, corpus);
-  if (result.exitCode !== 0) check.problems.unshift(`checked run exited ${result.exitCode}: ${result.stderrTail.trim().slice(-200)}`);
+  if (result.exitCode !== 0)
+    check.problems.unshift(`checked run exited ${result.exitCode}: ${result.stderrTail.trim().slice(-200)}`);
   checks.set(runner.name, check);
   await rm(capture, { force: true });
-  console.log(`checked ${runner.name}: ${check.items} items ${check.ok ? '✓' : '✗'} (${(result.wallMs / 1000).toFixed(2)} s)`);
+  console.log(
+    `checked ${runner.name}: ${check.items} items ${check.ok ? '✓' : '✗'} (${(result.wallMs / 1000).toFixed(2)} s)`,
+  );
 }
 
 const timings = new Map<string, TimedResult[]>();
@@ -54,13 +61,20 @@ for (let round = 1; round <= options.runs; round++) {
   }
 }
 
-const results = runners.map((runner) => summarizeTool(runner, corpus.totalBytes, checks.get(runner.name), timings.get(runner.name) ?? []));
+const results = runners.map((runner) =>
+  summarizeTool(runner, corpus.totalBytes, checks.get(runner.name), timings.get(runner.name) ?? []),
+);
 const verdict = judge(results);
 console.log(`\n${formatReport(results, verdict, corpus.totalItems)}`);
 
 const report = {
   date: new Date().toISOString(),
-  machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, node: process.version, rssMethod: describeRssMethod() },
+  machine: {
+    cpus: os.cpus().length,
+    cpuModel: os.cpus()[0]?.model,
+    node: process.version,
+    rssMethod: describeRssMethod(),
+  },
   options,
   corpus: { files: corpus.files.length, bytes: corpus.totalBytes, items: corpus.totalItems, mix: corpus.mix },
   results,

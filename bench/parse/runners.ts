@@ -25,7 +25,9 @@ export interface Runner {
 
 // TIDINGS_ROOT points the benchmark at another checkout's build (bin/ and dist/), e.g. to
 // compare a branch with main in one run of the same corpus.
-const ROOT = process.env.TIDINGS_ROOT ? `${process.env.TIDINGS_ROOT.replace(/\/$/, '')}/` : fileURLToPath(new URL('../../', import.meta.url));
+const ROOT = process.env.TIDINGS_ROOT
+  ? `${process.env.TIDINGS_ROOT.replace(/\/$/, '')}/`
+  : fileURLToPath(new URL('../../', import.meta.url));
 const PEERS = fileURLToPath(new URL('./peers/', import.meta.url));
 const SFEED = '/usr/bin/sfeed';
 
@@ -64,7 +66,8 @@ export function listRunners(): Runner[] {
       name: TIDINGS_ONE_THREAD,
       missing: tidingsBuilt ? undefined : `${ROOT}dist/cli/main.js missing (run npm run build)`,
       jsPeer: false,
-      commands: (files, cwd) => batched(node, [`${ROOT}bin/tidings.js`, 'parse', '--json', '--raw', '--jobs', '1'], files, cwd),
+      commands: (files, cwd) =>
+        batched(node, [`${ROOT}bin/tidings.js`, 'parse', '--json', '--raw', '--jobs', '1'], files, cwd),
       output: { kind: 'json-lines', countItems: countTidingsItems },
     },
     {

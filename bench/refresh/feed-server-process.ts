@@ -29,7 +29,9 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 function waitForReady(child: ChildProcess): Promise<ServerReady> {
   return new Promise((resolve, reject) => {
     let stderr = '';
-    child.stderr?.on('data', (chunk: Buffer) => { stderr = (stderr + chunk.toString()).slice(-2000); });
+    child.stderr?.on('data', (chunk: Buffer) => {
+      stderr = (stderr + chunk.toString()).slice(-2000);
+    });
     const lines = createInterface({ input: child.stdout! });
     lines.once('line', (line) => resolve(JSON.parse(line) as ServerReady));
     child.once('exit', (code) => reject(new Error(`feed server exited (${code}): ${stderr.trim()}`)));
@@ -44,8 +46,22 @@ export function diffStats(later: ServerStats, earlier: ServerStats): ServerStats
 }
 
 /** Starts a feed server of `feeds` × `items` and returns once it listens. */
-export async function startFeedServer(options: { feeds: number; items: number; seed: number }): Promise<FeedServerHandle> {
-  const args = ['--import', 'tsx', SCRIPT, '--feeds', String(options.feeds), '--items', String(options.items), '--seed', String(options.seed)];
+export async function startFeedServer(options: {
+  feeds: number;
+  items: number;
+  seed: number;
+}): Promise<FeedServerHandle> {
+  const args = [
+    '--import',
+    'tsx',
+    SCRIPT,
+    '--feeds',
+    String(options.feeds),
+    '--items',
+    String(options.items),
+    '--seed',
+    String(options.seed),
+  ];
   const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
   const info = await waitForReady(child);
   const base = `http://127.0.0.1:${info.port}`;
@@ -58,12 +74,15 @@ export async function startFeedServer(options: { feeds: number; items: number; s
     info,
     feedUrls: Array.from({ length: info.feeds }, (_, i) => `${base}/feeds/${String(i + 1).padStart(4, '0')}.xml`),
     churn: () => call<ChurnResult>('POST', '/control/churn'),
-    reset: async () => { await call('POST', '/control/reset'); },
+    reset: async () => {
+      await call('POST', '/control/reset');
+    },
     stats: () => call<ServerStats>('GET', '/control/stats'),
-    stop: () => new Promise((resolve) => {
-      if (child.exitCode !== null) return resolve();
-      child.once('exit', () => resolve());
-      child.stdin?.end();
-    }),
+    stop: () =>
+      new Promise((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.stdin?.end();
+      }),
   };
 }

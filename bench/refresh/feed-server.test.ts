@@ -16,10 +16,18 @@ afterAll(async () => {
 });
 
 /** Returns the status and validators of a GET of `path` with `headers`. */
-async function get(path: string, headers: Record<string, string> = {}): Promise<{ status: number; etag: string; lastModified: string; bytes: number }> {
+async function get(
+  path: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; etag: string; lastModified: string; bytes: number }> {
   const res = await fetch(base + path, { headers });
   const bytes = (await res.arrayBuffer()).byteLength;
-  return { status: res.status, etag: res.headers.get('etag') ?? '', lastModified: res.headers.get('last-modified') ?? '', bytes };
+  return {
+    status: res.status,
+    etag: res.headers.get('etag') ?? '',
+    lastModified: res.headers.get('last-modified') ?? '',
+    bytes,
+  };
 }
 
 const churnedIndex = set.feeds.findIndex((feed) => feed.after);
@@ -42,7 +50,9 @@ describe('createFeedServer', () => {
     expect(first.bytes).toBe(set.feeds.find((feed) => `/feeds/${feed.name}` === steadyPath)?.before.bytes.length);
     expect((await get(steadyPath, { 'if-none-match': first.etag })).status).toBe(304);
     expect((await get(steadyPath, { 'if-modified-since': first.lastModified })).status).toBe(304);
-    expect((await get(steadyPath, { 'if-none-match': '"other"', 'if-modified-since': first.lastModified })).status).toBe(200);
+    expect(
+      (await get(steadyPath, { 'if-none-match': '"other"', 'if-modified-since': first.lastModified })).status,
+    ).toBe(200);
   });
 
   it('on churn, answers old validators of a churned feed with the new version, and reset undoes it', async () => {
@@ -60,7 +70,8 @@ describe('createFeedServer', () => {
   });
 
   it('counts 200s, 304s and validators sent', async () => {
-    const read = async (): Promise<ServerStats> => (await fetch(`${base}/control/stats`)).json() as Promise<ServerStats>;
+    const read = async (): Promise<ServerStats> =>
+      (await fetch(`${base}/control/stats`)).json() as Promise<ServerStats>;
     const start = await read();
     const { etag } = await get(steadyPath);
     await get(steadyPath, { 'if-none-match': etag });

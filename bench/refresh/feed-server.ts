@@ -55,14 +55,21 @@ export function createFeedServer(set: FeedSet, startedAt = Date.now()): http.Ser
     res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(value));
   };
 
-  const serveFeed = (req: http.IncomingMessage, res: http.ServerResponse, version: FeedVersion, modified: number, contentType: string): void => {
+  const serveFeed = (
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    version: FeedVersion,
+    modified: number,
+    contentType: string,
+  ): void => {
     const headers = { etag: version.etag, 'last-modified': new Date(modified).toUTCString() };
     const ifNoneMatch = req.headers['if-none-match'];
     const ifModifiedSince = req.headers['if-modified-since'];
     if (ifNoneMatch !== undefined) stats.withEtag++;
     if (ifModifiedSince !== undefined) stats.withDate++;
     const since = ifModifiedSince === undefined ? NaN : Date.parse(ifModifiedSince);
-    const fresh = ifNoneMatch !== undefined ? matchesEtag(ifNoneMatch, version.etag) : Number.isFinite(since) && modified <= since;
+    const fresh =
+      ifNoneMatch !== undefined ? matchesEtag(ifNoneMatch, version.etag) : Number.isFinite(since) && modified <= since;
     if (fresh) {
       stats.notModified++;
       res.writeHead(304, headers).end();
@@ -70,7 +77,9 @@ export function createFeedServer(set: FeedSet, startedAt = Date.now()): http.Ser
     }
     stats.ok++;
     stats.bytesSent += version.bytes.length;
-    res.writeHead(200, { ...headers, 'content-type': contentType, 'content-length': version.bytes.length }).end(version.bytes);
+    res
+      .writeHead(200, { ...headers, 'content-type': contentType, 'content-length': version.bytes.length })
+      .end(version.bytes);
   };
 
   return http.createServer((req, res) => {
@@ -79,7 +88,13 @@ export function createFeedServer(set: FeedSet, startedAt = Date.now()): http.Ser
     const feed = url.pathname.startsWith('/feeds/') ? byName.get(url.pathname.slice('/feeds/'.length)) : undefined;
     if (feed && req.method === 'GET') {
       const churned = churnedAt !== undefined && feed.after !== undefined;
-      serveFeed(req, res, churned && feed.after ? feed.after : feed.before, churned && churnedAt ? churnedAt : beforeModified, feed.contentType);
+      serveFeed(
+        req,
+        res,
+        churned && feed.after ? feed.after : feed.before,
+        churned && churnedAt ? churnedAt : beforeModified,
+        feed.contentType,
+      );
       return;
     }
     if (url.pathname === '/control/stats' && req.method === 'GET') return sendJson(res, 200, stats);

@@ -58,7 +58,8 @@ export const CHURN_SHARE = 0.1;
 /** Returns the keys a reader may identify an item by: its id (RSS guid, Atom id) and its link, as written. */
 export function listItemKeys(item: string): string[] {
   const id = /<guid[^>]*>([^<]*)<\/guid>|<id>([^<]*)<\/id>/.exec(item)?.slice(1).find(Boolean) ?? '';
-  const link = /<link>([^<]*)<\/link>|<link rel="alternate"[^>]* href="([^"]*)"/.exec(item)?.slice(1).find(Boolean) ?? '';
+  const link =
+    /<link>([^<]*)<\/link>|<link rel="alternate"[^>]* href="([^"]*)"/.exec(item)?.slice(1).find(Boolean) ?? '';
   return [`id:${id}`, `link:${link}`];
 }
 
@@ -109,10 +110,20 @@ export function generateFeedSet(options: FeedSetOptions): FeedSet {
     const { language, spec } = dealt;
     const parts = writeDistinctFeed(options.seed, index, dealt, seen);
     const before = renderVersion(joinFeedParts(parts, churnItems, churnItems + options.items), spec.encoding);
-    const after = churning.has(index) ? renderVersion(joinFeedParts(parts, 0, options.items), spec.encoding) : undefined;
+    const after = churning.has(index)
+      ? renderVersion(joinFeedParts(parts, 0, options.items), spec.encoding)
+      : undefined;
     const charset = spec.encoding === 'utf-8' ? 'utf-8' : spec.encoding;
     const contentType = `application/${spec.format === 'rss' ? 'rss' : 'atom'}+xml; charset=${charset}`;
-    feeds.push({ name: `${String(index + 1).padStart(4, '0')}.xml`, contentType, language, format: spec.format, encoding: spec.encoding, before, after });
+    feeds.push({
+      name: `${String(index + 1).padStart(4, '0')}.xml`,
+      contentType,
+      language,
+      format: spec.format,
+      encoding: spec.encoding,
+      before,
+      after,
+    });
     totalBytes += before.bytes.length;
     mix[spec.format]++;
     mix[language]++;

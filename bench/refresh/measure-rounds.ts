@@ -59,7 +59,13 @@ export function planRounds(expectedCold: number, churnNew: number, newsboat: boo
 }
 
 /** Runs `rounds` in order for one tool session and returns one result per round. */
-export async function measureRounds(tool: string, run: number, session: ToolSession, rounds: RoundSpec[], server: FeedServerHandle): Promise<RoundResult[]> {
+export async function measureRounds(
+  tool: string,
+  run: number,
+  session: ToolSession,
+  rounds: RoundSpec[],
+  server: FeedServerHandle,
+): Promise<RoundResult[]> {
   const results: RoundResult[] = [];
   let stored = session.countArticles();
   for (const spec of rounds) {
@@ -80,10 +86,13 @@ export async function measureRounds(tool: string, run: number, session: ToolSess
       exitCode: timed.exitCode,
     };
     if (timed.exitCode !== 0) result.problem = `exit ${timed.exitCode}: ${timed.stderrTail.trim().slice(-300)}`;
-    else if (result.newArticles !== spec.expectedNew) result.problem = `stored ${result.newArticles} new articles, expected ${spec.expectedNew}`;
+    else if (result.newArticles !== spec.expectedNew)
+      result.problem = `stored ${result.newArticles} new articles, expected ${spec.expectedNew}`;
     stored = now;
     results.push(result);
-    console.log(`run ${run} ${tool} ${spec.round}: ${(timed.wallMs / 1000).toFixed(2)} s, ${result.newArticles} new, HTTP ${http.ok}×200 ${http.notModified}×304${result.problem ? ` ✗ ${result.problem}` : ''}`);
+    console.log(
+      `run ${run} ${tool} ${spec.round}: ${(timed.wallMs / 1000).toFixed(2)} s, ${result.newArticles} new, HTTP ${http.ok}×200 ${http.notModified}×304${result.problem ? ` ✗ ${result.problem}` : ''}`,
+    );
   }
   return results;
 }

@@ -29,16 +29,15 @@ export function findNewsboatProblem(): string | undefined {
 
 /** Returns the config for a fair unattended reload with `reloadThreads` parallel downloads. */
 export function writeNewsboatConfig(reloadThreads: number): string[] {
-  return [
-    'max-items 0',
-    `reload-threads ${reloadThreads}`,
-    'download-retries 1',
-    'download-timeout 120',
-  ];
+  return ['max-items 0', `reload-threads ${reloadThreads}`, 'download-retries 1', 'download-timeout 120'];
 }
 
 /** Creates `dir` with the urls file and config for `feedUrls`, and returns the profile. */
-export async function prepareNewsboat(dir: string, feedUrls: string[], reloadThreads: number): Promise<NewsboatProfile> {
+export async function prepareNewsboat(
+  dir: string,
+  feedUrls: string[],
+  reloadThreads: number,
+): Promise<NewsboatProfile> {
   await mkdir(path.join(dir, 'home'), { recursive: true });
   const config = writeNewsboatConfig(reloadThreads);
   await writeFile(path.join(dir, 'urls'), `${feedUrls.join('\n')}\n`);
@@ -55,9 +54,23 @@ export function newsboatCommand(profile: NewsboatProfile, action: 'reload' | 'lo
   const { dir } = profile;
   return {
     command: NEWSBOAT,
-    args: ['-q', '-x', action === 'load' ? 'print-unread' : 'reload', '-u', path.join(dir, 'urls'), '-c', profile.cacheFile, '-C', path.join(dir, 'config')],
+    args: [
+      '-q',
+      '-x',
+      action === 'load' ? 'print-unread' : 'reload',
+      '-u',
+      path.join(dir, 'urls'),
+      '-c',
+      profile.cacheFile,
+      '-C',
+      path.join(dir, 'config'),
+    ],
     cwd: dir,
-    env: { HOME: path.join(dir, 'home'), XDG_CONFIG_HOME: path.join(dir, 'home'), XDG_DATA_HOME: path.join(dir, 'home') },
+    env: {
+      HOME: path.join(dir, 'home'),
+      XDG_CONFIG_HOME: path.join(dir, 'home'),
+      XDG_DATA_HOME: path.join(dir, 'home'),
+    },
   };
 }
 

@@ -39,7 +39,13 @@ export interface RoundRatio {
 /** The issue's targets: Tidings' wall time at most this share of newsboat's. */
 export const TARGETS: Partial<Record<RoundName, number>> = { cold: 0.25, warm: 0.02 };
 
-const ROUND_LABELS: Record<RoundName, string> = { cold: 'cold', second: '2nd reload', warm: 'warm', load: 'cache load', churn: 'churn' };
+const ROUND_LABELS: Record<RoundName, string> = {
+  cold: 'cold',
+  second: '2nd reload',
+  warm: 'warm',
+  load: 'cache load',
+  churn: 'churn',
+};
 
 /** Returns one summary per tool and round, in first-seen order. */
 export function summarizeRounds(results: RoundResult[]): RoundSummary[] {
@@ -71,14 +77,26 @@ export function summarizeRounds(results: RoundResult[]): RoundSummary[] {
 
 /** Returns the Tidings / newsboat ratios for cold, warm (also against the 2nd reload) and churn. */
 export function computeRatios(summaries: RoundSummary[]): RoundRatio[] {
-  const wall = (tool: string, round: RoundName): number | undefined => summaries.find((s) => s.tool === tool && s.round === round)?.wallMs;
-  const pairs: [RoundName, RoundName][] = [['cold', 'cold'], ['warm', 'warm'], ['warm', 'second'], ['churn', 'churn']];
+  const wall = (tool: string, round: RoundName): number | undefined =>
+    summaries.find((s) => s.tool === tool && s.round === round)?.wallMs;
+  const pairs: [RoundName, RoundName][] = [
+    ['cold', 'cold'],
+    ['warm', 'warm'],
+    ['warm', 'second'],
+    ['churn', 'churn'],
+  ];
   return pairs.map(([round, against]) => {
     const ours = wall('tidings', round);
     const theirs = wall('newsboat', against);
     const ratio = ours !== undefined && theirs !== undefined && theirs > 0 ? ours / theirs : undefined;
     const target = round === against ? TARGETS[round] : undefined;
-    return { round, against, ratio, target, met: ratio !== undefined && target !== undefined ? ratio <= target : undefined };
+    return {
+      round,
+      against,
+      ratio,
+      target,
+      met: ratio !== undefined && target !== undefined ? ratio <= target : undefined,
+    };
   });
 }
 
@@ -87,7 +105,8 @@ export function computeRatios(summaries: RoundSummary[]): RoundRatio[] {
  * and the reload itself, with Tidings' warm round against the latter; undefined without both.
  */
 export function describeStartupShare(summaries: RoundSummary[]): string | undefined {
-  const find = (tool: string, round: RoundName): number | undefined => summaries.find((s) => s.tool === tool && s.round === round)?.wallMs;
+  const find = (tool: string, round: RoundName): number | undefined =>
+    summaries.find((s) => s.tool === tool && s.round === round)?.wallMs;
   const warm = find('newsboat', 'warm');
   const load = find('newsboat', 'load');
   if (warm === undefined || load === undefined) return undefined;
@@ -113,12 +132,19 @@ export function formatReport(summaries: RoundSummary[], ratios: RoundRatio[]): s
     formatNumber(s.peakRssMb, 0),
   ]);
   const lines = ratios.map((r) => {
-    const label = r.round === r.against ? ROUND_LABELS[r.round] : `${ROUND_LABELS[r.round]} vs newsboat ${ROUND_LABELS[r.against]}`;
+    const label =
+      r.round === r.against ? ROUND_LABELS[r.round] : `${ROUND_LABELS[r.round]} vs newsboat ${ROUND_LABELS[r.against]}`;
     const verdict = r.met === undefined ? 'not measured' : r.met ? 'met ✓' : 'not met ✗';
     const target = r.target === undefined ? '' : `  (target ≤ ${r.target}: ${verdict})`;
     return `tidings / newsboat, ${label}: ${formatNumber(r.ratio, 3)}${target}`;
   });
   const problems = summaries.flatMap((s) => s.problems.map((p) => `✗ ${s.tool} ${ROUND_LABELS[s.round]}, ${p}`));
   const startup = describeStartupShare(summaries);
-  return [formatTable(header, rows), '', ...lines, ...(startup ? [startup] : []), ...(problems.length > 0 ? ['', ...problems] : [])].join('\n');
+  return [
+    formatTable(header, rows),
+    '',
+    ...lines,
+    ...(startup ? [startup] : []),
+    ...(problems.length > 0 ? ['', ...problems] : []),
+  ].join('\n');
 }

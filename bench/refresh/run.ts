@@ -17,9 +17,22 @@ import { describeRssMethod, runTimed } from '../lib/run-timed.ts';
 import { readNumberOption } from '../parse/generate-corpus.ts';
 import { startFeedServer, type FeedServerHandle } from './feed-server-process.ts';
 import { measureRounds, planRounds, type RoundResult, type RoundSpec, type ToolSession } from './measure-rounds.ts';
-import { NEWSBOAT, countNewsboatArticles, findNewsboatProblem, newsboatCommand, prepareNewsboat, writeNewsboatConfig } from './newsboat-runner.ts';
+import {
+  NEWSBOAT,
+  countNewsboatArticles,
+  findNewsboatProblem,
+  newsboatCommand,
+  prepareNewsboat,
+  writeNewsboatConfig,
+} from './newsboat-runner.ts';
 import { computeRatios, formatReport, summarizeRounds } from './report.ts';
-import { countTidingsArticles, describeTidingsEnv, fetchCommand, findTidingsProblem, prepareTidings } from './tidings-runner.ts';
+import {
+  countTidingsArticles,
+  describeTidingsEnv,
+  fetchCommand,
+  findTidingsProblem,
+  prepareTidings,
+} from './tidings-runner.ts';
 
 /** One tool: why it cannot run (if so), its rounds, and how to set up a fresh session in `dir`. */
 interface Tool {
@@ -45,10 +58,18 @@ const expectedCold = info.feeds * info.itemsPerFeed;
 const churnNew = info.churnFeeds * info.churnItems;
 const tidingsEnv = describeTidingsEnv(options.threads);
 const newsboatConfig = writeNewsboatConfig(options.threads);
-console.log(`feeds: ${info.feeds} × ${info.itemsPerFeed} items, ${(info.totalBytes / 1e6).toFixed(1)} MB uncompressed (no gzip for either tool), mix ${JSON.stringify(info.mix)}; churn: ${info.churnFeeds} feeds × ${info.churnItems} new items (generated in ${(info.generateMs / 1000).toFixed(1)} s)`);
-console.log(`tidings: ${Object.entries(tidingsEnv).map(([k, v]) => `${k}=${v}`).join(' ')}`);
+console.log(
+  `feeds: ${info.feeds} × ${info.itemsPerFeed} items, ${(info.totalBytes / 1e6).toFixed(1)} MB uncompressed (no gzip for either tool), mix ${JSON.stringify(info.mix)}; churn: ${info.churnFeeds} feeds × ${info.churnItems} new items (generated in ${(info.generateMs / 1000).toFixed(1)} s)`,
+);
+console.log(
+  `tidings: ${Object.entries(tidingsEnv)
+    .map(([k, v]) => `${k}=${v}`)
+    .join(' ')}`,
+);
 console.log(`newsboat: ${newsboatConfig.join('; ')}`);
-console.log(`runs: ${options.runs}; peak RSS via ${describeRssMethod()}; ${os.cpus().length} CPUs, node ${process.version}`);
+console.log(
+  `runs: ${options.runs}; peak RSS via ${describeRssMethod()}; ${os.cpus().length} CPUs, node ${process.version}`,
+);
 
 const tools: Tool[] = [
   {
@@ -58,7 +79,8 @@ const tools: Tool[] = [
     start: async (dir, feedServer) => {
       const { profile, importCommand } = await prepareTidings(dir, feedServer.feedUrls, options.threads);
       const imported = await runTimed([importCommand], { kind: 'count' });
-      if (imported.exitCode !== 0) throw new Error(`tidings import opml failed (${imported.exitCode}): ${imported.stderrTail.trim()}`);
+      if (imported.exitCode !== 0)
+        throw new Error(`tidings import opml failed (${imported.exitCode}): ${imported.stderrTail.trim()}`);
       return { commandFor: () => fetchCommand(profile), countArticles: () => countTidingsArticles(profile) };
     },
   },
@@ -68,7 +90,10 @@ const tools: Tool[] = [
     rounds: planRounds(expectedCold, churnNew, true),
     start: async (dir, feedServer) => {
       const profile = await prepareNewsboat(dir, feedServer.feedUrls, options.threads);
-      return { commandFor: (round) => newsboatCommand(profile, round === 'load' ? 'load' : 'reload'), countArticles: () => countNewsboatArticles(profile) };
+      return {
+        commandFor: (round) => newsboatCommand(profile, round === 'load' ? 'load' : 'reload'),
+        countArticles: () => countNewsboatArticles(profile),
+      };
     },
   },
 ];
@@ -114,7 +139,12 @@ for (const failure of failures) console.log(`✗ ${failure}`);
 
 const report = {
   date: new Date().toISOString(),
-  machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, node: process.version, rssMethod: describeRssMethod() },
+  machine: {
+    cpus: os.cpus().length,
+    cpuModel: os.cpus()[0]?.model,
+    node: process.version,
+    rssMethod: describeRssMethod(),
+  },
   options,
   feeds: { ...info, expectedCold, churnNew, gzip: false },
   settings: { tidings: tidingsEnv, newsboat: newsboatConfig },

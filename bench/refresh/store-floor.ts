@@ -45,10 +45,18 @@ try {
     if (added.kind !== 'added') throw new Error(`could not add ${url}: ${added.kind}`);
     const prepareCpu = process.cpuUsage();
     const prepareStarted = performance.now();
-    const doc = prepareDocument({
-      body: served.before.bytes, url, headers: { 'content-type': served.contentType }, feedUrl: url, learned: [],
-      dropItemBodies: true, searchTokens: {},
-    }, undefined);
+    const doc = prepareDocument(
+      {
+        body: served.before.bytes,
+        url,
+        headers: { 'content-type': served.contentType },
+        feedUrl: url,
+        learned: [],
+        dropItemBodies: true,
+        searchTokens: {},
+      },
+      undefined,
+    );
     prepareMs += performance.now() - prepareStarted;
     const prepared = process.cpuUsage(prepareCpu);
     prepareCpuUs += prepared.user + prepared.system;
@@ -73,27 +81,59 @@ try {
   const newsboatColdMs = await readNewsboatCold();
   const budgetMs = newsboatColdMs === undefined ? undefined : newsboatColdMs * TARGETS.cold!;
   const share = (ms: number) => (budgetMs === undefined ? '–' : `${formatNumber((ms / budgetMs) * 100, 0)} %`);
-  console.log(`store floor of a cold round: ${options.feeds} feeds × ${options.items} items, ${formatNumber(articles, 0)} articles, one writer`);
-  console.log(formatTable(['part', 'wall s', 'CPU s', 'µs per article', 'of the cold budget'], [
-    ['prepareDocument (parse, clean, fingerprint, tokens)', formatNumber(prepareMs / 1000, 2), formatNumber(prepareCpuUs / 1e6, 2), formatNumber((prepareMs * 1000) / articles, 0), share(prepareMs)],
-    ['recordEntries (rows, revisions, search index)', formatNumber(wallMs / 1000, 2), formatNumber(cpuUs / 1e6, 2), formatNumber((wallMs * 1000) / articles, 0), share(wallMs)],
-    ['reindexSearch (index alone, tokens on 2 threads)', formatNumber(reindexMs / 1000, 2), formatNumber((reindexUsed.user + reindexUsed.system) / 1e6, 2), formatNumber((reindexMs * 1000) / articles, 0), share(reindexMs)],
-  ]));
-  console.log(budgetMs === undefined
-    ? 'no newsboat cold round of these feeds in bench/.out/refresh.json: run npm run bench:refresh with the same options, newsboat installed, for the budget'
-    : `cold budget: ${TARGETS.cold} × newsboat's ${formatNumber(newsboatColdMs! / 1000, 1)} s = ${formatNumber(budgetMs / 1000, 2)} s (from bench/.out/refresh.json)`);
+  console.log(
+    `store floor of a cold round: ${options.feeds} feeds × ${options.items} items, ${formatNumber(articles, 0)} articles, one writer`,
+  );
+  console.log(
+    formatTable(
+      ['part', 'wall s', 'CPU s', 'µs per article', 'of the cold budget'],
+      [
+        [
+          'prepareDocument (parse, clean, fingerprint, tokens)',
+          formatNumber(prepareMs / 1000, 2),
+          formatNumber(prepareCpuUs / 1e6, 2),
+          formatNumber((prepareMs * 1000) / articles, 0),
+          share(prepareMs),
+        ],
+        [
+          'recordEntries (rows, revisions, search index)',
+          formatNumber(wallMs / 1000, 2),
+          formatNumber(cpuUs / 1e6, 2),
+          formatNumber((wallMs * 1000) / articles, 0),
+          share(wallMs),
+        ],
+        [
+          'reindexSearch (index alone, tokens on 2 threads)',
+          formatNumber(reindexMs / 1000, 2),
+          formatNumber((reindexUsed.user + reindexUsed.system) / 1e6, 2),
+          formatNumber((reindexMs * 1000) / articles, 0),
+          share(reindexMs),
+        ],
+      ],
+    ),
+  );
+  console.log(
+    budgetMs === undefined
+      ? 'no newsboat cold round of these feeds in bench/.out/refresh.json: run npm run bench:refresh with the same options, newsboat installed, for the budget'
+      : `cold budget: ${TARGETS.cold} × newsboat's ${formatNumber(newsboatColdMs! / 1000, 1)} s = ${formatNumber(budgetMs / 1000, 2)} s (from bench/.out/refresh.json)`,
+  );
 } finally {
   await store.close();
   await rm(dir, { recursive: true, force: true });
 }
 
 async function readNewsboatCold(): Promise<number | undefined> {
-  const saved = await readFile(REFRESH_OUT, 'utf8').then((text) => JSON.parse(text) as unknown).catch(() => undefined);
-  if (typeof saved !== 'object' || saved === null || !('summaries' in saved) || !Array.isArray(saved.summaries)) return undefined;
+  const saved = await readFile(REFRESH_OUT, 'utf8')
+    .then((text) => JSON.parse(text) as unknown)
+    .catch(() => undefined);
+  if (typeof saved !== 'object' || saved === null || !('summaries' in saved) || !Array.isArray(saved.summaries))
+    return undefined;
   // A budget is only one for the same feeds: another size, or another seed, has other articles.
   const measured = (saved as { options?: { feeds?: number; items?: number; seed?: number } }).options;
-  if (measured?.feeds !== options.feeds || measured.items !== options.items || measured.seed !== options.seed) return undefined;
-  const cold = (saved.summaries as Array<{ tool?: string; round?: string; wallMs?: number; ok?: boolean }>)
-    .find((s) => s.tool === 'newsboat' && s.round === 'cold' && s.ok === true);
+  if (measured?.feeds !== options.feeds || measured.items !== options.items || measured.seed !== options.seed)
+    return undefined;
+  const cold = (saved.summaries as Array<{ tool?: string; round?: string; wallMs?: number; ok?: boolean }>).find(
+    (s) => s.tool === 'newsboat' && s.round === 'cold' && s.ok === true,
+  );
   return cold?.wallMs;
 }

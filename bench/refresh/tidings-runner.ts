@@ -23,7 +23,9 @@ export interface TidingsProfile {
 }
 
 // TIDINGS_ROOT points the benchmark at another checkout's build, as in bench:parse.
-const ROOT = process.env.TIDINGS_ROOT ? `${process.env.TIDINGS_ROOT.replace(/\/$/, '')}/` : fileURLToPath(new URL('../../', import.meta.url));
+const ROOT = process.env.TIDINGS_ROOT
+  ? `${process.env.TIDINGS_ROOT.replace(/\/$/, '')}/`
+  : fileURLToPath(new URL('../../', import.meta.url));
 const BIN = `${ROOT}bin/tidings.js`;
 
 /** Returns why Tidings cannot run here (no build, or a build without `import` and `fetch`), or undefined when it can. */
@@ -31,7 +33,9 @@ export function findTidingsProblem(): string | undefined {
   if (!existsSync(`${ROOT}dist/cli/main.js`)) return `${ROOT}dist/cli/main.js missing (run npm run build)`;
   const help = spawnSync(process.execPath, [BIN, '--help'], { encoding: 'utf8' }).stdout ?? '';
   const missing = ['import', 'fetch'].filter((name) => !new RegExp(`^\\s+${name}\\b`, 'm').test(help));
-  return missing.length > 0 ? `this build of tidings has no ${missing.join(' or ')} command (run npm run build)` : undefined;
+  return missing.length > 0
+    ? `this build of tidings has no ${missing.join(' or ')} command (run npm run build)`
+    : undefined;
 }
 
 /** Returns the environment for fetching from one local host with `concurrency` fetches at once. */
@@ -46,8 +50,19 @@ export function describeTidingsEnv(concurrency: number): Record<string, string> 
 
 /** Returns an OPML 2.0 document subscribing to every URL in `feedUrls`. */
 export function writeOpml(feedUrls: string[]): string {
-  const outlines = feedUrls.map((url, i) => `    <outline type="rss" text="Feed ${i + 1}" xmlUrl="${escapeXml(url)}" />`);
-  return ['<?xml version="1.0" encoding="UTF-8"?>', '<opml version="2.0">', '  <head><title>bench:refresh</title></head>', '  <body>', ...outlines, '  </body>', '</opml>', ''].join('\n');
+  const outlines = feedUrls.map(
+    (url, i) => `    <outline type="rss" text="Feed ${i + 1}" xmlUrl="${escapeXml(url)}" />`,
+  );
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    '<opml version="2.0">',
+    '  <head><title>bench:refresh</title></head>',
+    '  <body>',
+    ...outlines,
+    '  </body>',
+    '</opml>',
+    '',
+  ].join('\n');
 }
 
 /** Returns the command `tidings --data DIR ...args` with the profile's settings. */
@@ -56,7 +71,11 @@ function tidingsCommand(profile: TidingsProfile, args: string[]): TimedCommand {
 }
 
 /** Creates the data dir and the OPML file, and returns the profile plus the (untimed) import command. */
-export async function prepareTidings(dir: string, feedUrls: string[], concurrency: number): Promise<{ profile: TidingsProfile; importCommand: TimedCommand }> {
+export async function prepareTidings(
+  dir: string,
+  feedUrls: string[],
+  concurrency: number,
+): Promise<{ profile: TidingsProfile; importCommand: TimedCommand }> {
   const dataDir = path.join(dir, 'data');
   await mkdir(dataDir, { recursive: true });
   const opml = path.join(dir, 'feeds.opml');

@@ -113,8 +113,12 @@ export function createArticleGenerator(prng: Prng, count: number): (index: numbe
       title,
       body: paragraphs.map((p) => `<p>${p}</p>`).join('\n'),
       text: paragraphs.join('\n'),
-      author: language === 'en' ? `${en.draw(prng)} ${en.draw(prng)}` : zh.draw(prng).slice(0, 1) + zh.draw(prng).slice(0, 2),
-      category: language === 'en' ? prng.pick(['World', 'Business', 'Technology', 'Science', 'Sport', 'Culture']) : prng.pick(['国内', '国际', '财经', '科技', '体育', '文化']),
+      author:
+        language === 'en' ? `${en.draw(prng)} ${en.draw(prng)}` : zh.draw(prng).slice(0, 1) + zh.draw(prng).slice(0, 2),
+      category:
+        language === 'en'
+          ? prng.pick(['World', 'Business', 'Technology', 'Science', 'Sport', 'Culture'])
+          : prng.pick(['国内', '国际', '财经', '科技', '体育', '文化']),
       feed: prng.int(1, FEEDS),
       publishedAt,
     };

@@ -20,7 +20,10 @@ const articles = at >= 0 ? Number(argv[at + 1]) : 100_000;
 const path = fileURLToPath(new URL(`../.corpus/search-${articles}.db`, import.meta.url));
 const db = openDatabase({ path });
 migrate(db, sqliteMigrations);
-const indexing = createSearchIndexing({ db, sql: createStatements(db) }, argv.includes('--no-worker') ? { poolFrom: Infinity } : {});
+const indexing = createSearchIndexing(
+  { db, sql: createStatements(db) },
+  argv.includes('--no-worker') ? { poolFrom: Infinity } : {},
+);
 
 const mainThreadMs = (): number => {
   const fields = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8').split(') ')[1].split(' ');
@@ -35,4 +38,6 @@ const used = process.cpuUsage(cpu);
 const mainSeconds = (mainThreadMs() - mainBefore) / 1000;
 db.close();
 const rate = (s: number) => Math.round(count / s).toLocaleString('en');
-console.log(`reindexed ${count.toLocaleString('en')} articles${argv.includes('--no-worker') ? ' without the worker' : ''} in ${seconds.toFixed(1)} s: ${rate(seconds)}/s wall, ${rate((used.user + used.system) / 1e6)} per CPU-second (all threads), ${rate(mainSeconds)} per CPU-second of the main thread`);
+console.log(
+  `reindexed ${count.toLocaleString('en')} articles${argv.includes('--no-worker') ? ' without the worker' : ''} in ${seconds.toFixed(1)} s: ${rate(seconds)}/s wall, ${rate((used.user + used.system) / 1e6)} per CPU-second (all threads), ${rate(mainSeconds)} per CPU-second of the main thread`,
+);

@@ -17,7 +17,14 @@ const generate = createArticleGenerator(createPrng(20261126), count);
 const revisions: SearchableRevision[] = [];
 for (let i = 0; i < count; i++) {
   const a = generate(i);
-  revisions.push({ title: a.title, rawBody: a.body, cleanedBody: a.body, authors: [{ name: a.author }], categories: [{ term: a.category }], feedTitle: `World News ${i % 400}` });
+  revisions.push({
+    title: a.title,
+    rawBody: a.body,
+    cleanedBody: a.body,
+    authors: [{ name: a.author }],
+    categories: [{ term: a.category }],
+    feedTitle: `World News ${i % 400}`,
+  });
 }
 
 const cpuMs = (work: () => void): number => {
@@ -30,12 +37,31 @@ const texts = revisions.map((r) => htmlToText(r.cleanedBody ?? r.rawBody));
 let sink = 0;
 contentTokens(revisions[0]);
 const steps: Array<[string, () => void]> = [
-  ['htmlToText', () => { for (const r of revisions) sink += htmlToText(r.cleanedBody ?? r.rawBody).length; }],
-  ['foldText (body text)', () => { for (const t of texts) sink += foldText(t).length; }],
-  ['contentTokens', () => { for (const r of revisions) sink += contentTokens(r).body.length; }],
+  [
+    'htmlToText',
+    () => {
+      for (const r of revisions) sink += htmlToText(r.cleanedBody ?? r.rawBody).length;
+    },
+  ],
+  [
+    'foldText (body text)',
+    () => {
+      for (const t of texts) sink += foldText(t).length;
+    },
+  ],
+  [
+    'contentTokens',
+    () => {
+      for (const r of revisions) sink += contentTokens(r).body.length;
+    },
+  ],
 ];
 for (const [name, work] of steps) {
   const ms = Math.min(cpuMs(work), cpuMs(work));
-  console.log(`${name.padEnd(22)} ${(ms / count * 1000).toFixed(1).padStart(7)} µs/article  ${Math.round(count / (ms / 1000)).toLocaleString('en').padStart(9)} articles per CPU-second`);
+  console.log(
+    `${name.padEnd(22)} ${((ms / count) * 1000).toFixed(1).padStart(7)} µs/article  ${Math.round(count / (ms / 1000))
+      .toLocaleString('en')
+      .padStart(9)} articles per CPU-second`,
+  );
 }
 if (sink < 0) console.log(sink);

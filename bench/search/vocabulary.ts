@@ -12,7 +12,10 @@ import { createRequire } from 'node:module';
 import type { Prng } from '../lib/prng.ts';
 
 /** A weighted word list to draw from. */
-export interface Vocabulary { words: string[]; draw(prng: Prng): string }
+export interface Vocabulary {
+  words: string[];
+  draw(prng: Prng): string;
+}
 
 function weighted(words: string[], weights: number[]): Vocabulary {
   const cumulative = new Float64Array(weights.length);
@@ -53,20 +56,119 @@ export function chineseVocabulary(minCount = 20): Vocabulary {
 }
 
 const ENGLISH_TOP: Array<[string, number]> = [
-  ['the', 50], ['of', 27], ['and', 26], ['to', 24], ['a', 21], ['in', 18], ['is', 10], ['that', 10], ['for', 9], ['it', 8],
-  ['on', 7], ['was', 7], ['with', 7], ['as', 6], ['he', 6], ['said', 6], ['by', 5], ['at', 5], ['be', 5], ['from', 5],
-  ['his', 5], ['are', 4], ['have', 4], ['has', 4], ['an', 4], ['this', 4], ['not', 4], ['but', 4], ['they', 4], ['were', 3],
-  ['which', 3], ['their', 3], ['will', 3], ['she', 3], ['had', 3], ['or', 3], ['been', 3], ['one', 3], ['we', 3], ['would', 3],
-  ['year', 2], ['new', 2], ['more', 2], ['its', 2], ['who', 2], ['after', 2], ['people', 2], ['also', 2], ['two', 2], ['first', 2],
-  ['government', 1.5], ['last', 1.5], ['could', 1.5], ['than', 1.5], ['over', 1.5], ['about', 1.5], ['state', 1.2], ['city', 1.2],
-  ['market', 1.2], ['company', 1.2], ['police', 1], ['president', 1], ['minister', 1], ['week', 1], ['percent', 1], ['million', 1],
-  ['china', 1], ['election', 0.8], ['court', 0.8], ['economy', 0.8], ['report', 0.8], ['officials', 0.8], ['billion', 0.8],
-  ['according', 0.8], ['health', 0.7], ['public', 0.7], ['security', 0.6], ['climate', 0.5], ['energy', 0.5], ['prices', 0.5],
-  ['technology', 0.5], ['research', 0.4], ['university', 0.4], ['inflation', 0.3], ['football', 0.3], ['vaccine', 0.2],
-  ['semiconductor', 0.1], ['referendum', 0.05], ['archipelago', 0.01],
+  ['the', 50],
+  ['of', 27],
+  ['and', 26],
+  ['to', 24],
+  ['a', 21],
+  ['in', 18],
+  ['is', 10],
+  ['that', 10],
+  ['for', 9],
+  ['it', 8],
+  ['on', 7],
+  ['was', 7],
+  ['with', 7],
+  ['as', 6],
+  ['he', 6],
+  ['said', 6],
+  ['by', 5],
+  ['at', 5],
+  ['be', 5],
+  ['from', 5],
+  ['his', 5],
+  ['are', 4],
+  ['have', 4],
+  ['has', 4],
+  ['an', 4],
+  ['this', 4],
+  ['not', 4],
+  ['but', 4],
+  ['they', 4],
+  ['were', 3],
+  ['which', 3],
+  ['their', 3],
+  ['will', 3],
+  ['she', 3],
+  ['had', 3],
+  ['or', 3],
+  ['been', 3],
+  ['one', 3],
+  ['we', 3],
+  ['would', 3],
+  ['year', 2],
+  ['new', 2],
+  ['more', 2],
+  ['its', 2],
+  ['who', 2],
+  ['after', 2],
+  ['people', 2],
+  ['also', 2],
+  ['two', 2],
+  ['first', 2],
+  ['government', 1.5],
+  ['last', 1.5],
+  ['could', 1.5],
+  ['than', 1.5],
+  ['over', 1.5],
+  ['about', 1.5],
+  ['state', 1.2],
+  ['city', 1.2],
+  ['market', 1.2],
+  ['company', 1.2],
+  ['police', 1],
+  ['president', 1],
+  ['minister', 1],
+  ['week', 1],
+  ['percent', 1],
+  ['million', 1],
+  ['china', 1],
+  ['election', 0.8],
+  ['court', 0.8],
+  ['economy', 0.8],
+  ['report', 0.8],
+  ['officials', 0.8],
+  ['billion', 0.8],
+  ['according', 0.8],
+  ['health', 0.7],
+  ['public', 0.7],
+  ['security', 0.6],
+  ['climate', 0.5],
+  ['energy', 0.5],
+  ['prices', 0.5],
+  ['technology', 0.5],
+  ['research', 0.4],
+  ['university', 0.4],
+  ['inflation', 0.3],
+  ['football', 0.3],
+  ['vaccine', 0.2],
+  ['semiconductor', 0.1],
+  ['referendum', 0.05],
+  ['archipelago', 0.01],
 ];
 
-const SYLLABLES = ['ka', 'lo', 'mer', 'tin', 'sa', 'vor', 'el', 'da', 'ris', 'po', 'quan', 'te', 'bel', 'nu', 'shi', 'gor', 'an', 'ex', 'ul', 'fi'];
+const SYLLABLES = [
+  'ka',
+  'lo',
+  'mer',
+  'tin',
+  'sa',
+  'vor',
+  'el',
+  'da',
+  'ris',
+  'po',
+  'quan',
+  'te',
+  'bel',
+  'nu',
+  'shi',
+  'gor',
+  'an',
+  'ex',
+  'ul',
+  'fi',
+];
 
 /** Returns English words: real top words with their shares, then a Zipf tail of 60,000 made-up words (together ≈ 30 % of running text). */
 export function englishVocabulary(): Vocabulary {
@@ -84,7 +186,7 @@ export function englishVocabulary(): Vocabulary {
       n = Math.floor(n / SYLLABLES.length);
     } while (n > 0);
     words.push(word);
-    weights.push(((topShare * 0.45) / harmonic) / r ** 1.05);
+    weights.push((topShare * 0.45) / harmonic / r ** 1.05);
   }
   return weighted(words, weights);
 }

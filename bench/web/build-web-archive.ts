@@ -20,19 +20,29 @@ const YEAR_MS = 365 * 86_400_000;
 /** Runs `node bin/tidings.js --data DATA ARGS…` with `input` on stdin; rejects on a non-zero exit. */
 export function runTidings(root: string, data: string, args: string[], input = ''): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(root, 'bin/tidings.js'), '--data', data, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [join(root, 'bin/tidings.js'), '--data', data, ...args], {
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     let out = '';
     let err = '';
     child.stdout.on('data', (chunk: Buffer) => void (out += chunk.toString('utf8')));
     child.stderr.on('data', (chunk: Buffer) => void (err += chunk.toString('utf8')));
     child.once('error', reject);
-    child.once('close', (code) => (code === 0 ? resolve(out) : reject(new Error(`tidings ${args.join(' ')} exited ${code}: ${err.trim()}`))));
+    child.once('close', (code) =>
+      code === 0 ? resolve(out) : reject(new Error(`tidings ${args.join(' ')} exited ${code}: ${err.trim()}`)),
+    );
     child.stdin.end(input);
   });
 }
 
 /** Builds a fresh archive of `count` articles in `data` (emptied first) with the bench user; returns the build figures. */
-export async function buildWebArchive(root: string, data: string, count: number, seed: number, log: (line: string) => void): Promise<BuildResult> {
+export async function buildWebArchive(
+  root: string,
+  data: string,
+  count: number,
+  seed: number,
+  log: (line: string) => void,
+): Promise<BuildResult> {
   await rm(data, { recursive: true, force: true });
   await mkdir(data, { recursive: true });
   const store = await openStore({ backend: 'sqlite', path: join(data, 'tidings.db') });
@@ -44,6 +54,11 @@ export async function buildWebArchive(root: string, data: string, count: number,
   } finally {
     await store.close();
   }
-  await runTidings(root, data, ['user', 'add', BENCH_USER.name, '--admin', '--password-stdin'], `${BENCH_USER.password}\n`);
+  await runTidings(
+    root,
+    data,
+    ['user', 'add', BENCH_USER.name, '--admin', '--password-stdin'],
+    `${BENCH_USER.password}\n`,
+  );
   return build;
 }

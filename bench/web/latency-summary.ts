@@ -4,7 +4,13 @@
  */
 
 /** p50/p95/p99/max in milliseconds over `count` responses. */
-export interface LatencySummary { count: number; p50: number; p95: number; p99: number; max: number }
+export interface LatencySummary {
+  count: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  max: number;
+}
 
 /** Returns the nearest-rank `p`-th percentile (0–100) of ascending `sorted`, or NaN when empty. */
 export function percentile(sorted: readonly number[], p: number): number {

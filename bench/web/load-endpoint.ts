@@ -14,7 +14,10 @@ import type { LoadJob, LoadJobResult, LoadMessage } from './load-process.ts';
 import { cpuMsOf } from './reader-process.ts';
 
 /** What to load: a name for the report and the paths to cycle through. */
-export interface Endpoint { name: string; paths: string[] }
+export interface Endpoint {
+  name: string;
+  paths: string[];
+}
 
 /** Options of one load run. */
 export interface LoadOptions {
@@ -54,14 +57,19 @@ const LOAD_PROCESS = fileURLToPath(new URL('./load-process.ts', import.meta.url)
 // Runs the job in a forked load process; `between` runs after its warm-up, before the measured load.
 function runJob(job: LoadJob, between: () => Promise<void>): Promise<LoadJobResult> {
   return new Promise((resolve, reject) => {
-    const child = fork(LOAD_PROCESS, [], { execArgv: ['--import', import.meta.resolve('tsx')], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const child = fork(LOAD_PROCESS, [], {
+      execArgv: ['--import', import.meta.resolve('tsx')],
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
     let result: LoadJobResult | undefined;
     child.on('message', (message: LoadMessage) => {
       if (message.kind === 'warm') between().then(() => child.send('go'), reject);
       else result = message.result;
     });
     child.once('error', reject);
-    child.once('close', (code) => (code === 0 && result !== undefined ? resolve(result) : reject(new Error(`load process exited ${code}`))));
+    child.once('close', (code) =>
+      code === 0 && result !== undefined ? resolve(result) : reject(new Error(`load process exited ${code}`)),
+    );
     child.send(job);
   });
 }
@@ -69,8 +77,15 @@ function runJob(job: LoadJob, between: () => Promise<void>): Promise<LoadJobResu
 /** Loads `endpoint` at `options.rate` requests/s and returns its latency figures and errors. */
 export async function loadEndpoint(options: LoadOptions, endpoint: Endpoint): Promise<EndpointResult> {
   const job: LoadJob = {
-    tool: options.tool, base: options.base, headers: { cookie: options.cookie, accept: 'text/html' }, paths: endpoint.paths,
-    rate: options.rate, seconds: options.seconds, warmupSeconds: options.warmupSeconds, arrivals: options.arrivals, seed: options.seed,
+    tool: options.tool,
+    base: options.base,
+    headers: { cookie: options.cookie, accept: 'text/html' },
+    paths: endpoint.paths,
+    rate: options.rate,
+    seconds: options.seconds,
+    warmupSeconds: options.warmupSeconds,
+    arrivals: options.arrivals,
+    seed: options.seed,
     timeoutMs: 10_000,
     // As many connections as 100 ms of requests: enough that the offered rate holds while responses are slow.
     connections: Math.max(1, Math.ceil(options.rate / 10)),
@@ -92,7 +107,9 @@ export async function loadEndpoint(options: LoadOptions, endpoint: Endpoint): Pr
     timeouts: result.timeouts,
     non2xx: result.non2xx,
     bytesPerResponse: completed === 0 ? 0 : Math.round(result.bytes / completed),
-    ...(cpuBefore === undefined || cpuAfter === undefined || completed === 0 ? {} : { serverCpuMsPerRequest: (cpuAfter - cpuBefore) / completed }),
+    ...(cpuBefore === undefined || cpuAfter === undefined || completed === 0
+      ? {}
+      : { serverCpuMsPerRequest: (cpuAfter - cpuBefore) / completed }),
     loadCpuMsPerRequest: completed === 0 ? 0 : result.cpuMs / completed,
   };
 }

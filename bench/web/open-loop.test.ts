@@ -39,8 +39,15 @@ describe('dueTimes', () => {
 describe('runOpenLoop', () => {
   it('sends every request of the schedule without waiting for the answers, cycling through the paths', async () => {
     const result = await runOpenLoop({
-      base, headers: { cookie: 'a=1' }, paths: ['/one', '/two', '/missing'], rate: 100, seconds: 0.6, connections: 10,
-      arrivals: 'uniform', seed: 1, timeoutMs: 5000,
+      base,
+      headers: { cookie: 'a=1' },
+      paths: ['/one', '/two', '/missing'],
+      rate: 100,
+      seconds: 0.6,
+      connections: 10,
+      arrivals: 'uniform',
+      seed: 1,
+      timeoutMs: 5000,
     });
     expect(result.sent).toBe(60);
     expect(result.latenciesMs).toHaveLength(60);

@@ -59,7 +59,15 @@ export function dueTimes(rate: number, seconds: number, arrivals: OpenLoopOption
 export function runOpenLoop(options: OpenLoopOptions): Promise<OpenLoopResult> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: options.connections });
   const due = dueTimes(options.rate, options.seconds, options.arrivals, options.seed);
-  const result: OpenLoopResult = { latenciesMs: [], lateStartsMs: [], sent: 0, errors: 0, timeouts: 0, non2xx: 0, bytes: 0 };
+  const result: OpenLoopResult = {
+    latenciesMs: [],
+    lateStartsMs: [],
+    sent: 0,
+    errors: 0,
+    timeouts: 0,
+    non2xx: 0,
+    bytes: 0,
+  };
   const url = new URL(options.base);
   let ended = 0;
   return new Promise((resolve) => {
@@ -79,15 +87,23 @@ export function runOpenLoop(options: OpenLoopOptions): Promise<OpenLoopResult> {
         else result.timeouts++;
         finish();
       };
-      const request = http.request({
-        agent, host: url.hostname, port: url.port, method: 'GET', headers: options.headers,
-        path: options.paths[index % options.paths.length],
-      }, (response) => {
-        if (response.statusCode === undefined || response.statusCode < 200 || response.statusCode > 299) result.non2xx++;
-        response.on('data', (chunk: Buffer) => void (result.bytes += chunk.length));
-        response.on('end', () => end('ok'));
-        response.on('error', () => end('error'));
-      });
+      const request = http.request(
+        {
+          agent,
+          host: url.hostname,
+          port: url.port,
+          method: 'GET',
+          headers: options.headers,
+          path: options.paths[index % options.paths.length],
+        },
+        (response) => {
+          if (response.statusCode === undefined || response.statusCode < 200 || response.statusCode > 299)
+            result.non2xx++;
+          response.on('data', (chunk: Buffer) => void (result.bytes += chunk.length));
+          response.on('end', () => end('ok'));
+          response.on('error', () => end('error'));
+        },
+      );
       request.setTimeout(options.timeoutMs, () => {
         end('timeout');
         request.destroy();

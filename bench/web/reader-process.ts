@@ -8,13 +8,25 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 /** A running server. */
-export interface ReaderProcess { base: string; pid: number; stop(): Promise<void> }
+export interface ReaderProcess {
+  base: string;
+  pid: number;
+  stop(): Promise<void>;
+}
 
 /** Starts `tidings serve --port 0` on 127.0.0.1 over `data` (node run with `nodeArgs`, e.g. --cpu-prof); resolves once it prints its address. */
-export function startReaderProcess(root: string, data: string, nodeArgs: readonly string[] = []): Promise<ReaderProcess> {
-  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, join(root, 'bin/tidings.js'), '--data', data, 'serve', '--host', '127.0.0.1', '--port', '0'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+export function startReaderProcess(
+  root: string,
+  data: string,
+  nodeArgs: readonly string[] = [],
+): Promise<ReaderProcess> {
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [...nodeArgs, join(root, 'bin/tidings.js'), '--data', data, 'serve', '--host', '127.0.0.1', '--port', '0'],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => void (stderr += chunk.toString('utf8')));
   const exited = new Promise<void>((resolve) => child.once('close', () => resolve()));
@@ -50,7 +62,8 @@ export async function loginCookie(base: string, name: string, password: string):
   const token = /name="_csrf" value="([^"]+)"/.exec(await form.text())?.[1];
   if (token === undefined) throw new Error('no CSRF token on /login');
   const response = await fetch(new URL('/login', base), {
-    method: 'POST', redirect: 'manual',
+    method: 'POST',
+    redirect: 'manual',
     headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: anonymous.join('; ') },
     body: new URLSearchParams({ _csrf: token, name, password, next: '/unread' }),
   });

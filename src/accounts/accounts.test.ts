@@ -5,7 +5,14 @@ import { createApiToken, resolveApiToken, revokeApiToken } from './api-tokens.ts
 import { createLoginLimiter } from './login-limiter.ts';
 import { checkPasswordPolicy, hashPassword, needsRehash, verifyPassword } from './password-hash.ts';
 import {
-  checkSessionCsrfToken, login, logout, logoutEverywhere, resolveSession, SESSION_TOUCH_MS, SESSION_TTL_MS, sessionCsrfToken,
+  checkSessionCsrfToken,
+  login,
+  logout,
+  logoutEverywhere,
+  resolveSession,
+  SESSION_TOUCH_MS,
+  SESSION_TTL_MS,
+  sessionCsrfToken,
 } from './sessions.ts';
 import { subscribeUser, unsubscribeUser } from './subscriptions.ts';
 import { createUser, removeUser, setAdmin, setDisabled, setPassword } from './users.ts';
@@ -81,9 +88,15 @@ describe('accounts', () => {
     const second = await createUser(ctx, { name: '小明', password: PASSWORD, scrypt: CHEAP });
     expect(second).toMatchObject({ user: { name: '小明', admin: false }, subscribedFeeds: 0 });
     await expect(createUser(ctx, { name: 'ANN', password: PASSWORD })).rejects.toMatchObject({ code: 'user.exists' });
-    await expect(createUser(ctx, { name: 'a b', password: PASSWORD })).rejects.toMatchObject({ code: 'user.invalid-name' });
-    await expect(createUser(ctx, { name: '-x', password: PASSWORD })).rejects.toMatchObject({ code: 'user.invalid-name' });
-    await expect(createUser(ctx, { name: 'carl', password: 'short' })).rejects.toMatchObject({ code: 'user.weak-password' });
+    await expect(createUser(ctx, { name: 'a b', password: PASSWORD })).rejects.toMatchObject({
+      code: 'user.invalid-name',
+    });
+    await expect(createUser(ctx, { name: '-x', password: PASSWORD })).rejects.toMatchObject({
+      code: 'user.invalid-name',
+    });
+    await expect(createUser(ctx, { name: 'carl', password: 'short' })).rejects.toMatchObject({
+      code: 'user.weak-password',
+    });
   });
 
   it('logs in with the right password only, and never says whether the name exists', async () => {
@@ -108,8 +121,12 @@ describe('accounts', () => {
   it('rate-limits failed logins per name and address, even with the right password', async () => {
     await createUser(ctx, { name: 'ann', password: PASSWORD, scrypt: CHEAP });
     const limiter = createLoginLimiter();
-    for (let i = 0; i < 5; i++) expect((await login(ctx, limiter, 'ann', `guess ${i}!`, { ip: '10.0.0.1' })).kind).toBe('invalid');
-    expect(await login(ctx, limiter, 'ann', PASSWORD, { ip: '10.0.0.1' })).toEqual({ kind: 'rate-limited', retryAfterMs: 60_000 });
+    for (let i = 0; i < 5; i++)
+      expect((await login(ctx, limiter, 'ann', `guess ${i}!`, { ip: '10.0.0.1' })).kind).toBe('invalid');
+    expect(await login(ctx, limiter, 'ann', PASSWORD, { ip: '10.0.0.1' })).toEqual({
+      kind: 'rate-limited',
+      retryAfterMs: 60_000,
+    });
     expect((await login(ctx, limiter, 'ann', PASSWORD, { ip: '10.0.0.2' })).kind).toBe('ok');
     ctx.advance(60_000);
     expect((await login(ctx, limiter, 'ann', PASSWORD, { ip: '10.0.0.1' })).kind).toBe('ok');
@@ -161,7 +178,10 @@ describe('accounts', () => {
     const created = await createApiToken(ctx, user.id, 'phone', 'read');
     expect(created.token).toMatch(/^tdg_[\w-]{43}$/);
     expect(created.record).toMatchObject({ name: 'phone', scope: 'read', userId: user.id });
-    expect(await resolveApiToken(ctx, created.token)).toMatchObject({ user: { id: user.id }, token: { scope: 'read', lastUsedAt: ctx.now() } });
+    expect(await resolveApiToken(ctx, created.token)).toMatchObject({
+      user: { id: user.id },
+      token: { scope: 'read', lastUsedAt: ctx.now() },
+    });
     expect(await resolveApiToken(ctx, 'tdg_nope')).toBeUndefined();
     await expect(createApiToken(ctx, user.id, ' ', 'read')).rejects.toMatchObject({ code: 'input.invalid' });
     await expect(createApiToken(ctx, user.id, 'x', 'admin' as 'read')).rejects.toMatchObject({ code: 'input.invalid' });
@@ -188,12 +208,21 @@ describe('accounts', () => {
     const url = server.url('/feed.xml');
     const before = server.requests.filter((r) => r.path === '/feed.xml').length;
     const first = await subscribeUser(ctx, ann.id, server.url('/page.html'), { title: 'Ann’s', category: 'Blogs' });
-    expect(first).toMatchObject({ kind: 'subscribed', feedAdded: true, discoveredFrom: server.url('/page.html'), subscription: { displayTitle: 'Ann’s', displayCategory: 'Blogs' } });
+    expect(first).toMatchObject({
+      kind: 'subscribed',
+      feedAdded: true,
+      discoveredFrom: server.url('/page.html'),
+      subscription: { displayTitle: 'Ann’s', displayCategory: 'Blogs' },
+    });
     if (first.kind !== 'subscribed') return;
     expect(first.subscription.feed).toMatchObject({ url, title: 'Fixture feed' });
     expect(first.subscription.feed.category).toBeUndefined();
     const second = await subscribeUser(ctx, bob.id, url);
-    expect(second).toMatchObject({ kind: 'subscribed', feedAdded: false, subscription: { displayTitle: 'Fixture feed' } });
+    expect(second).toMatchObject({
+      kind: 'subscribed',
+      feedAdded: false,
+      subscription: { displayTitle: 'Fixture feed' },
+    });
     expect(await subscribeUser(ctx, bob.id, url)).toMatchObject({ kind: 'already-subscribed' });
     expect(server.requests.filter((r) => r.path === '/feed.xml').length - before).toBe(1);
     expect((await subscribeUser(ctx, bob.id, 'ftp://x')).kind).toBe('failed');

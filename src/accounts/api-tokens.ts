@@ -15,10 +15,16 @@ export const TOKEN_SCOPES: readonly TokenScope[] = ['read', 'read-write'];
 export const TOKEN_TOUCH_MS = 60_000;
 
 /** A new token: `token` is the secret to hand to the user now (it cannot be shown again). */
-export interface CreatedApiToken { token: string; record: ApiToken }
+export interface CreatedApiToken {
+  token: string;
+  record: ApiToken;
+}
 
 /** A resolved token: whose it is and what it may do. */
-export interface TokenAuth { token: ApiToken; user: User }
+export interface TokenAuth {
+  token: ApiToken;
+  user: User;
+}
 
 /** Returns true when `value` is a token scope. */
 export function isTokenScope(value: unknown): value is TokenScope {
@@ -26,13 +32,25 @@ export function isTokenScope(value: unknown): value is TokenScope {
 }
 
 /** Creates a token for the user; throws AppError `input.invalid` for an empty or long name or an unknown scope, `not-found` for no user. */
-export async function createApiToken(ctx: IngestContext, userId: number, name: string, scope: TokenScope): Promise<CreatedApiToken> {
+export async function createApiToken(
+  ctx: IngestContext,
+  userId: number,
+  name: string,
+  scope: TokenScope,
+): Promise<CreatedApiToken> {
   const label = name.trim();
-  if (label === '' || label.length > 100) throw new AppError('input.invalid', 'a token needs a name of 1–100 characters');
+  if (label === '' || label.length > 100)
+    throw new AppError('input.invalid', 'a token needs a name of 1–100 characters');
   if (!isTokenScope(scope)) throw new AppError('input.invalid', `the scope must be ${TOKEN_SCOPES.join(' or ')}`);
   if ((await ctx.store.getUser(userId)) === undefined) throw new AppError('not-found', `no user ${userId}`);
   const token = newSecretToken(API_TOKEN_PREFIX);
-  const record = await ctx.store.createApiToken({ userId, tokenHash: hashSecret(token), name: label, scope, at: ctx.now() });
+  const record = await ctx.store.createApiToken({
+    userId,
+    tokenHash: hashSecret(token),
+    name: label,
+    scope,
+    at: ctx.now(),
+  });
   return { token, record };
 }
 

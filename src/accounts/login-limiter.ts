@@ -62,7 +62,10 @@ export function createLoginLimiter(options: LoginLimiterOptions = {}): LoginLimi
 
   return {
     check(name, address, now) {
-      const wait = Math.max(lockedFor(pairKey(name, address), maxFailures, now), lockedFor(addressKey(address), maxPerAddress, now));
+      const wait = Math.max(
+        lockedFor(pairKey(name, address), maxFailures, now),
+        lockedFor(addressKey(address), maxPerAddress, now),
+      );
       return wait > 0 ? { kind: 'limited', retryAfterMs: wait } : { kind: 'allowed' };
     },
     recordFailure(name, address, now) {

@@ -11,7 +11,11 @@ import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:c
 import { AppError } from '../domain/errors.ts';
 
 /** scrypt's cost parameters. */
-export interface ScryptParams { N: number; r: number; p: number }
+export interface ScryptParams {
+  N: number;
+  r: number;
+  p: number;
+}
 
 /** The parameters new hashes are made with. */
 export const DEFAULT_SCRYPT: Readonly<ScryptParams> = { N: 2 ** 15, r: 8, p: 1 };
@@ -28,17 +32,26 @@ const SALT_BYTES = 16;
 const MAX_N = 2 ** 20;
 
 function derive(password: string, salt: Buffer, params: ScryptParams, keyBytes = KEY_BYTES): Promise<Buffer> {
-  const options: ScryptOptions = { N: params.N, r: params.r, p: params.p, maxmem: 256 * params.N * params.r + 1024 * 1024 };
+  const options: ScryptOptions = {
+    N: params.N,
+    r: params.r,
+    p: params.p,
+    maxmem: 256 * params.N * params.r + 1024 * 1024,
+  };
   return new Promise((resolve, reject) => {
-    scrypt(password.normalize('NFC'), salt, keyBytes, options, (error, key) => (error === null ? resolve(key) : reject(error)));
+    scrypt(password.normalize('NFC'), salt, keyBytes, options, (error, key) =>
+      error === null ? resolve(key) : reject(error),
+    );
   });
 }
 
 /** Throws AppError `user.weak-password` when the password is shorter than 8 characters (or absurdly long). */
 export function checkPasswordPolicy(password: string): void {
   const length = [...password].length;
-  if (length < MIN_PASSWORD_LENGTH) throw new AppError('user.weak-password', `the password must have at least ${MIN_PASSWORD_LENGTH} characters`);
-  if (length > MAX_PASSWORD_LENGTH) throw new AppError('user.weak-password', `the password must have at most ${MAX_PASSWORD_LENGTH} characters`);
+  if (length < MIN_PASSWORD_LENGTH)
+    throw new AppError('user.weak-password', `the password must have at least ${MIN_PASSWORD_LENGTH} characters`);
+  if (length > MAX_PASSWORD_LENGTH)
+    throw new AppError('user.weak-password', `the password must have at most ${MAX_PASSWORD_LENGTH} characters`);
 }
 
 /** Returns the `scrypt$N$r$p$salt$hash` string of a password (the policy is not checked here). */
@@ -54,7 +67,8 @@ export function parsePasswordHash(stored: string): { params: ScryptParams; salt:
   if (parts.length !== 6 || parts[0] !== 'scrypt') return undefined;
   const [N, r, p] = parts.slice(1, 4).map(Number);
   const power = Number.isSafeInteger(N) && N > 1 && (N & (N - 1)) === 0;
-  if (!power || N > MAX_N || !Number.isSafeInteger(r) || r < 1 || r > 32 || !Number.isSafeInteger(p) || p < 1 || p > 16) return undefined;
+  if (!power || N > MAX_N || !Number.isSafeInteger(r) || r < 1 || r > 32 || !Number.isSafeInteger(p) || p < 1 || p > 16)
+    return undefined;
   const salt = Buffer.from(parts[4], 'base64url');
   const key = Buffer.from(parts[5], 'base64url');
   if (salt.length < 8 || key.length < 16 || key.length > 64) return undefined;

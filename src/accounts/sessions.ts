@@ -21,7 +21,10 @@ export const SESSION_TTL_MS = 30 * 24 * 3_600_000;
 export const SESSION_TOUCH_MS = 3_600_000;
 
 /** Where a login comes from (kept on the session for the user's session list). */
-export interface LoginMeta { ip?: string; userAgent?: string }
+export interface LoginMeta {
+  ip?: string;
+  userAgent?: string;
+}
 
 /** What a login gives: the token to put in the cookie, or why not. */
 export type LoginResult =
@@ -30,13 +33,22 @@ export type LoginResult =
   | { kind: 'rate-limited'; retryAfterMs: number };
 
 /** A resolved session: who is logged in. */
-export interface SessionAuth { session: Session; user: User }
+export interface SessionAuth {
+  session: Session;
+  user: User;
+}
 
 // Made once per process, lazily: verifying against it costs what a real verification costs.
 let dummyHash: Promise<string> | undefined;
 
 /** Checks name and password under the rate limit and opens a session; never throws for bad credentials. */
-export async function login(ctx: IngestContext, limiter: LoginLimiter, name: string, password: string, meta: LoginMeta = {}): Promise<LoginResult> {
+export async function login(
+  ctx: IngestContext,
+  limiter: LoginLimiter,
+  name: string,
+  password: string,
+  meta: LoginMeta = {},
+): Promise<LoginResult> {
   const address = meta.ip ?? 'unknown';
   const allowance = limiter.check(name, address, ctx.now());
   if (allowance.kind === 'limited') return { kind: 'rate-limited', retryAfterMs: allowance.retryAfterMs };
@@ -55,8 +67,12 @@ export async function login(ctx: IngestContext, limiter: LoginLimiter, name: str
   await ctx.store.deleteExpiredSessions(now);
   const token = newSecretToken();
   const session = await ctx.store.createSession({
-    id: hashSecret(token), userId: credentials.user.id, createdAt: now, expiresAt: now + SESSION_TTL_MS,
-    userAgent: meta.userAgent?.slice(0, 512), ip: meta.ip,
+    id: hashSecret(token),
+    userId: credentials.user.id,
+    createdAt: now,
+    expiresAt: now + SESSION_TTL_MS,
+    userAgent: meta.userAgent?.slice(0, 512),
+    ip: meta.ip,
   });
   return { kind: 'ok', token, session, user: credentials.user };
 }

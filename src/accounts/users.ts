@@ -11,17 +11,28 @@ import type { User } from '../store/index.ts';
 import { checkPasswordPolicy, hashPassword, type ScryptParams } from './password-hash.ts';
 
 /** What `createUser` takes; `scrypt` overrides the hashing cost (tests). */
-export interface NewUserInput { name: string; password: string; admin?: boolean; scrypt?: ScryptParams }
+export interface NewUserInput {
+  name: string;
+  password: string;
+  admin?: boolean;
+  scrypt?: ScryptParams;
+}
 
 /** The created user and how many existing feeds it was subscribed to (only the first user gets any). */
-export interface CreatedUser { user: User; subscribedFeeds: number }
+export interface CreatedUser {
+  user: User;
+  subscribedFeeds: number;
+}
 
 const NAME = /^[\p{L}\p{N}][\p{L}\p{N}._-]{0,63}$/u;
 
 /** Throws AppError `user.invalid-name` unless the name is 1–64 letters, digits, `.`, `_` or `-`, starting with a letter or digit. */
 export function checkUserName(name: string): void {
   if (!NAME.test(name)) {
-    throw new AppError('user.invalid-name', 'a user name is 1–64 letters, digits, ".", "_" or "-", starting with a letter or digit');
+    throw new AppError(
+      'user.invalid-name',
+      'a user name is 1–64 letters, digits, ".", "_" or "-", starting with a letter or digit',
+    );
   }
 }
 
@@ -54,7 +65,10 @@ export async function requireUserNamed(ctx: IngestContext, name: string): Promis
 
 /** Sets a new password and, unless told otherwise, ends every session of the user; throws `user.weak-password` or `not-found`. */
 export async function setPassword(
-  ctx: IngestContext, userId: number, password: string, options: { keepSessions?: boolean; scrypt?: ScryptParams } = {},
+  ctx: IngestContext,
+  userId: number,
+  password: string,
+  options: { keepSessions?: boolean; scrypt?: ScryptParams } = {},
 ): Promise<void> {
   checkPasswordPolicy(password);
   const passwordHash = await hashPassword(password, options.scrypt);
@@ -71,7 +85,8 @@ export async function setAdmin(ctx: IngestContext, userId: number, admin: boolea
 /** Disables (ending its sessions; its tokens stop working) or enables a user; throws `user.last-admin` or `not-found`. */
 export async function setDisabled(ctx: IngestContext, userId: number, disabled: boolean): Promise<void> {
   if (disabled) await refuseLastAdmin(ctx, userId, 'disable');
-  if (!(await ctx.store.updateUser(userId, { disabled, at: ctx.now() }))) throw new AppError('not-found', `no user ${userId}`);
+  if (!(await ctx.store.updateUser(userId, { disabled, at: ctx.now() })))
+    throw new AppError('not-found', `no user ${userId}`);
   if (disabled) await ctx.store.deleteUserSessions(userId);
 }
 
@@ -86,5 +101,6 @@ async function refuseLastAdmin(ctx: IngestContext, userId: number, verb: string)
   const target = users.find((u) => u.id === userId);
   if (target === undefined || !target.admin || target.disabledAt !== undefined) return;
   const otherAdmins = users.filter((u) => u.admin && u.disabledAt === undefined && u.id !== userId);
-  if (otherAdmins.length === 0) throw new AppError('user.last-admin', `cannot ${verb} ${target.name}: it is the only enabled admin`);
+  if (otherAdmins.length === 0)
+    throw new AppError('user.last-admin', `cannot ${verb} ${target.name}: it is the only enabled admin`);
 }

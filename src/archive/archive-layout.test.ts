@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { articleFileName, articleFileNameForKey, articleKey, feedFolderName, parseArticleFileName } from './archive-layout.ts';
+import {
+  articleFileName,
+  articleFileNameForKey,
+  articleKey,
+  feedFolderName,
+  parseArticleFileName,
+} from './archive-layout.ts';
 
 // printf 'guid:abc' | sha256sum
 const SHA_GUID_ABC = 'bbf9e2e923d6da2de6b96f16dec1b5c438b24280cefa71c70ff3e08cc7e935ca';
@@ -20,7 +26,15 @@ describe('article file names', () => {
   it('parses canonical names back and rejects others', () => {
     expect(parseArticleFileName('000_b016ae68f5e95a47.txt')).toEqual({ revision: 0, key: 'b016ae68f5e95a47' });
     expect(parseArticleFileName('1000_b016ae68f5e95a47.txt')).toEqual({ revision: 1000, key: 'b016ae68f5e95a47' });
-    for (const name of ['00_b016ae68f5e95a47.txt', '0001_b016ae68f5e95a47.txt', '000_B016AE68F5E95A47.txt', '000_b016ae68f5e95a4.txt', '000_b016ae68f5e95a47.md', 'index.jsonl', '.000_b016ae68f5e95a47.txt.tmp-1-ab']) {
+    for (const name of [
+      '00_b016ae68f5e95a47.txt',
+      '0001_b016ae68f5e95a47.txt',
+      '000_B016AE68F5E95A47.txt',
+      '000_b016ae68f5e95a4.txt',
+      '000_b016ae68f5e95a47.md',
+      'index.jsonl',
+      '.000_b016ae68f5e95a47.txt.tmp-1-ab',
+    ]) {
       expect(parseArticleFileName(name)).toBeUndefined();
     }
     expect(() => articleFileNameForKey('xyz', 0)).toThrow(RangeError);
@@ -36,7 +50,13 @@ describe('feedFolderName', () => {
   });
 
   it('stays a safe single path segment for odd URLs', () => {
-    for (const url of ['not a url', 'archive:my folder', 'http://[::1]:8080/feed', 'https://例子.测试/rss', '../../etc']) {
+    for (const url of [
+      'not a url',
+      'archive:my folder',
+      'http://[::1]:8080/feed',
+      'https://例子.测试/rss',
+      '../../etc',
+    ]) {
       expect(feedFolderName(url)).toMatch(/^[a-z0-9][a-z0-9.-]*-[0-9a-f]{8}$/);
     }
     expect(feedFolderName('https://例子.测试/rss')).toMatch(/^xn--/);

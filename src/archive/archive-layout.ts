@@ -47,6 +47,10 @@ function slugOfHost(feedUrl: string): string {
   } catch {
     source = '';
   }
-  const slug = source.toLowerCase().replace(/[^a-z0-9.-]+/g, '-').replace(/^[.-]+|[.-]+$/g, '').slice(0, 100);
+  const slug = source
+    .toLowerCase()
+    .replace(/[^a-z0-9.-]+/g, '-')
+    .replace(/^[.-]+|[.-]+$/g, '')
+    .slice(0, 100);
   return slug === '' ? 'feed' : slug;
 }

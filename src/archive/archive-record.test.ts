@@ -1,11 +1,25 @@
 import { describe, expect, it } from 'vitest';
-import { articleFileOf, buildArchiveRecord, serializeFeed, serializeRecord, type ArchiveRecord } from './archive-record.ts';
+import {
+  articleFileOf,
+  buildArchiveRecord,
+  serializeFeed,
+  serializeRecord,
+  type ArchiveRecord,
+} from './archive-record.ts';
 import { parseArchiveFeed, parseArchiveRecord } from './parse-archive-record.ts';
 import { sampleFeeds } from './testdata/sample-records.ts';
 
 const base = buildArchiveRecord({
-  identity: 'guid:1', revision: 0, feedUrl: 'https://a.org/rss', title: 'T', authors: [], categories: [], enclosures: [],
-  seenAt: 1000, fileBody: 'raw', rawBody: '<p>raw</p>',
+  identity: 'guid:1',
+  revision: 0,
+  feedUrl: 'https://a.org/rss',
+  title: 'T',
+  authors: [],
+  categories: [],
+  enclosures: [],
+  seenAt: 1000,
+  fileBody: 'raw',
+  rawBody: '<p>raw</p>',
 });
 
 function parseOk(line: string): ArchiveRecord {
@@ -28,12 +42,26 @@ describe('index records', () => {
   });
 
   it('writes keys in one fixed order whatever order the object was built in', () => {
-    const shuffled = Object.fromEntries(Object.entries({ ...base, guid: 'g', cleanedBody: 'c' }).reverse()) as unknown as ArchiveRecord;
+    const shuffled = Object.fromEntries(
+      Object.entries({ ...base, guid: 'g', cleanedBody: 'c' }).reverse(),
+    ) as unknown as ArchiveRecord;
     const line = serializeRecord(shuffled);
     expect(line).toBe(serializeRecord({ ...base, guid: 'g', cleanedBody: 'c' }));
     expect(Object.keys(JSON.parse(line))).toEqual([
-      'file', 'key', 'identity', 'revision', 'feedUrl', 'guid', 'title', 'authors', 'categories', 'enclosures',
-      'seenAt', 'fileBody', 'rawBody', 'cleanedBody',
+      'file',
+      'key',
+      'identity',
+      'revision',
+      'feedUrl',
+      'guid',
+      'title',
+      'authors',
+      'categories',
+      'enclosures',
+      'seenAt',
+      'fileBody',
+      'rawBody',
+      'cleanedBody',
     ]);
   });
 
@@ -76,7 +104,9 @@ describe('articleFileOf', () => {
 
   it('holds the chosen body and an empty url when there is no link', () => {
     expect(articleFileOf(base)).toEqual({ time: 1000, title: 'T', url: '', body: '<p>raw</p>' });
-    expect(articleFileOf({ ...base, link: 'https://a.org/1', fileBody: 'cleaned', cleanedBody: '<p>c</p>' })).toMatchObject({
+    expect(
+      articleFileOf({ ...base, link: 'https://a.org/1', fileBody: 'cleaned', cleanedBody: '<p>c</p>' }),
+    ).toMatchObject({
       url: 'https://a.org/1',
       body: '<p>c</p>',
     });

@@ -21,9 +21,10 @@ export function buildArchiveRecord(input: Omit<ArchiveRecord, 'file' | 'key'>): 
 /** Returns the article file content of a record: time is published, else first-seen time. */
 export function articleFileOf(record: ArchiveRecord): ArticleFile {
   const published = record.publishedAt;
-  const time = published !== undefined && Number.isSafeInteger(published) && published >= 0
-    ? published
-    : (record.firstSeenAt ?? record.seenAt);
+  const time =
+    published !== undefined && Number.isSafeInteger(published) && published >= 0
+      ? published
+      : (record.firstSeenAt ?? record.seenAt);
   const body = record.fileBody === 'cleaned' && record.cleanedBody !== undefined ? record.cleanedBody : record.rawBody;
   return { time, title: record.title, url: record.link ?? '', body };
 }
@@ -31,13 +32,26 @@ export function articleFileOf(record: ArchiveRecord): ArticleFile {
 /** Returns the record as one canonical JSON line ending in '\n'. */
 export function serializeRecord(r: ArchiveRecord): string {
   const ordered = {
-    file: r.file, key: r.key, identity: r.identity, revision: r.revision,
-    feedUrl: r.feedUrl, feedTitle: r.feedTitle, guid: r.guid, link: r.link, title: r.title,
+    file: r.file,
+    key: r.key,
+    identity: r.identity,
+    revision: r.revision,
+    feedUrl: r.feedUrl,
+    feedTitle: r.feedTitle,
+    guid: r.guid,
+    link: r.link,
+    title: r.title,
     authors: r.authors.map((p) => ({ name: p.name, email: p.email, url: p.url })),
     categories: r.categories.map((c) => ({ term: c.term, scheme: c.scheme, label: c.label })),
     enclosures: r.enclosures.map((e) => ({ url: e.url, type: e.type, length: e.length })),
-    publishedAt: r.publishedAt, updatedAt: r.updatedAt, seenAt: r.seenAt, firstSeenAt: r.firstSeenAt,
-    fingerprint: r.fingerprint, fileBody: r.fileBody, rawBody: r.rawBody, cleanedBody: r.cleanedBody,
+    publishedAt: r.publishedAt,
+    updatedAt: r.updatedAt,
+    seenAt: r.seenAt,
+    firstSeenAt: r.firstSeenAt,
+    fingerprint: r.fingerprint,
+    fileBody: r.fileBody,
+    rawBody: r.rawBody,
+    cleanedBody: r.cleanedBody,
   };
   return `${escapeLineSeparators(JSON.stringify(ordered))}\n`;
 }

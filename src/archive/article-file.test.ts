@@ -17,13 +17,64 @@ function createRandom(seed: number): (n: number) => number {
     state = (state + 0x6d2b79f5) | 0;
     let t = Math.imul(state ^ (state >>> 15), 1 | state);
     t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return (((t ^ (t >>> 14)) >>> 0) / 4294967296) * n | 0;
+    return ((((t ^ (t >>> 14)) >>> 0) / 4294967296) * n) | 0;
   };
 }
 
-const TITLE_PARTS = ['a', 'News ', '\\', '[', ']', '](', ')', '(', '\r\n', '\n', '\r', '\u2028', '\u2029', '美国称中国', '😀', ' ', '\\]', '-->', '`*_'];
-const URL_PARTS = ['https://ex.com/', 'a', '(', ')', ' ', '<', '>', '\t', '%E4%B8%AD', '中国', '?q=1&b=2', '#frag', '](', '[x]', '\u0001', '\u007f', '\u0085'];
-const BODY_PARTS = ['<p>x</p>', '\n', '\r\n', '\r', '', '------', '<!--1-->', '[t](u)', '  ', '\u00a0', '中文', '\uFEFF'];
+const TITLE_PARTS = [
+  'a',
+  'News ',
+  '\\',
+  '[',
+  ']',
+  '](',
+  ')',
+  '(',
+  '\r\n',
+  '\n',
+  '\r',
+  '\u2028',
+  '\u2029',
+  '美国称中国',
+  '😀',
+  ' ',
+  '\\]',
+  '-->',
+  '`*_',
+];
+const URL_PARTS = [
+  'https://ex.com/',
+  'a',
+  '(',
+  ')',
+  ' ',
+  '<',
+  '>',
+  '\t',
+  '%E4%B8%AD',
+  '中国',
+  '?q=1&b=2',
+  '#frag',
+  '](',
+  '[x]',
+  '\u0001',
+  '\u007f',
+  '\u0085',
+];
+const BODY_PARTS = [
+  '<p>x</p>',
+  '\n',
+  '\r\n',
+  '\r',
+  '',
+  '------',
+  '<!--1-->',
+  '[t](u)',
+  '  ',
+  '\u00a0',
+  '中文',
+  '\uFEFF',
+];
 
 function generate(random: (n: number) => number, parts: string[], max: number): string {
   let text = '';
@@ -39,11 +90,18 @@ describe('formatArticleFile / readArticleFile', () => {
     expect(article.url).toMatch(/^https:\/\/www\.rfi\.fr\/cn\/%E4%B8%AD%E5%9B%BD\/20221102-/);
     expect(article.body.startsWith('<div>02/11/2022 - 13:16</div>')).toBe(true);
     expect(article.body.endsWith('<br></div>')).toBe(true);
-    expect(Buffer.from(formatArticleFile(article))).toEqual(readFileSync(new URL('./testdata/000_b016ae68f5e95a47.txt', import.meta.url)));
+    expect(Buffer.from(formatArticleFile(article))).toEqual(
+      readFileSync(new URL('./testdata/000_b016ae68f5e95a47.txt', import.meta.url)),
+    );
   });
 
   it('writes the exact five-line shape', () => {
-    const text = formatArticleFile({ time: 5, title: 'a [b] \\ c\nd', url: 'https://x.org/a b(c)<d>', body: '<p>hi</p>' });
+    const text = formatArticleFile({
+      time: 5,
+      title: 'a [b] \\ c\nd',
+      url: 'https://x.org/a b(c)<d>',
+      body: '<p>hi</p>',
+    });
     expect(text).toBe('<!--5-->\n[a \\[b\\] \\\\ c d](https://x.org/a%20b%28c%29%3Cd%3E)\n------\n\n<p>hi</p>\n');
   });
 
@@ -75,7 +133,9 @@ describe('formatArticleFile / readArticleFile', () => {
       expect(article.title).toBe(input.title.replace(/\r\n|[\r\n\u2028\u2029]/g, ' '));
       expect(article.body).toBe(input.body);
       expect(article.url).not.toMatch(/[ ()<>\u0000-\u001f\u007f-\u009f]/);
-      expect(decodeURI(article.url.replace(/%(?![0-9A-F]{2})/g, '%25'))).toBe(decodeURI(input.url.replace(/%(?![0-9A-F]{2})/g, '%25')));
+      expect(decodeURI(article.url.replace(/%(?![0-9A-F]{2})/g, '%25'))).toBe(
+        decodeURI(input.url.replace(/%(?![0-9A-F]{2})/g, '%25')),
+      );
       expect(formatArticleFile(article)).toBe(text);
     }
   });
@@ -116,7 +176,9 @@ describe('readArticleFile leniency', () => {
   });
 
   it('accepts a hand-written url with balanced parentheses', () => {
-    expect(readOk('<!--1-->\n[Foo](https://en.wikipedia.org/wiki/Foo_(bar))\n------\n\nx\n').url).toBe('https://en.wikipedia.org/wiki/Foo_(bar)');
+    expect(readOk('<!--1-->\n[Foo](https://en.wikipedia.org/wiki/Foo_(bar))\n------\n\nx\n').url).toBe(
+      'https://en.wikipedia.org/wiki/Foo_(bar)',
+    );
   });
 
   it('reports an unreadable header with a reason', () => {

@@ -60,10 +60,12 @@ export function readArticleFile(text: string): ReadArticleFileResult {
     pos = end === -1 ? text.length : end + 1;
   }
   const time = readTime(lines[0]);
-  if (time === undefined) return { kind: 'invalid', reason: `line 1 is not a <!--epoch ms--> timestamp: ${clip(lines[0])}` };
+  if (time === undefined)
+    return { kind: 'invalid', reason: `line 1 is not a <!--epoch ms--> timestamp: ${clip(lines[0])}` };
   const link = readLink(lines[1]);
   if (link === undefined) return { kind: 'invalid', reason: `line 2 is not a [title](url) link: ${clip(lines[1])}` };
-  if (!/^-{3,}\s*$/.test(lines[2])) return { kind: 'invalid', reason: `line 3 is not a ------ line: ${clip(lines[2])}` };
+  if (!/^-{3,}\s*$/.test(lines[2]))
+    return { kind: 'invalid', reason: `line 3 is not a ------ line: ${clip(lines[2])}` };
   if (text.startsWith('\r\n', pos)) pos += 2;
   else if (text.startsWith('\n', pos)) pos += 1;
   let body = text.slice(pos);

@@ -86,13 +86,17 @@ describe('exportArchive', () => {
     await mkdir(folder, { recursive: true });
     await writeFile(join(folder, records[0].file), 'edited by hand\n');
     const result = await exportFeedFolder(join(base, 'a'), { feed, records });
-    expect(result.conflicts).toEqual([{ file: `${feedFolderName(feed.url)}/${records[0].file}`, reason: expect.any(String) }]);
+    expect(result.conflicts).toEqual([
+      { file: `${feedFolderName(feed.url)}/${records[0].file}`, reason: expect.any(String) },
+    ]);
     expect(await readFile(join(folder, records[0].file), 'utf8')).toBe('edited by hand\n');
     expect(result.written).toBe(new Set(records.map((r) => r.file)).size - 1);
   });
 
   it('refuses two feeds that would share one folder', async () => {
     const [one] = sampleFeeds(1, 1);
-    await expect(exportArchive(join(base, 'a'), [one, { ...one, records: [] }])).rejects.toSatisfy((e) => isAppError(e, 'archive.invalid'));
+    await expect(exportArchive(join(base, 'a'), [one, { ...one, records: [] }])).rejects.toSatisfy((e) =>
+      isAppError(e, 'archive.invalid'),
+    );
   });
 });

@@ -11,15 +11,29 @@ import { writeFileAtomic } from '../util/write-file-atomic.ts';
 import { formatArticleFile } from './article-file.ts';
 import { INDEX_FILE, feedFolderName } from './archive-layout.ts';
 import {
-  articleFileOf, checkRecord, compareRecords, serializeRecord, type ArchiveFeed, type ArchiveProblem, type ArchiveRecord,
+  articleFileOf,
+  checkRecord,
+  compareRecords,
+  serializeRecord,
+  type ArchiveFeed,
+  type ArchiveProblem,
+  type ArchiveRecord,
 } from './archive-record.ts';
 import { writeArchiveFeed, writeArticleFileOnce } from './write-archive.ts';
 
 /** One feed to export with all its article revisions. */
-export interface ExportFeedInput { feed: ArchiveFeed; records: Iterable<ArchiveRecord> }
+export interface ExportFeedInput {
+  feed: ArchiveFeed;
+  records: Iterable<ArchiveRecord>;
+}
 
 /** What exporting one feed did; `folder` is relative to the root. */
-export interface ExportFeedResult { folder: string; written: number; unchanged: number; conflicts: ArchiveProblem[] }
+export interface ExportFeedResult {
+  folder: string;
+  written: number;
+  unchanged: number;
+  conflicts: ArchiveProblem[];
+}
 
 /** Returns the records in canonical order with only the last record per file kept. */
 export function canonicalRecords(records: Iterable<ArchiveRecord>): ArchiveRecord[] {
@@ -42,7 +56,11 @@ export async function exportFeedFolder(root: string, input: ExportFeedInput): Pr
     const outcome = await writeArticleFileOnce(join(path, record.file), formatArticleFile(articleFileOf(record)));
     if (outcome === 'written') result.written++;
     else if (outcome === 'unchanged') result.unchanged++;
-    else result.conflicts.push({ file: `${folder}/${record.file}`, reason: 'a different file with this name already exists; kept it' });
+    else
+      result.conflicts.push({
+        file: `${folder}/${record.file}`,
+        reason: 'a different file with this name already exists; kept it',
+      });
   }
   await writeFileAtomic(join(path, INDEX_FILE), records.map(serializeRecord).join(''));
   return result;
@@ -58,7 +76,8 @@ export async function exportArchive(
   for await (const input of feeds) {
     const folder = feedFolderName(input.feed.url);
     const other = seen.get(folder);
-    if (other !== undefined) throw new AppError('archive.invalid', `feeds ${other} and ${input.feed.url} share folder ${folder}`);
+    if (other !== undefined)
+      throw new AppError('archive.invalid', `feeds ${other} and ${input.feed.url} share folder ${folder}`);
     seen.set(folder, input.feed.url);
     results.push(await exportFeedFolder(root, input));
   }

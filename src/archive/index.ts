@@ -6,15 +6,32 @@
 export { formatArticleFile, readArticleFile, escapeTitle, encodeLinkUrl } from './article-file.ts';
 export type { ArticleFile, ReadArticleFileResult } from './article-file.ts';
 export {
-  INDEX_FILE, FEED_FILE, articleKey, articleFileName, articleFileNameForKey, parseArticleFileName, feedFolderName,
+  INDEX_FILE,
+  FEED_FILE,
+  articleKey,
+  articleFileName,
+  articleFileNameForKey,
+  parseArticleFileName,
+  feedFolderName,
 } from './archive-layout.ts';
 export {
-  buildArchiveRecord, articleFileOf, compareRecords, serializeRecord, serializeFeed, checkRecord,
+  buildArchiveRecord,
+  articleFileOf,
+  compareRecords,
+  serializeRecord,
+  serializeFeed,
+  checkRecord,
 } from './archive-record.ts';
 export type { ArchiveFeed, ArchiveRecord, ArchiveProblem } from './archive-record.ts';
 export { parseArchiveRecord, parseArchiveFeed } from './parse-archive-record.ts';
 export type { ParseSidecarResult } from './parse-archive-record.ts';
-export { writeArticleRevision, writeArchiveFeed, writeArticleFileOnce, appendIndexLine, appendIndexLines } from './write-archive.ts';
+export {
+  writeArticleRevision,
+  writeArchiveFeed,
+  writeArticleFileOnce,
+  appendIndexLine,
+  appendIndexLines,
+} from './write-archive.ts';
 export { writeArticleRevisions, type WriteRevisionsResult } from './write-revisions.ts';
 export type { WriteRevisionResult, WriteArticleRevisionInput } from './write-archive.ts';
 export { rewriteArticleRevision } from './rewrite-archive.ts';

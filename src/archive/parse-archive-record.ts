@@ -22,14 +22,26 @@ export function parseArchiveRecord(line: string): ParseSidecarResult<ArchiveReco
     const fileBody = o.fileBody ?? (o.cleanedBody === undefined ? 'raw' : 'cleaned');
     if (fileBody !== 'raw' && fileBody !== 'cleaned') throw new Invalid(`fileBody must be "raw" or "cleaned"`);
     const record: ArchiveRecord = {
-      file: text(o, 'file'), key: text(o, 'key'), identity: text(o, 'identity'), revision: int(o, 'revision'),
-      feedUrl: text(o, 'feedUrl'), feedTitle: optText(o, 'feedTitle'), guid: optText(o, 'guid'),
-      link: optText(o, 'link'), title: text(o, 'title'),
-      authors: list(o, 'authors', readPerson), categories: list(o, 'categories', readCategory),
+      file: text(o, 'file'),
+      key: text(o, 'key'),
+      identity: text(o, 'identity'),
+      revision: int(o, 'revision'),
+      feedUrl: text(o, 'feedUrl'),
+      feedTitle: optText(o, 'feedTitle'),
+      guid: optText(o, 'guid'),
+      link: optText(o, 'link'),
+      title: text(o, 'title'),
+      authors: list(o, 'authors', readPerson),
+      categories: list(o, 'categories', readCategory),
       enclosures: list(o, 'enclosures', readEnclosure),
-      publishedAt: optInt(o, 'publishedAt'), updatedAt: optInt(o, 'updatedAt'), seenAt: int(o, 'seenAt'),
-      firstSeenAt: optInt(o, 'firstSeenAt'), fingerprint: optText(o, 'fingerprint'),
-      fileBody, rawBody: text(o, 'rawBody'), cleanedBody: optText(o, 'cleanedBody'),
+      publishedAt: optInt(o, 'publishedAt'),
+      updatedAt: optInt(o, 'updatedAt'),
+      seenAt: int(o, 'seenAt'),
+      firstSeenAt: optInt(o, 'firstSeenAt'),
+      fingerprint: optText(o, 'fingerprint'),
+      fileBody,
+      rawBody: text(o, 'rawBody'),
+      cleanedBody: optText(o, 'cleanedBody'),
     };
     const problem = checkRecord(record);
     if (problem !== undefined) throw new Invalid(problem);
@@ -39,9 +51,14 @@ export function parseArchiveRecord(line: string): ParseSidecarResult<ArchiveReco
 
 /** Parses a `feed.json` text into feed metadata. */
 export function parseArchiveFeed(json: string): ParseSidecarResult<ArchiveFeed> {
-  return guard(json, (o) => dropUndefined({
-    url: text(o, 'url'), title: optText(o, 'title'), siteUrl: optText(o, 'siteUrl'), category: optText(o, 'category'),
-  }));
+  return guard(json, (o) =>
+    dropUndefined({
+      url: text(o, 'url'),
+      title: optText(o, 'title'),
+      siteUrl: optText(o, 'siteUrl'),
+      category: optText(o, 'category'),
+    }),
+  );
 }
 
 function guard<T>(json: string, read: (o: Json) => T): ParseSidecarResult<T> {
@@ -70,7 +87,11 @@ function readCategory(o: Json): Category {
 
 function readEnclosure(o: Json): Enclosure {
   const length = o.length;
-  return dropUndefined({ url: text(o, 'url'), type: optText(o, 'type'), length: typeof length === 'number' ? length : undefined });
+  return dropUndefined({
+    url: text(o, 'url'),
+    type: optText(o, 'type'),
+    length: typeof length === 'number' ? length : undefined,
+  });
 }
 
 function text(o: Json, key: string): string {

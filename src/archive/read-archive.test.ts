@@ -37,14 +37,26 @@ describe('readArchive on bare folders', () => {
     await copyFile(FIXTURE, join(root, 'rfi-cn', FIXTURE_NAME));
     const [folder, ...rest] = await readAll(root);
     expect(rest).toEqual([]);
-    expect(folder).toMatchObject({ kind: 'feed', folder: 'rfi-cn', feedFrom: 'folder', bareFiles: [FIXTURE_NAME], problems: [] });
+    expect(folder).toMatchObject({
+      kind: 'feed',
+      folder: 'rfi-cn',
+      feedFrom: 'folder',
+      bareFiles: [FIXTURE_NAME],
+      problems: [],
+    });
     const feed = feedOf([folder], 'rfi-cn');
     expect(feed.feed.title).toBe('rfi-cn');
     expect(feed.records).toHaveLength(1);
     expect(feed.records[0]).toMatchObject({
-      file: FIXTURE_NAME, key: 'b016ae68f5e95a47', revision: 0, identity: 'archive-key:b016ae68f5e95a47',
-      feedUrl: feed.feed.url, title: '美国称中国在习近平誓言加强威慑后抵制核谈判', publishedAt: 1667393102000,
-      seenAt: 1667393102000, fileBody: 'raw',
+      file: FIXTURE_NAME,
+      key: 'b016ae68f5e95a47',
+      revision: 0,
+      identity: 'archive-key:b016ae68f5e95a47',
+      feedUrl: feed.feed.url,
+      title: '美国称中国在习近平誓言加强威慑后抵制核谈判',
+      publishedAt: 1667393102000,
+      seenAt: 1667393102000,
+      fileBody: 'raw',
     });
     expect(feed.records[0].link).toMatch(/^https:\/\/www\.rfi\.fr\/cn\//);
     expect(`${feed.records[0].rawBody}\n`).toBe((await readFile(FIXTURE, 'utf8')).split('\n').slice(4).join('\n'));
@@ -61,32 +73,56 @@ describe('readArchive on bare folders', () => {
     const dir = join(root, 'mixed');
     await mkdir(dir);
     await copyFile(FIXTURE, join(dir, FIXTURE_NAME));
-    await writeFile(join(dir, '001_b016ae68f5e95a47.txt'), '<!--1667393102001-->\r\n[Revised [draft]](https://a.org/1)\r\n------\r\n\r\n<p>v2</p>');
+    await writeFile(
+      join(dir, '001_b016ae68f5e95a47.txt'),
+      '<!--1667393102001-->\r\n[Revised [draft]](https://a.org/1)\r\n------\r\n\r\n<p>v2</p>',
+    );
     await writeFile(join(dir, '000_aaaaaaaaaaaaaaaa.txt'), 'no header here\n');
     await writeFile(join(dir, '000_bbbbbbbbbbbbbbbb.txt'), Buffer.from([0x3c, 0x21, 0xff, 0xfe, 0x0a]));
     await writeFile(join(dir, 'my-note.txt'), '<!--5-->\n[Note]()\n------\n\nhello\n');
     await writeFile(join(dir, 'README.md'), '# not an article');
     await writeFile(join(dir, '.000_cccccccccccccccc.txt.tmp-1-abcd'), 'half a fi');
     const feed = feedOf(await readAll(root), 'mixed');
-    expect(feed.problems.map((p) => p.file).sort()).toEqual(['mixed/000_aaaaaaaaaaaaaaaa.txt', 'mixed/000_bbbbbbbbbbbbbbbb.txt']);
+    expect(feed.problems.map((p) => p.file).sort()).toEqual([
+      'mixed/000_aaaaaaaaaaaaaaaa.txt',
+      'mixed/000_bbbbbbbbbbbbbbbb.txt',
+    ]);
     expect(feed.problems.find((p) => p.file.endsWith('bbbb.txt'))?.reason).toMatch(/UTF-8/);
-    expect(feed.records.map((r) => r.title).sort()).toEqual(['Note', 'Revised [draft]', '美国称中国在习近平誓言加强威慑后抵制核谈判']);
+    expect(feed.records.map((r) => r.title).sort()).toEqual([
+      'Note',
+      'Revised [draft]',
+      '美国称中国在习近平誓言加强威慑后抵制核谈判',
+    ]);
     expect(feed.records.map((r) => r.revision)).toEqual([0, 0, 1]);
-    expect(feed.records.filter((r) => r.key === 'b016ae68f5e95a47').map((r) => [r.revision, r.title, r.rawBody])).toEqual([
+    expect(
+      feed.records.filter((r) => r.key === 'b016ae68f5e95a47').map((r) => [r.revision, r.title, r.rawBody]),
+    ).toEqual([
       [0, '美国称中国在习近平誓言加强威慑后抵制核谈判', expect.stringContaining('<div>02/11/2022')],
       [1, 'Revised [draft]', '<p>v2</p>'],
     ]);
-    expect(feed.records.find((r) => r.title === 'Note')).toMatchObject({ identity: 'archive-file:my-note.txt', rawBody: 'hello' });
+    expect(feed.records.find((r) => r.title === 'Note')).toMatchObject({
+      identity: 'archive-file:my-note.txt',
+      rawBody: 'hello',
+    });
   });
 });
 
 describe('readArchive with sidecars', () => {
   const feed: ArchiveFeed = { url: 'https://a.org/rss', title: 'A' };
   const folder = feedFolderName(feed.url);
-  const record = (identity: string, revision: number, title: string) => buildArchiveRecord({
-    identity, revision, feedUrl: feed.url, title, authors: [], categories: [], enclosures: [],
-    seenAt: 1_700_000_000_000, fileBody: 'raw', rawBody: `<p>${title}</p>`,
-  });
+  const record = (identity: string, revision: number, title: string) =>
+    buildArchiveRecord({
+      identity,
+      revision,
+      feedUrl: feed.url,
+      title,
+      authors: [],
+      categories: [],
+      enclosures: [],
+      seenAt: 1_700_000_000_000,
+      fileBody: 'raw',
+      rawBody: `<p>${title}</p>`,
+    });
 
   it('lets a later index line supersede an earlier one and tolerates a torn last line', async () => {
     await writeArticleRevision(root, { feed, record: record('a', 0, 'first') });
@@ -108,7 +144,9 @@ describe('readArchive with sidecars', () => {
     await appendFile(join(root, folder, 'index.jsonl'), line.subarray(0, line.indexOf('标') + 1));
     const read = feedOf(await readAll(root), folder);
     expect(read.records).toEqual([record('a', 0, '中文')]);
-    expect(read.problems).toEqual([{ file: `${folder}/index.jsonl`, reason: 'line 2: incomplete last line (interrupted write), ignored' }]);
+    expect(read.problems).toEqual([
+      { file: `${folder}/index.jsonl`, reason: 'line 2: incomplete last line (interrupted write), ignored' },
+    ]);
   });
 
   it('imports an article file that lost its index line under the identity of its other revisions', async () => {
@@ -116,7 +154,10 @@ describe('readArchive with sidecars', () => {
     await writeFile(join(root, folder, record('a', 1, 'v2').file), '<!--1-->\n[v2]()\n------\n\n<p>v2</p>\n');
     const read = feedOf(await readAll(root), folder);
     expect(read.bareFiles).toEqual([record('a', 1, 'v2').file]);
-    expect(read.records.map((r) => [r.identity, r.revision])).toEqual([['a', 0], ['a', 1]]);
+    expect(read.records.map((r) => [r.identity, r.revision])).toEqual([
+      ['a', 0],
+      ['a', 1],
+    ]);
   });
 
   it('still imports a record whose article file is missing, and says so', async () => {
@@ -124,14 +165,20 @@ describe('readArchive with sidecars', () => {
     await rm(join(root, folder, record('a', 0, 'v1').file));
     const read = feedOf(await readAll(root), folder);
     expect(read.records).toEqual([record('a', 0, 'v1')]);
-    expect(read.problems).toEqual([{ file: `${folder}/${record('a', 0, 'v1').file}`, reason: expect.stringMatching(/missing/) }]);
+    expect(read.problems).toEqual([
+      { file: `${folder}/${record('a', 0, 'v1').file}`, reason: expect.stringMatching(/missing/) },
+    ]);
   });
 
   it('falls back to the index for the feed when feed.json is broken', async () => {
     await writeArticleRevision(root, { feed, record: { ...record('a', 0, 'v1'), feedTitle: 'A' } });
     await writeFile(join(root, folder, 'feed.json'), '{"url": ');
     const read = feedOf(await readAll(root), folder);
-    expect(read).toMatchObject({ feed, feedFrom: 'index', problems: [{ file: `${folder}/feed.json`, reason: 'not valid JSON' }] });
+    expect(read).toMatchObject({
+      feed,
+      feedFrom: 'index',
+      problems: [{ file: `${folder}/feed.json`, reason: 'not valid JSON' }],
+    });
   });
 
   it('skips hidden and empty folders and throws only when the root cannot be read', async () => {

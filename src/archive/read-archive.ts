@@ -42,7 +42,10 @@ export async function* readArchive(root: string): AsyncGenerator<ArchiveFolder> 
   }
   const rootFolder = await readArchiveFolder(root, '');
   if (rootFolder !== undefined) yield rootFolder;
-  const folders = entries.filter((e) => e.isDirectory() && !e.name.startsWith('.')).map((e) => e.name).sort();
+  const folders = entries
+    .filter((e) => e.isDirectory() && !e.name.startsWith('.'))
+    .map((e) => e.name)
+    .sort();
   for (const name of folders) {
     const folder = await readArchiveFolder(root, name);
     if (folder !== undefined) yield folder;
@@ -58,26 +61,36 @@ export async function readArchiveFolder(root: string, folder: string): Promise<A
     const entries = await readdir(path, { withFileTypes: true });
     names = new Set(entries.filter((e) => e.isFile() && !e.name.startsWith('.')).map((e) => e.name));
   } catch (error) {
-    return { kind: 'unreadable', folder, problems: [{ file: folder === '' ? '.' : folder, reason: `cannot list folder: ${describe(error)}` }] };
+    return {
+      kind: 'unreadable',
+      folder,
+      problems: [{ file: folder === '' ? '.' : folder, reason: `cannot list folder: ${describe(error)}` }],
+    };
   }
   const texts = [...names].filter((n) => n.endsWith('.txt')).sort();
   if (!names.has(INDEX_FILE) && !names.has(FEED_FILE) && texts.length === 0) return undefined;
   const problems: ArchiveProblem[] = [];
   const problem = (name: string, reason: string) => problems.push({ file: at(name), reason });
 
-  const indexed = names.has(INDEX_FILE) ? await readIndex(join(path, INDEX_FILE), (r) => problem(INDEX_FILE, r)) : new Map<string, ArchiveRecord>();
+  const indexed = names.has(INDEX_FILE)
+    ? await readIndex(join(path, INDEX_FILE), (r) => problem(INDEX_FILE, r))
+    : new Map<string, ArchiveRecord>();
   let feed: ArchiveFeed | undefined;
   if (names.has(FEED_FILE)) {
-    const parsed = await readText(join(path, FEED_FILE)).then(parseArchiveFeed, (e) => ({ kind: 'invalid' as const, reason: describe(e) }));
+    const parsed = await readText(join(path, FEED_FILE)).then(parseArchiveFeed, (e) => ({
+      kind: 'invalid' as const,
+      reason: describe(e),
+    }));
     if (parsed.kind === 'ok') feed = parsed.value;
     else problem(FEED_FILE, parsed.reason);
   }
   const lastIndexed = [...indexed.values()].at(-1);
   const feedFrom = feed !== undefined ? 'feed.json' : lastIndexed !== undefined ? 'index' : 'folder';
   const folderName = folder === '' ? basename(root) : basename(folder);
-  feed ??= lastIndexed !== undefined
-    ? dropTitleIfAbsent({ url: lastIndexed.feedUrl, title: lastIndexed.feedTitle })
-    : { url: `archive:${encodeURIComponent(folderName)}`, title: folderName };
+  feed ??=
+    lastIndexed !== undefined
+      ? dropTitleIfAbsent({ url: lastIndexed.feedUrl, title: lastIndexed.feedTitle })
+      : { url: `archive:${encodeURIComponent(folderName)}`, title: folderName };
 
   const byKey = new Map([...indexed.values()].map((r) => [r.key, r]));
   const bareFiles: string[] = [];
@@ -135,7 +148,12 @@ function parseLine(line: Uint8Array): ParseSidecarResult<ArchiveRecord> {
 }
 
 /** Returns the record of an article file that has no index line, or why it cannot be read. */
-async function readBareFile(path: string, name: string, feed: ArchiveFeed, byKey: Map<string, ArchiveRecord>): Promise<ArchiveRecord | string> {
+async function readBareFile(
+  path: string,
+  name: string,
+  feed: ArchiveFeed,
+  byKey: Map<string, ArchiveRecord>,
+): Promise<ArchiveRecord | string> {
   let text: string;
   try {
     text = await readText(path);
@@ -150,9 +168,20 @@ async function readBareFile(path: string, name: string, feed: ArchiveFeed, byKey
   const sibling = byKey.get(key);
   const { time, title, url, body } = result.article;
   return {
-    file: articleFileNameForKey(key, revision), key, identity: sibling?.identity ?? (named === undefined ? `archive-file:${name}` : `archive-key:${key}`), revision,
-    feedUrl: sibling?.feedUrl ?? feed.url, title, ...(url === '' ? {} : { link: url }),
-    authors: [], categories: [], enclosures: [], publishedAt: time, seenAt: time, fileBody: 'raw', rawBody: body,
+    file: articleFileNameForKey(key, revision),
+    key,
+    identity: sibling?.identity ?? (named === undefined ? `archive-file:${name}` : `archive-key:${key}`),
+    revision,
+    feedUrl: sibling?.feedUrl ?? feed.url,
+    title,
+    ...(url === '' ? {} : { link: url }),
+    authors: [],
+    categories: [],
+    enclosures: [],
+    publishedAt: time,
+    seenAt: time,
+    fileBody: 'raw',
+    rawBody: body,
   };
 }
 

@@ -10,11 +10,30 @@
  * folders: 0.73 s of process CPU through promises with 16 at once, 0.29 s blocking).
  */
 import {
-  closeSync, fstatSync, fsyncSync, linkSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, statSync, unlinkSync, writeSync,
+  closeSync,
+  fstatSync,
+  fsyncSync,
+  linkSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+  writeSync,
 } from 'node:fs';
 import { mkdir, readdir, readFile, rename, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
-import { cannotSyncFolder, errorCode, linkNewFile, syncFile, syncFolder, writeTemporary } from '../util/write-file-atomic.ts';
+import {
+  cannotSyncFolder,
+  errorCode,
+  linkNewFile,
+  syncFile,
+  syncFolder,
+  writeTemporary,
+} from '../util/write-file-atomic.ts';
 import { INDEX_FILE } from './archive-layout.ts';
 import { appendIndexLines, indexText } from './write-archive.ts';
 
@@ -119,7 +138,7 @@ function appendIndexBlocking(folder: string, lines: readonly string[]): void {
 
 // writeSync may write less than asked (a signal, a full pipe): loop until all of it is written.
 function writeAll(fd: number, bytes: Uint8Array): void {
-  for (let done = 0; done < bytes.length;) done += writeSync(fd, bytes, done, bytes.length - done);
+  for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done, bytes.length - done);
 }
 
 function withDescriptor(path: string, flags: string, use: (fd: number) => void): void {

@@ -15,9 +15,20 @@ const folder = feedFolderName(feed.url);
 
 function revision(cleanedBody: string, extra: Partial<ArchiveRecord> = {}): ArchiveRecord {
   return buildArchiveRecord({
-    identity: 'guid:rfi-1', revision: 0, feedUrl: feed.url, title: '标题', link: 'https://www.rfi.fr/cn/1',
-    authors: [], categories: [], enclosures: [], publishedAt: 1_667_393_102_000, seenAt: 1_700_000_000_000,
-    fileBody: 'cleaned', rawBody: '<p>raw</p><div>获取更多RSS</div>', cleanedBody, ...extra,
+    identity: 'guid:rfi-1',
+    revision: 0,
+    feedUrl: feed.url,
+    title: '标题',
+    link: 'https://www.rfi.fr/cn/1',
+    authors: [],
+    categories: [],
+    enclosures: [],
+    publishedAt: 1_667_393_102_000,
+    seenAt: 1_700_000_000_000,
+    fileBody: 'cleaned',
+    rawBody: '<p>raw</p><div>获取更多RSS</div>',
+    cleanedBody,
+    ...extra,
   });
 }
 
@@ -34,7 +45,10 @@ describe('rewriteArticleRevision', () => {
     const old = revision('<p>raw</p><div>获取更多RSS</div>');
     await writeArticleRevision(root, { feed, record: old });
     const recleaned = revision('<p>raw</p>');
-    expect(await rewriteArticleRevision(root, { feed, record: recleaned })).toEqual({ kind: 'rewritten', path: join(root, folder, old.file) });
+    expect(await rewriteArticleRevision(root, { feed, record: recleaned })).toEqual({
+      kind: 'rewritten',
+      path: join(root, folder, old.file),
+    });
     const file = await readFile(join(root, folder, old.file), 'utf8');
     expect(file).toContain('\n\n<p>raw</p>\n');
     expect(file).not.toContain('获取更多');
@@ -47,7 +61,9 @@ describe('rewriteArticleRevision', () => {
   it('is idempotent: the same body again writes nothing and appends no line', async () => {
     await writeArticleRevision(root, { feed, record: revision('<p>a</p>') });
     await rewriteArticleRevision(root, { feed, record: revision('<p>b</p>') });
-    expect(await rewriteArticleRevision(root, { feed, record: revision('<p>b</p>') })).toMatchObject({ kind: 'unchanged' });
+    expect(await rewriteArticleRevision(root, { feed, record: revision('<p>b</p>') })).toMatchObject({
+      kind: 'unchanged',
+    });
     expect((await readFile(join(root, folder, 'index.jsonl'), 'utf8')).trimEnd().split('\n')).toHaveLength(2);
   });
 
@@ -63,8 +79,12 @@ describe('rewriteArticleRevision', () => {
   });
 
   it('writes a missing file and refuses a record that breaks the format', async () => {
-    expect(await rewriteArticleRevision(root, { feed, record: revision('<p>x</p>') })).toMatchObject({ kind: 'written' });
+    expect(await rewriteArticleRevision(root, { feed, record: revision('<p>x</p>') })).toMatchObject({
+      kind: 'written',
+    });
     const bad = { ...revision('<p>x</p>'), file: 'nope.txt' };
-    await expect(rewriteArticleRevision(root, { feed, record: bad })).rejects.toSatisfy((e: unknown) => isAppError(e, 'archive.invalid'));
+    await expect(rewriteArticleRevision(root, { feed, record: bad })).rejects.toSatisfy((e: unknown) =>
+      isAppError(e, 'archive.invalid'),
+    );
   });
 });

@@ -22,7 +22,10 @@ import { appendIndexLine, revisionProblem, writeArchiveFeed, type WriteArticleRe
 export type RewriteRevisionResult = { kind: 'rewritten' | 'written' | 'unchanged'; path: string };
 
 /** Replaces the article file of `input.record` with its current body and appends the superseding index line; throws AppError `archive.invalid` for a record that breaks the format's rules. */
-export async function rewriteArticleRevision(root: string, input: WriteArticleRevisionInput): Promise<RewriteRevisionResult> {
+export async function rewriteArticleRevision(
+  root: string,
+  input: WriteArticleRevisionInput,
+): Promise<RewriteRevisionResult> {
   const { feed, record } = input;
   const problem = revisionProblem(feed, record);
   if (problem !== undefined) throw new AppError('archive.invalid', `cannot rewrite ${record.file}: ${problem}`);
@@ -45,7 +48,11 @@ async function lastLineFor(folder: string, file: string, line: string): Promise<
   const index = await readIfExists(join(folder, INDEX_FILE));
   if (index === undefined) return false;
   const marker = `{"file":${JSON.stringify(file)},`;
-  const last = index.toString('utf8').split('\n').filter((l) => l.startsWith(marker)).at(-1);
+  const last = index
+    .toString('utf8')
+    .split('\n')
+    .filter((l) => l.startsWith(marker))
+    .at(-1);
   return last === line.replace(/\n$/, '');
 }
 

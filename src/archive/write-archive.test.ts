@@ -14,9 +14,20 @@ const folder = feedFolderName(feed.url);
 
 function revision(n: number, extra: Partial<ArchiveRecord> = {}): ArchiveRecord {
   return buildArchiveRecord({
-    identity: 'guid:rfi-1', revision: n, feedUrl: feed.url, title: `标题 [${n}]`, link: 'https://www.rfi.fr/cn/1',
-    authors: [], categories: [], enclosures: [], publishedAt: 1_667_393_102_000, seenAt: 1_700_000_000_000 + n,
-    fileBody: 'cleaned', rawBody: `<p>raw ${n}</p><div>获取更多RSS</div>`, cleanedBody: `<p>clean ${n}</p>`, ...extra,
+    identity: 'guid:rfi-1',
+    revision: n,
+    feedUrl: feed.url,
+    title: `标题 [${n}]`,
+    link: 'https://www.rfi.fr/cn/1',
+    authors: [],
+    categories: [],
+    enclosures: [],
+    publishedAt: 1_667_393_102_000,
+    seenAt: 1_700_000_000_000 + n,
+    fileBody: 'cleaned',
+    rawBody: `<p>raw ${n}</p><div>获取更多RSS</div>`,
+    cleanedBody: `<p>clean ${n}</p>`,
+    ...extra,
   });
 }
 
@@ -35,12 +46,22 @@ afterEach(async () => {
 describe('writeArticleRevision', () => {
   it('writes the article file, feed.json and one index line that reads back as the same record', async () => {
     const record = revision(0);
-    expect(await writeArticleRevision(root, { feed, record })).toEqual({ kind: 'written', path: join(root, folder, record.file) });
+    expect(await writeArticleRevision(root, { feed, record })).toEqual({
+      kind: 'written',
+      path: join(root, folder, record.file),
+    });
     expect(await readFile(join(root, folder, record.file), 'utf8')).toBe(formatArticleFile(articleFileOf(record)));
     expect(await readFile(join(root, folder, record.file), 'utf8')).toContain('\n\n<p>clean 0</p>\n');
     expect(await readdir(join(root, folder))).toEqual([`000_${record.key}.txt`, 'feed.json', 'index.jsonl'].sort());
     const read = await readArchiveFolder(root, folder);
-    expect(read).toMatchObject({ kind: 'feed', feed, feedFrom: 'feed.json', records: [record], bareFiles: [], problems: [] });
+    expect(read).toMatchObject({
+      kind: 'feed',
+      feed,
+      feedFrom: 'feed.json',
+      records: [record],
+      bareFiles: [],
+      problems: [],
+    });
   });
 
   it('keeps every revision in its own file and never rewrites an old one', async () => {
@@ -92,9 +113,15 @@ describe('writeArticleRevision', () => {
   });
 
   it('refuses records that break the format rules', async () => {
-    const bad = [{ ...revision(0), file: 'x.txt' }, revision(0, { feedUrl: 'https://other.org/rss' }), revision(0, { cleanedBody: undefined })];
+    const bad = [
+      { ...revision(0), file: 'x.txt' },
+      revision(0, { feedUrl: 'https://other.org/rss' }),
+      revision(0, { cleanedBody: undefined }),
+    ];
     for (const record of bad) {
-      await expect(writeArticleRevision(root, { feed, record })).rejects.toSatisfy((e) => isAppError(e, 'archive.invalid'));
+      await expect(writeArticleRevision(root, { feed, record })).rejects.toSatisfy((e) =>
+        isAppError(e, 'archive.invalid'),
+      );
     }
     expect(await readdir(root)).toEqual([]);
   });

@@ -13,7 +13,14 @@ import { AppError } from '../domain/errors.ts';
 import { writeFileAtomic, syncFolder } from '../util/write-file-atomic.ts';
 import { formatArticleFile } from './article-file.ts';
 import { FEED_FILE, INDEX_FILE, feedFolderName } from './archive-layout.ts';
-import { articleFileOf, checkRecord, serializeFeed, serializeRecord, type ArchiveFeed, type ArchiveRecord } from './archive-record.ts';
+import {
+  articleFileOf,
+  checkRecord,
+  serializeFeed,
+  serializeRecord,
+  type ArchiveFeed,
+  type ArchiveRecord,
+} from './archive-record.ts';
 
 /** What writing one revision did; `conflict` means a different file already has this name and nothing was written. */
 export type WriteRevisionResult =
@@ -22,7 +29,10 @@ export type WriteRevisionResult =
   | { kind: 'conflict'; path: string; reason: string };
 
 /** The feed and the record of one article revision. */
-export interface WriteArticleRevisionInput { feed: ArchiveFeed; record: ArchiveRecord }
+export interface WriteArticleRevisionInput {
+  feed: ArchiveFeed;
+  record: ArchiveRecord;
+}
 
 /** Returns why `record` cannot be archived in `feed`'s folder, or undefined when it can. */
 export function revisionProblem(feed: ArchiveFeed, record: ArchiveRecord): string | undefined {
@@ -30,7 +40,10 @@ export function revisionProblem(feed: ArchiveFeed, record: ArchiveRecord): strin
 }
 
 /** Writes one revision's article file and index line under `root`; throws AppError `archive.invalid` for a record that breaks the format's rules. */
-export async function writeArticleRevision(root: string, input: WriteArticleRevisionInput): Promise<WriteRevisionResult> {
+export async function writeArticleRevision(
+  root: string,
+  input: WriteArticleRevisionInput,
+): Promise<WriteRevisionResult> {
   const { feed, record } = input;
   const problem = revisionProblem(feed, record);
   if (problem !== undefined) throw new AppError('archive.invalid', `cannot archive ${record.file}: ${problem}`);
@@ -56,7 +69,10 @@ export async function writeArchiveFeed(root: string, feed: ArchiveFeed): Promise
 }
 
 /** Writes `content` at `path` unless a file is there: `unchanged` when it holds the same bytes, `conflict` when not. */
-export async function writeArticleFileOnce(path: string, content: string): Promise<'written' | 'unchanged' | 'conflict'> {
+export async function writeArticleFileOnce(
+  path: string,
+  content: string,
+): Promise<'written' | 'unchanged' | 'conflict'> {
   const bytes = Buffer.from(content, 'utf8');
   const existing = await readIfExists(path);
   if (existing !== undefined) return existing.equals(bytes) ? 'unchanged' : 'conflict';
@@ -75,7 +91,11 @@ export async function appendIndexLine(folder: string, line: string): Promise<voi
 }
 
 /** Appends lines to the folder's `index.jsonl` with one write and one fsync (none with `sync: false`: the caller's barrier), first ending a torn last line left by a crash. */
-export async function appendIndexLines(folder: string, lines: readonly string[], options: { sync?: boolean } = {}): Promise<void> {
+export async function appendIndexLines(
+  folder: string,
+  lines: readonly string[],
+  options: { sync?: boolean } = {},
+): Promise<void> {
   const sync = options.sync ?? true;
   const handle = await open(join(folder, INDEX_FILE), 'a+');
   let size: number;

@@ -14,15 +14,27 @@ const folder = feedFolderName(feed.url);
 
 function revision(id: string, n: number, extra: Partial<ArchiveRecord> = {}): ArchiveRecord {
   return buildArchiveRecord({
-    identity: `guid:${id}`, revision: n, feedUrl: feed.url, title: `标题 ${id} [${n}]`, link: `https://www.rfi.fr/cn/${id}`,
-    authors: [], categories: [], enclosures: [], publishedAt: 1_667_393_102_000, seenAt: 1_700_000_000_000 + n,
-    fileBody: 'cleaned', rawBody: `<p>raw ${id} ${n}</p>`, cleanedBody: `<p>clean ${id} ${n}</p>`, ...extra,
+    identity: `guid:${id}`,
+    revision: n,
+    feedUrl: feed.url,
+    title: `标题 ${id} [${n}]`,
+    link: `https://www.rfi.fr/cn/${id}`,
+    authors: [],
+    categories: [],
+    enclosures: [],
+    publishedAt: 1_667_393_102_000,
+    seenAt: 1_700_000_000_000 + n,
+    fileBody: 'cleaned',
+    rawBody: `<p>raw ${id} ${n}</p>`,
+    cleanedBody: `<p>clean ${id} ${n}</p>`,
+    ...extra,
   });
 }
 
 async function folderFiles(root: string): Promise<Record<string, string>> {
   const files: Record<string, string> = {};
-  for (const name of (await readdir(join(root, folder))).sort()) files[name] = await readFile(join(root, folder, name), 'utf8');
+  for (const name of (await readdir(join(root, folder))).sort())
+    files[name] = await readFile(join(root, folder, name), 'utf8');
   return files;
 }
 
@@ -34,7 +46,10 @@ afterEach(async () => {
   await rm(root, { recursive: true, force: true });
 });
 
-describe.each([['promise-based', asyncRevisionIo], ['blocking', blockingRevisionIo]])('writeArticleRevisions with %s calls', (_, io) => {
+describe.each([
+  ['promise-based', asyncRevisionIo],
+  ['blocking', blockingRevisionIo],
+])('writeArticleRevisions with %s calls', (_, io) => {
   it('writes the same files and index as writing the revisions one by one', async () => {
     const records = [revision('a', 0), revision('b', 0), revision('a', 1), revision('中', 0)];
     const results = await writeArticleRevisions(root, feed, records, { io });
@@ -54,15 +69,32 @@ describe.each([['promise-based', asyncRevisionIo], ['blocking', blockingRevision
     await unlink(join(root, folder, 'index.jsonl'));
     await writeArticleRevision(root, { feed, record: revision('c', 0) });
     const before = await readFile(join(root, folder, revision('b', 0).file));
-    const results = await writeArticleRevisions(root, feed, [revision('a', 0), revision('b', 0, { cleanedBody: '<p>other</p>' }), revision('c', 0), revision('d', 0)], { io });
+    const results = await writeArticleRevisions(
+      root,
+      feed,
+      [revision('a', 0), revision('b', 0, { cleanedBody: '<p>other</p>' }), revision('c', 0), revision('d', 0)],
+      { io },
+    );
     expect(results.map((r) => r.kind)).toEqual(['unchanged', 'conflict', 'unchanged', 'written']);
     expect(await readFile(join(root, folder, revision('b', 0).file))).toEqual(before);
-    const lines = (await readFile(join(root, folder, 'index.jsonl'), 'utf8')).trim().split('\n').map((l) => JSON.parse(l).file as string);
+    const lines = (await readFile(join(root, folder, 'index.jsonl'), 'utf8'))
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l).file as string);
     expect(lines).toEqual([revision('c', 0).file, revision('a', 0).file, revision('d', 0).file]);
   });
 
   it('refuses records that break the format rules and still writes the others', async () => {
-    const results = await writeArticleRevisions(root, feed, [{ ...revision('a', 0), file: 'x.txt' }, revision('b', 0), revision('c', 0, { feedUrl: 'https://other.org/rss' })], { io });
+    const results = await writeArticleRevisions(
+      root,
+      feed,
+      [
+        { ...revision('a', 0), file: 'x.txt' },
+        revision('b', 0),
+        revision('c', 0, { feedUrl: 'https://other.org/rss' }),
+      ],
+      { io },
+    );
     expect(results.map((r) => r.kind)).toEqual(['invalid', 'written', 'invalid']);
     expect(Object.keys(await folderFiles(root))).toEqual([revision('b', 0).file, 'feed.json', 'index.jsonl'].sort());
   });
@@ -91,14 +123,23 @@ describe.each([['promise-based', asyncRevisionIo], ['blocking', blockingRevision
     };
     const mine = [revision('a', 0), revision('b', 0)];
     const theirs = [{ ...revision('x', 0), feedUrl: other.url }];
-    const results = await writeRevisionGroups(root, [{ feed, records: mine }, { feed: other, records: theirs }], { syncFileSystem, io });
+    const results = await writeRevisionGroups(
+      root,
+      [
+        { feed, records: mine },
+        { feed: other, records: theirs },
+      ],
+      { syncFileSystem, io },
+    );
     expect(results.map((list) => list.map((r) => r.kind))).toEqual([['written', 'written'], ['written']]);
     expect(seen).toEqual([
       { names: [], index: false },
       { names: expect.arrayContaining([mine[0].file, mine[1].file, 'feed.json']), index: false },
       { names: expect.arrayContaining(['index.jsonl']), index: true },
     ]);
-    expect((await readdir(join(root, otherFolder))).sort()).toEqual([theirs[0].file, 'feed.json', 'index.jsonl'].sort());
+    expect((await readdir(join(root, otherFolder))).sort()).toEqual(
+      [theirs[0].file, 'feed.json', 'index.jsonl'].sort(),
+    );
     expect((await readdir(join(root, folder))).some((n) => n.startsWith('.'))).toBe(false);
   });
 
@@ -122,10 +163,13 @@ describe.each([['promise-based', asyncRevisionIo], ['blocking', blockingRevision
   });
 
   it('finds a name taken between staging and linking, and compares instead of replacing', async () => {
-    const taken = { ...io, linkNew: async (temp: string, path: string) => {
-      await writeFile(path, 'someone else');
-      return io.linkNew(temp, path);
-    } };
+    const taken = {
+      ...io,
+      linkNew: async (temp: string, path: string) => {
+        await writeFile(path, 'someone else');
+        return io.linkNew(temp, path);
+      },
+    };
     const results = await writeArticleRevisions(root, feed, [revision('a', 0)], { io: taken });
     expect(results.map((r) => r.kind)).toEqual(['conflict']);
     expect(await readFile(join(root, folder, revision('a', 0).file), 'utf8')).toBe('someone else');

@@ -20,7 +20,13 @@ import { syncFileSystem } from '../util/sync-file-system.ts';
 import { temporaryPath } from '../util/write-file-atomic.ts';
 import { formatArticleFile } from './article-file.ts';
 import { FEED_FILE, INDEX_FILE, feedFolderName } from './archive-layout.ts';
-import { articleFileOf, serializeFeed, serializeRecord, type ArchiveFeed, type ArchiveRecord } from './archive-record.ts';
+import {
+  articleFileOf,
+  serializeFeed,
+  serializeRecord,
+  type ArchiveFeed,
+  type ArchiveRecord,
+} from './archive-record.ts';
 import { asyncRevisionIo, type RevisionIo } from './revision-io.ts';
 import { revisionProblem, type WriteRevisionResult } from './write-archive.ts';
 
@@ -28,10 +34,16 @@ import { revisionProblem, type WriteRevisionResult } from './write-archive.ts';
 export type WriteRevisionsResult = WriteRevisionResult | { kind: 'invalid'; reason: string };
 
 /** The revisions of one feed within a batch. */
-export interface RevisionGroup { feed: ArchiveFeed; records: readonly ArchiveRecord[] }
+export interface RevisionGroup {
+  feed: ArchiveFeed;
+  records: readonly ArchiveRecord[];
+}
 
 /** How a batch makes its writes durable (tests replace the barrier to take the fsync-per-file path) and which file system calls it makes (default the promise-based ones). */
-export interface WriteRevisionsOptions { syncFileSystem?: (path: string) => Promise<boolean>; io?: RevisionIo }
+export interface WriteRevisionsOptions {
+  syncFileSystem?: (path: string) => Promise<boolean>;
+  io?: RevisionIo;
+}
 
 /** Folders staged, linked and indexed at once. */
 const FOLDERS_AT_ONCE = 4;
@@ -53,25 +65,46 @@ interface StagedFolder {
 }
 
 /** Writes the revisions of one feed (files, then index lines); returns one outcome per record, in order. Rejects only on fs errors. */
-export async function writeArticleRevisions(root: string, feed: ArchiveFeed, records: readonly ArchiveRecord[], options: WriteRevisionsOptions = {}): Promise<WriteRevisionsResult[]> {
+export async function writeArticleRevisions(
+  root: string,
+  feed: ArchiveFeed,
+  records: readonly ArchiveRecord[],
+  options: WriteRevisionsOptions = {},
+): Promise<WriteRevisionsResult[]> {
   return (await writeRevisionGroups(root, [{ feed, records }], options))[0];
 }
 
 /** Writes the revisions of several feeds with shared barriers; returns each group's outcomes, in order. Rejects only on fs errors (temporaries removed). */
-export async function writeRevisionGroups(root: string, groups: readonly RevisionGroup[], options: WriteRevisionsOptions = {}): Promise<WriteRevisionsResult[][]> {
+export async function writeRevisionGroups(
+  root: string,
+  groups: readonly RevisionGroup[],
+  options: WriteRevisionsOptions = {},
+): Promise<WriteRevisionsResult[][]> {
   const barrier = async (syncEach: () => Promise<void>) => {
     if (!(await (options.syncFileSystem ?? syncFileSystem)(root))) await syncEach();
   };
   const io = options.io ?? asyncRevisionIo;
   const staged: StagedFolder[] = groups.map(({ records }) => ({
-    io, created: false, records, results: [], bytes: new Map(), temps: [], toCompare: [], appendedIndex: false,
+    io,
+    created: false,
+    records,
+    results: [],
+    bytes: new Map(),
+    temps: [],
+    toCompare: [],
+    appendedIndex: false,
   }));
   try {
     await mapLimited(groups, FOLDERS_AT_ONCE, (group, k) => stageFolder(root, group, staged[k]));
-    const temps = staged.flatMap((s) => [...s.temps.map((t) => t.temp), s.feedFile?.temp]).filter((t): t is string => t !== undefined);
+    const temps = staged
+      .flatMap((s) => [...s.temps.map((t) => t.temp), s.feedFile?.temp])
+      .filter((t): t is string => t !== undefined);
     if (temps.length > 0) await barrier(() => mapLimited(temps, FILES_AT_ONCE, io.syncFile).then(() => undefined));
     await mapLimited(staged, FOLDERS_AT_ONCE, linkFolder);
-    const named = staged.filter((s) => s.folder !== undefined && (s.feedFile !== undefined || s.temps.some((t) => s.results[t.i].kind === 'written')));
+    const named = staged.filter(
+      (s) =>
+        s.folder !== undefined && (s.feedFile !== undefined || s.temps.some((t) => s.results[t.i].kind === 'written')),
+    );
     if (named.length > 0) {
       await barrier(async () => {
         await mapLimited(named, FOLDERS_AT_ONCE, (s) => io.syncFolder(s.folder!));
@@ -81,16 +114,22 @@ export async function writeRevisionGroups(root: string, groups: readonly Revisio
     await mapLimited(staged, FOLDERS_AT_ONCE, indexFolder);
     const indexed = staged.filter((s) => s.appendedIndex);
     if (indexed.length > 0) {
-      await barrier(() => mapLimited(indexed, FOLDERS_AT_ONCE, async (s) => {
-        await io.syncFile(join(s.folder!, INDEX_FILE));
-        await io.syncFolder(s.folder!);
-      }).then(() => undefined));
+      await barrier(() =>
+        mapLimited(indexed, FOLDERS_AT_ONCE, async (s) => {
+          await io.syncFile(join(s.folder!, INDEX_FILE));
+          await io.syncFolder(s.folder!);
+        }).then(() => undefined),
+      );
     }
   } finally {
-    const left = staged.flatMap((s) => [...s.temps.map((t) => t.temp), s.feedFile?.temp]).filter((t): t is string => t !== undefined);
+    const left = staged
+      .flatMap((s) => [...s.temps.map((t) => t.temp), s.feedFile?.temp])
+      .filter((t): t is string => t !== undefined);
     await Promise.all(left.map((temp) => io.remove(temp).catch(() => undefined)));
   }
-  return staged.map((s) => s.results.map((r, i) => (r.kind === 'invalid' ? r : { ...r, path: join(s.folder!, s.records[i].file) })));
+  return staged.map((s) =>
+    s.results.map((r, i) => (r.kind === 'invalid' ? r : { ...r, path: join(s.folder!, s.records[i].file) })),
+  );
 }
 
 // Phase 1: the folder, its feed.json when it changed, and a temporary file for every new name.
@@ -98,7 +137,9 @@ async function stageFolder(root: string, group: RevisionGroup, s: StagedFolder):
   const { feed, records } = group;
   s.results = records.map((record) => {
     const problem = revisionProblem(feed, record);
-    return problem === undefined ? { kind: 'written', path: '' } : { kind: 'invalid', reason: `cannot archive ${record.file}: ${problem}` };
+    return problem === undefined
+      ? { kind: 'written', path: '' }
+      : { kind: 'invalid', reason: `cannot archive ${record.file}: ${problem}` };
   });
   const valid = records.flatMap((_, i) => (s.results[i].kind === 'invalid' ? [] : [i]));
   if (valid.length === 0) return;
@@ -107,7 +148,13 @@ async function stageFolder(root: string, group: RevisionGroup, s: StagedFolder):
   const { io } = s;
   s.created = await io.makeFolder(folder);
   const feedText = serializeFeed(feed);
-  if (s.created || (await io.readBytes(join(folder, FEED_FILE)).then((b) => b.toString('utf8'), () => undefined)) !== feedText) {
+  if (
+    s.created ||
+    (await io.readBytes(join(folder, FEED_FILE)).then(
+      (b) => b.toString('utf8'),
+      () => undefined,
+    )) !== feedText
+  ) {
     s.feedFile = { temp: temporaryPath(folder, FEED_FILE), path: join(folder, FEED_FILE) };
     await io.writeNew(s.feedFile.temp!, feedText).catch((error: unknown) => {
       s.feedFile!.temp = undefined;
@@ -167,7 +214,12 @@ async function indexFolder(s: StagedFolder): Promise<void> {
 }
 
 // Written files get their line; an unchanged file gets it only when the index lacks it (a crash between file and line).
-async function linesToAppend(io: RevisionIo, folder: string, records: readonly ArchiveRecord[], results: readonly WriteRevisionsResult[]): Promise<string[]> {
+async function linesToAppend(
+  io: RevisionIo,
+  folder: string,
+  records: readonly ArchiveRecord[],
+  results: readonly WriteRevisionsResult[],
+): Promise<string[]> {
   const lines: string[] = [];
   // Lines of written files all differ (each names its own file): only an unchanged file's line can repeat one, so the
   // set of lines (a hash of every whole record) is made at the first unchanged file, not for a batch of new ones.

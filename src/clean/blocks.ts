@@ -6,7 +6,18 @@
  * unit. Units without text or media are skipped. Learning and stripping use this same
  * definition, so what was learned is exactly what can be stripped.
  */
-import { type ChildNode, type Element, findElement, hasMedia, isBlock, isElement, isText, type ParentNode, removeNode, textOf } from './dom.ts';
+import {
+  type ChildNode,
+  type Element,
+  findElement,
+  hasMedia,
+  isBlock,
+  isElement,
+  isText,
+  type ParentNode,
+  removeNode,
+  textOf,
+} from './dom.ts';
 
 /** Which end of the article. */
 export type Edge = 'leading' | 'trailing';
@@ -40,7 +51,11 @@ function isSeparator(node: ChildNode): boolean {
 
 // A block holding blocks, or lines split by <br>/<hr>, is entered; its parts are the blocks.
 function isContainer(node: ChildNode): node is Element {
-  return isElement(node) && isBlock(node) && node.children.some((child) => isBlock(child) || (isElement(child) && child.name === 'br'));
+  return (
+    isElement(node) &&
+    isBlock(node) &&
+    node.children.some((child) => isBlock(child) || (isElement(child) && child.name === 'br'))
+  );
 }
 
 /** A block with text (not only whitespace): its text and key are made once, on first use. */
@@ -67,7 +82,8 @@ function mediaBlock(nodes: ChildNode[], key: string): EdgeBlock {
 }
 
 function makeBlock(nodes: ChildNode[]): EdgeBlock | undefined {
-  if (nodes.some((node) => (isText(node) ? !BLANK.test(node.data) : 'children' in node && hasText(node)))) return new TextBlock(nodes);
+  if (nodes.some((node) => (isText(node) ? !BLANK.test(node.data) : 'children' in node && hasText(node))))
+    return new TextBlock(nodes);
   for (const node of nodes) {
     if (!isElement(node)) continue;
     const media = node.name === 'img' ? node : findElement(node, 'img');

@@ -16,14 +16,24 @@ const packs = loadShippedRulePacks();
 /** Returns the text of every <p> of `html` that has visible text, in order. */
 function paragraphTexts(html: string): string[] {
   return [...html.matchAll(/<p>(.*?)<\/p>/gs)]
-    .map((m) => decodeHTML(m[1].replace(/<[^>]*>/g, '')).replace(/[\s\u00a0]+/g, ' ').trim())
+    .map((m) =>
+      decodeHTML(m[1].replace(/<[^>]*>/g, ''))
+        .replace(/[\s\u00a0]+/g, ' ')
+        .trim(),
+    )
     .filter((text) => text !== '');
 }
 
 describe('cleanHtml: the reference article (feedx.net, RFI)', () => {
   const cases = [
-    ['with the feed URL', cleanHtml(article.body, { feedUrl: 'https://feedx.net/rss/rfi.xml', itemUrl: article.url, packs }).html],
-    ['as ingest calls it today (shipped packs, base URL only)', cleanArticle(article.body, { baseUrl: article.url }).html],
+    [
+      'with the feed URL',
+      cleanHtml(article.body, { feedUrl: 'https://feedx.net/rss/rfi.xml', itemUrl: article.url, packs }).html,
+    ],
+    [
+      'as ingest calls it today (shipped packs, base URL only)',
+      cleanArticle(article.body, { baseUrl: article.url }).html,
+    ],
   ] as const;
 
   it.each(cases)('%s: no footer, no empty paragraph, no empty promo div', (_, html) => {
@@ -38,7 +48,9 @@ describe('cleanHtml: the reference article (feedx.net, RFI)', () => {
   it.each(cases)('%s: every paragraph with text, the lead image and the bold lede kept, in order', (_, html) => {
     expect(paragraphTexts(html)).toEqual(paragraphTexts(article.body));
     expect(paragraphTexts(html)).toHaveLength(9);
-    const image = html.indexOf('<img src="https://s.rfi.fr/media/display/a1c7eb3a-148e-11ea-9e82-005056bf7c53/w:1280/p:16x9/nucleaire_3.jpg"');
+    const image = html.indexOf(
+      '<img src="https://s.rfi.fr/media/display/a1c7eb3a-148e-11ea-9e82-005056bf7c53/w:1280/p:16x9/nucleaire_3.jpg"',
+    );
     const lede = html.indexOf('<p><strong>在中国领导人习近平发出加强核威慑力量信号后');
     const dateline = html.indexOf('<div>02/11/2022 - 13:16</div>');
     const firstBody = html.indexOf('<p>据路透社今天报道称');
@@ -53,7 +65,12 @@ describe('cleanHtml: the reference article (feedx.net, RFI)', () => {
     const { removed } = cleanHtml(article.body, { itemUrl: article.url, packs, explain: true });
     expect(removed.filter((e) => e.step === 'remove-empty' && e.detail === '<p>&nbsp;</p>')).toHaveLength(98);
     expect(removed.filter((e) => e.step === 'remove-empty' && e.detail.includes('selfpromo'))).toHaveLength(2);
-    expect(removed.filter((e) => e.rule === 'feedx#footer').map((e) => e.detail).join(' ')).toMatch(/获取更多RSS.*feedx\.net.*feedx\.fun|feedx\.fun.*feedx\.net.*获取更多RSS/s);
+    expect(
+      removed
+        .filter((e) => e.rule === 'feedx#footer')
+        .map((e) => e.detail)
+        .join(' '),
+    ).toMatch(/获取更多RSS.*feedx\.net.*feedx\.fun|feedx\.fun.*feedx\.net.*获取更多RSS/s);
   });
 
   it('is unchanged by a second cleaning', () => {
@@ -65,7 +82,8 @@ describe('cleanHtml: the reference article (feedx.net, RFI)', () => {
 const VECTORS: Array<{ name: string; html: string }> = JSON.parse(
   readFileSync(new URL('./testdata/xss-vectors.json', import.meta.url), 'utf8'),
 );
-const FORBIDDEN_TAG = /<\s*\/?\s*(?:script|iframe|object|embed|base|meta|style|form|link|svg|math|frame|frameset|input|button|textarea|select|template|param|applet)\b/i;
+const FORBIDDEN_TAG =
+  /<\s*\/?\s*(?:script|iframe|object|embed|base|meta|style|form|link|svg|math|frame|frameset|input|button|textarea|select|template|param|applet)\b/i;
 const URL_ATTRIBUTE = / (href|src|srcset|cite|poster)="([^"]*)"/g;
 
 function schemeOf(url: string): string {
@@ -78,7 +96,12 @@ describe('cleanHtml: XSS corpus through the whole pipeline', () => {
     expect(out).not.toMatch(FORBIDDEN_TAG);
     expect(out).not.toMatch(/<[^>]+\s(?:on[a-z]+|style)=/i);
     for (const [, name, raw] of out.matchAll(URL_ATTRIBUTE)) {
-      const urls = name === 'srcset' ? decodeHTML(raw).split(',').map((c) => c.trim().split(/\s+/)[0]) : [decodeHTML(raw)];
+      const urls =
+        name === 'srcset'
+          ? decodeHTML(raw)
+              .split(',')
+              .map((c) => c.trim().split(/\s+/)[0])
+          : [decodeHTML(raw)];
       for (const url of urls) {
         const rasterImage = /^data:image\/(?:png|gif|jpeg|webp)[;,]/i.test(url);
         expect(['', 'http', 'https', 'mailto'].includes(schemeOf(url)) || rasterImage, `${name}=${url}`).toBe(true);
@@ -88,13 +111,84 @@ describe('cleanHtml: XSS corpus through the whole pipeline', () => {
   });
 });
 
-const TAGS = ['p', 'div', 'span', 'a', 'img', 'br', 'b', 'strong', 'section', 'pre', 'code', 'table', 'td', 'tr', 'ul', 'li',
-  'script', 'style', 'iframe', 'noscript', 'font', 'hr', 'figure', 'video', 'source', 'svg', 'textarea', 'h2', 'blockquote'];
-const ATTRS = ['href', 'src', 'data-src', 'data-original', 'srcset', 'style', 'width', 'height', 'hidden', 'onclick', 'class', 'data-selfpromo-app'];
-const VALUES = ['x', '', '1', 'javascript:alert(1)', 'https://e.com/?utm_source=a&amp;b=2', '../r', 'display:none',
-  'https://feeds.feedburner.com/~r/x/~4/y', 'a.jpg 1x, b.jpg 2x', '" onload="x', 'data:image/png;base64,AA'];
-const TEXT = ['text', ' ', '&nbsp;', '\u00a0', '\n', '漢字', '获取更多RSS：', 'feedx.net', 'The post', '&lt;', '<', '&', '<!--', '-->',
-  '\u200b', 'appeared first on', '</', '中文\n中文'];
+const TAGS = [
+  'p',
+  'div',
+  'span',
+  'a',
+  'img',
+  'br',
+  'b',
+  'strong',
+  'section',
+  'pre',
+  'code',
+  'table',
+  'td',
+  'tr',
+  'ul',
+  'li',
+  'script',
+  'style',
+  'iframe',
+  'noscript',
+  'font',
+  'hr',
+  'figure',
+  'video',
+  'source',
+  'svg',
+  'textarea',
+  'h2',
+  'blockquote',
+];
+const ATTRS = [
+  'href',
+  'src',
+  'data-src',
+  'data-original',
+  'srcset',
+  'style',
+  'width',
+  'height',
+  'hidden',
+  'onclick',
+  'class',
+  'data-selfpromo-app',
+];
+const VALUES = [
+  'x',
+  '',
+  '1',
+  'javascript:alert(1)',
+  'https://e.com/?utm_source=a&amp;b=2',
+  '../r',
+  'display:none',
+  'https://feeds.feedburner.com/~r/x/~4/y',
+  'a.jpg 1x, b.jpg 2x',
+  '" onload="x',
+  'data:image/png;base64,AA',
+];
+const TEXT = [
+  'text',
+  ' ',
+  '&nbsp;',
+  '\u00a0',
+  '\n',
+  '漢字',
+  '获取更多RSS：',
+  'feedx.net',
+  'The post',
+  '&lt;',
+  '<',
+  '&',
+  '<!--',
+  '-->',
+  '\u200b',
+  'appeared first on',
+  '</',
+  '中文\n中文',
+];
 
 function generate(random: SeededRandom): string {
   let out = '';
@@ -105,7 +199,8 @@ function generate(random: SeededRandom): string {
     else if (r < 0.55) out += `</${random.pick(TAGS)}>`;
     else {
       out += `<${random.pick(TAGS)}`;
-      for (let j = random.int(0, 2); j > 0; j--) out += ` ${random.pick(ATTRS)}="${random.pick(VALUES).replaceAll('"', '')}"`;
+      for (let j = random.int(0, 2); j > 0; j--)
+        out += ` ${random.pick(ATTRS)}="${random.pick(VALUES).replaceAll('"', '')}"`;
       out += '>';
     }
   }

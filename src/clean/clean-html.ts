@@ -61,7 +61,12 @@ export function cleanHtml(html: string, options: CleanOptions = {}): CleanResult
   if (html.trim() === '') return { html: '', removed };
   const context: StepContext = {
     baseUrl: options.baseUrl ?? options.itemUrl,
-    packs: selectRulePacks(options.packs ?? [], { feedUrl: options.feedUrl, itemUrl: options.itemUrl, generator: options.generator, html }),
+    packs: selectRulePacks(options.packs ?? [], {
+      feedUrl: options.feedUrl,
+      itemUrl: options.itemUrl,
+      generator: options.generator,
+      html,
+    }),
     learned: options.learned ?? [],
     explain: options.explain ? (entry) => removed.push(entry) : undefined,
   };

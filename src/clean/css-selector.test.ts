@@ -12,7 +12,8 @@ function names(html: string, selector: string): string[] {
   return selectAll(parseFragment(html), compile(selector)).map((e) => e.attribs.id ?? e.name);
 }
 
-const HTML = '<div id="a" class="post main"><p id="b" data-x="1">t</p><section id="c"><p id="d" lang="en-GB">u</p></section></div><p id="e"></p>';
+const HTML =
+  '<div id="a" class="post main"><p id="b" data-x="1">t</p><section id="c"><p id="d" lang="en-GB">u</p></section></div><p id="e"></p>';
 
 describe('compileSelector / selectAll', () => {
   it('matches type, id, class, attributes and lists', () => {

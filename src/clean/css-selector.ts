@@ -15,8 +15,16 @@ function isElement(node: unknown): node is Element {
 }
 
 type AttributeTest = { name: string; op: '' | '=' | '~=' | '^=' | '$=' | '*=' | '|='; value: string; fold: boolean };
-interface Compound { tag: string | undefined; ids: string[]; classes: string[]; attributes: AttributeTest[] }
-interface Complex { compounds: Compound[]; combinators: Array<' ' | '>'> }
+interface Compound {
+  tag: string | undefined;
+  ids: string[];
+  classes: string[];
+  attributes: AttributeTest[];
+}
+interface Complex {
+  compounds: Compound[];
+  combinators: Array<' ' | '>'>;
+}
 
 /** A compiled selector list. */
 export interface CssSelector {
@@ -28,7 +36,8 @@ export interface CssSelector {
 export type CompileSelectorResult = { kind: 'ok'; selector: CssSelector } | { kind: 'invalid'; reason: string };
 
 const IDENT = /-?[_a-zA-Z\u00a0-\uffff][-_a-zA-Z0-9\u00a0-\uffff]*/y;
-const ATTRIBUTE = /\[\s*(-?[_a-zA-Z][-_a-zA-Z0-9:]*)\s*(?:([~^$*|]?=)\s*(?:"([^"]*)"|'([^']*)'|(-?[_a-zA-Z0-9][-_a-zA-Z0-9.]*))\s*(i)?\s*)?\]/y;
+const ATTRIBUTE =
+  /\[\s*(-?[_a-zA-Z][-_a-zA-Z0-9:]*)\s*(?:([~^$*|]?=)\s*(?:"([^"]*)"|'([^']*)'|(-?[_a-zA-Z0-9][-_a-zA-Z0-9.]*))\s*(i)?\s*)?\]/y;
 
 function readIdent(source: string, pos: number): string | undefined {
   IDENT.lastIndex = pos;
@@ -112,12 +121,18 @@ function testAttribute(element: Element, test: AttributeTest): boolean {
   const value = test.fold ? raw.toLowerCase() : raw;
   const wanted = test.fold ? test.value.toLowerCase() : test.value;
   switch (test.op) {
-    case '=': return value === wanted;
-    case '~=': return value.split(/\s+/).includes(wanted);
-    case '^=': return wanted !== '' && value.startsWith(wanted);
-    case '$=': return wanted !== '' && value.endsWith(wanted);
-    case '*=': return wanted !== '' && value.includes(wanted);
-    case '|=': return value === wanted || value.startsWith(`${wanted}-`);
+    case '=':
+      return value === wanted;
+    case '~=':
+      return value.split(/\s+/).includes(wanted);
+    case '^=':
+      return wanted !== '' && value.startsWith(wanted);
+    case '$=':
+      return wanted !== '' && value.endsWith(wanted);
+    case '*=':
+      return wanted !== '' && value.includes(wanted);
+    case '|=':
+      return value === wanted || value.startsWith(`${wanted}-`);
   }
 }
 
@@ -129,7 +144,11 @@ function hasClass(classes: string, name: string): boolean {
   if (CLASS_SEPARATOR.test(name)) return false;
   for (let at = classes.indexOf(name); at !== -1; at = classes.indexOf(name, at + 1)) {
     const end = at + name.length;
-    if ((at === 0 || CLASS_SEPARATOR.test(classes[at - 1])) && (end === classes.length || CLASS_SEPARATOR.test(classes[end]))) return true;
+    if (
+      (at === 0 || CLASS_SEPARATOR.test(classes[at - 1])) &&
+      (end === classes.length || CLASS_SEPARATOR.test(classes[end]))
+    )
+      return true;
   }
   return false;
 }
@@ -187,7 +206,12 @@ export function selectAll(root: ParentNode, selector: CssSelector): Element[] {
   return found;
 }
 
-function collectMatches(parent: ParentNode, selector: CssSelector, tags: ReadonlySet<string> | null, found: Element[]): void {
+function collectMatches(
+  parent: ParentNode,
+  selector: CssSelector,
+  tags: ReadonlySet<string> | null,
+  found: Element[],
+): void {
   for (const child of parent.children) {
     if (!isElement(child)) continue;
     if ((tags === null || tags.has(child.name)) && matchesSelector(child, selector)) found.push(child);

@@ -15,16 +15,68 @@ export type { ChildNode, Document, ParentNode };
 
 /** Elements that start a new block when rendered (paragraph-level or larger). */
 export const BLOCK_TAGS = new Set([
-  'address', 'article', 'aside', 'blockquote', 'center', 'details', 'dd', 'div', 'dl', 'dt', 'fieldset', 'figcaption',
-  'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'li', 'main', 'nav', 'ol', 'p', 'pre',
-  'section', 'summary', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr', 'ul', 'caption', 'body', 'html',
+  'address',
+  'article',
+  'aside',
+  'blockquote',
+  'center',
+  'details',
+  'dd',
+  'div',
+  'dl',
+  'dt',
+  'fieldset',
+  'figcaption',
+  'figure',
+  'footer',
+  'form',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'hr',
+  'li',
+  'main',
+  'nav',
+  'ol',
+  'p',
+  'pre',
+  'section',
+  'summary',
+  'table',
+  'tbody',
+  'td',
+  'tfoot',
+  'th',
+  'thead',
+  'tr',
+  'ul',
+  'caption',
+  'body',
+  'html',
 ]);
 
 /** Elements whose whitespace is content. */
 export const PREFORMATTED_TAGS = new Set(['pre', 'code', 'textarea', 'xmp', 'listing', 'plaintext']);
 
 /** Elements that show something even without text. */
-export const MEDIA_TAGS = new Set(['img', 'picture', 'video', 'audio', 'iframe', 'embed', 'object', 'svg', 'canvas', 'math', 'table', 'hr']);
+export const MEDIA_TAGS = new Set([
+  'img',
+  'picture',
+  'video',
+  'audio',
+  'iframe',
+  'embed',
+  'object',
+  'svg',
+  'canvas',
+  'math',
+  'table',
+  'hr',
+]);
 
 /** Returns the parsed tree of an HTML fragment (entities decoded, tag and attribute names lowercased). */
 export function parseFragment(html: string): Document {

@@ -6,8 +6,20 @@
 export { cleanArticle, type CleanArticleOptions, type CleanedArticle } from './clean-article.ts';
 export { cleanHtml, CLEAN_STEPS } from './clean-html.ts';
 export type { CleanOptions, CleanResult, Explanation, StepName } from './clean-types.ts';
-export { formatLearnedRule, learnBoilerplate, LEARN_DEFAULTS, type LearnBoilerplateOptions, type LearnedRule } from './learn-boilerplate.ts';
-export { loadRulePackFile, loadRulePacks, loadShippedRulePacks, SHIPPED_RULES_DIR, type LoadedRulePacks } from './load-rule-packs.ts';
+export {
+  formatLearnedRule,
+  learnBoilerplate,
+  LEARN_DEFAULTS,
+  type LearnBoilerplateOptions,
+  type LearnedRule,
+} from './learn-boilerplate.ts';
+export {
+  loadRulePackFile,
+  loadRulePacks,
+  loadShippedRulePacks,
+  SHIPPED_RULES_DIR,
+  type LoadedRulePacks,
+} from './load-rule-packs.ts';
 export { type PackRule, type PackTest, type RulePack, validateRulePack } from './rule-pack.ts';
 export { runPackTests, type PackTestOutcome } from './run-pack-tests.ts';
 export { sanitizeHtml } from './sanitize-html.ts';

@@ -32,7 +32,9 @@ describe('learnBoilerplate', () => {
   it('strips learned blocks in the pipeline, within the 30 % cap', () => {
     const rules = learnBoilerplate(Array.from({ length: 20 }, (_, i) => article(i, { header: true, footer: true })));
     const { html, removed } = cleanHtml(article(99, { header: true, footer: true }), { learned: rules, explain: true });
-    expect(html).toBe('<p>Dateline 99</p><p>Story number 99 tells something different from every other story in this feed.</p><p>It ends here, 99.</p>');
+    expect(html).toBe(
+      '<p>Dateline 99</p><p>Story number 99 tells something different from every other story in this feed.</p><p>It ends here, 99.</p>',
+    );
     expect(removed.filter((e) => e.step === 'learned-boilerplate' && e.action === 'removed')).toHaveLength(3);
     const short = cleanHtml('<p>关注我们的公众号，获取每日新闻</p><p>Short.</p>', { learned: rules, explain: true });
     expect(short.html).toContain('关注我们的公众号');

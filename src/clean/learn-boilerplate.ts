@@ -47,7 +47,10 @@ export function takeEdgeBlocks(blocks: Iterable<EdgeBlock>, depth: number): Edge
 }
 
 /** Returns the boilerplate rules shared by `recentBodies` (newest first or last, order does not matter); none below `minArticles`. */
-export function learnBoilerplate(recentBodies: readonly string[], options: LearnBoilerplateOptions = {}): LearnedRule[] {
+export function learnBoilerplate(
+  recentBodies: readonly string[],
+  options: LearnBoilerplateOptions = {},
+): LearnedRule[] {
   const minArticles = options.minArticles ?? LEARN_DEFAULTS.minArticles;
   const minShare = options.minShare ?? LEARN_DEFAULTS.minShare;
   const depth = options.depth ?? LEARN_DEFAULTS.depth;
@@ -73,7 +76,8 @@ export function learnBoilerplate(recentBodies: readonly string[], options: Learn
   const rules: LearnedRule[] = [];
   for (const entry of counts.values()) {
     const share = entry.count / recentBodies.length;
-    if (share >= minShare) rules.push({ edge: entry.edge, key: entry.key, text: entry.text, share, sample: recentBodies.length });
+    if (share >= minShare)
+      rules.push({ edge: entry.edge, key: entry.key, text: entry.text, share, sample: recentBodies.length });
   }
   return rules.sort((a, b) => (a.edge === b.edge ? b.share - a.share : a.edge === 'leading' ? -1 : 1));
 }

@@ -21,11 +21,16 @@ export interface LoadedRulePacks {
 /** Returns the `.json` pack files of `dir`, sorted by name; none when the folder does not exist. */
 export function listRulePackFiles(dir: string): string[] {
   if (!existsSync(dir)) return [];
-  return readdirSync(dir).filter((name) => name.endsWith('.json')).sort().map((name) => path.join(dir, name));
+  return readdirSync(dir)
+    .filter((name) => name.endsWith('.json'))
+    .sort()
+    .map((name) => path.join(dir, name));
 }
 
 /** Reads and validates one pack file; returns the pack or the problems. */
-export function loadRulePackFile(file: string): { kind: 'ok'; pack: RulePack } | { kind: 'invalid'; problems: string[] } {
+export function loadRulePackFile(
+  file: string,
+): { kind: 'ok'; pack: RulePack } | { kind: 'invalid'; problems: string[] } {
   let value: unknown;
   try {
     value = JSON.parse(readFileSync(file, 'utf8'));

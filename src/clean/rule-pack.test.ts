@@ -6,17 +6,20 @@ const TEST = [{ name: 't', html: '<p>x</p>', contains: ['x'] }];
 
 describe('validateRulePack', () => {
   it('reports every problem with the file name', () => {
-    const result = validateRulePack({
-      name: 'bad',
-      match: {},
-      rules: [
-        { id: 'a', action: 'remove', selector: 'p:hover' },
-        { id: 'a', action: 'remove-trailing', text: 'x', pattern: 'y' },
-        { id: 'c', action: 'explode' },
-        { id: 'd', action: 'replace', pattern: '(', replacement: '' },
-      ],
-      tests: [],
-    }, 'bad.json');
+    const result = validateRulePack(
+      {
+        name: 'bad',
+        match: {},
+        rules: [
+          { id: 'a', action: 'remove', selector: 'p:hover' },
+          { id: 'a', action: 'remove-trailing', text: 'x', pattern: 'y' },
+          { id: 'c', action: 'explode' },
+          { id: 'd', action: 'replace', pattern: '(', replacement: '' },
+        ],
+        tests: [],
+      },
+      'bad.json',
+    );
     expect(result.kind).toBe('invalid');
     const problems = result.kind === 'invalid' ? result.problems.join('\n') : '';
     expect(problems).toContain('bad.json: "match" names no condition');
@@ -29,7 +32,15 @@ describe('validateRulePack', () => {
   });
 
   it('compiles a valid pack', () => {
-    const result = validateRulePack({ name: 'ok', match: { feedHost: ['Example.COM'] }, rules: [{ id: 'r', action: 'remove', selector: '.ad' }], tests: TEST }, 'ok.json');
+    const result = validateRulePack(
+      {
+        name: 'ok',
+        match: { feedHost: ['Example.COM'] },
+        rules: [{ id: 'r', action: 'remove', selector: '.ad' }],
+        tests: TEST,
+      },
+      'ok.json',
+    );
     expect(result.kind).toBe('ok');
     if (result.kind === 'ok') expect(result.pack.match.feedHosts).toEqual(['example.com']);
   });
@@ -37,7 +48,10 @@ describe('validateRulePack', () => {
 
 describe('selectRulePacks', () => {
   const make = (name: string, match: object, extract?: object) => {
-    const result = validateRulePack({ name, match, rules: [{ id: 'r', action: 'remove', selector: '.x' }], extract, tests: TEST }, name);
+    const result = validateRulePack(
+      { name, match, rules: [{ id: 'r', action: 'remove', selector: '.x' }], extract, tests: TEST },
+      name,
+    );
     if (result.kind !== 'ok') throw new Error(result.problems.join());
     return result.pack;
   };
@@ -73,7 +87,11 @@ describe('selectRulePacks', () => {
   it('remembers per feed only what does not depend on the article', () => {
     const feedUrl = 'https://feedx.net/rss/a.xml';
     expect(names({ feedUrl, html: '<p>x</p>' })).toEqual(['byFeed']);
-    expect(names({ feedUrl, html: '<p>获取更多RSS</p>', itemUrl: 'https://mp.weixin.qq.com/s/1' })).toEqual(['byFeed', 'byItem', 'byMarker']);
+    expect(names({ feedUrl, html: '<p>获取更多RSS</p>', itemUrl: 'https://mp.weixin.qq.com/s/1' })).toEqual([
+      'byFeed',
+      'byItem',
+      'byMarker',
+    ]);
     expect(names({ feedUrl, generator: 'RSSHub' })).toEqual(['byFeed', 'byGenerator']);
     expect(names({ feedUrl: 'https://feedx.net/rss/a.xml\n', generator: undefined })).toEqual(['byFeed']);
   });
@@ -85,7 +103,10 @@ describe('selectRulePacks', () => {
     list[0] = packs[2];
     expect(selectRulePacks(list, { feedUrl }).map((p) => p.name)).toEqual([]);
     list.push(packs[0]);
-    expect(selectRulePacks(list, { feedUrl, generator: 'RSSHub' }).map((p) => p.name)).toEqual(['byGenerator', 'byFeed']);
+    expect(selectRulePacks(list, { feedUrl, generator: 'RSSHub' }).map((p) => p.name)).toEqual([
+      'byGenerator',
+      'byFeed',
+    ]);
   });
 
   it('finds the body selector for an article URL', () => {

@@ -25,7 +25,14 @@ export interface PackMatch {
 export type PackRule =
   | { id: string; action: 'remove'; selector: CssSelector; textPattern: RegExp | undefined }
   | { id: string; action: 'remove-leading' | 'remove-trailing'; pattern: RegExp; maxLength: number }
-  | { id: string; action: 'replace'; pattern: RegExp; replacement: string; selector: CssSelector | undefined; attribute: string | undefined }
+  | {
+      id: string;
+      action: 'replace';
+      pattern: RegExp;
+      replacement: string;
+      selector: CssSelector | undefined;
+      attribute: string | undefined;
+    }
   | { id: string; action: 'drop-attributes'; selector: CssSelector; attributes: string[] };
 
 /** One of a pack's own tests: input HTML and what the cleaned output must and must not contain. */
@@ -125,7 +132,9 @@ function readMatch(r: Reader, value: unknown): PackMatch {
   match.itemHosts = r.strings(value, 'itemHost', 'match').map((h) => h.toLowerCase());
   match.generators = r.strings(value, 'generator', 'match').flatMap((g) => r.regex(g, 'i', 'match.generator') ?? []);
   match.bodyContains = r.strings(value, 'bodyContains', 'match');
-  const any = match.any || match.feedHosts.length + match.itemHosts.length + match.generators.length + match.bodyContains.length > 0;
+  const any =
+    match.any ||
+    match.feedHosts.length + match.itemHosts.length + match.generators.length + match.bodyContains.length > 0;
   if (!any) r.problems.push('"match" names no condition (use "any": true to apply everywhere)');
   return match;
 }
@@ -147,10 +156,12 @@ function readRule(r: Reader, value: unknown, index: number): PackRule | undefine
   if (action === 'remove-leading' || action === 'remove-trailing') {
     const text = r.string(value, 'text', where, false);
     const source = r.string(value, 'pattern', where, false);
-    if ((text === undefined) === (source === undefined)) r.problems.push(`${where}: give exactly one of "text" and "pattern"`);
+    if ((text === undefined) === (source === undefined))
+      r.problems.push(`${where}: give exactly one of "text" and "pattern"`);
     const pattern = text !== undefined ? new RegExp(escapeRegExp(text), 'iu') : r.regex(source, flags, where);
     const maxLength = value.maxLength ?? DEFAULT_MAX_LENGTH;
-    if (typeof maxLength !== 'number' || !Number.isInteger(maxLength) || maxLength < 1) r.problems.push(`${where}: "maxLength" must be a positive integer`);
+    if (typeof maxLength !== 'number' || !Number.isInteger(maxLength) || maxLength < 1)
+      r.problems.push(`${where}: "maxLength" must be a positive integer`);
     return pattern && { id, action, pattern, maxLength: Number(maxLength) };
   }
   if (action === 'replace') {
@@ -160,7 +171,9 @@ function readRule(r: Reader, value: unknown, index: number): PackRule | undefine
     const selector = r.selector(r.string(value, 'selector', where, false), where);
     const attribute = r.string(value, 'attribute', where, false)?.toLowerCase();
     if (attribute !== undefined && selector === undefined) r.problems.push(`${where}: "attribute" needs a "selector"`);
-    return pattern && typeof replacement === 'string' ? { id, action, pattern, replacement, selector, attribute } : undefined;
+    return pattern && typeof replacement === 'string'
+      ? { id, action, pattern, replacement, selector, attribute }
+      : undefined;
   }
   if (action === 'drop-attributes') {
     const selector = r.selector(r.string(value, 'selector', where, true), where);
@@ -168,7 +181,9 @@ function readRule(r: Reader, value: unknown, index: number): PackRule | undefine
     if (attributes.length === 0) r.problems.push(`${where}: "attributes" must list at least one attribute`);
     return selector && { id, action, selector, attributes };
   }
-  r.problems.push(`${where}: unknown action ${JSON.stringify(action)} (remove, remove-leading, remove-trailing, replace, drop-attributes)`);
+  r.problems.push(
+    `${where}: unknown action ${JSON.stringify(action)} (remove, remove-leading, remove-trailing, replace, drop-attributes)`,
+  );
   return undefined;
 }
 
@@ -189,7 +204,8 @@ function readTest(r: Reader, value: unknown, index: number): PackTest | undefine
     contains: r.strings(value, 'contains', where),
     notContains: r.strings(value, 'notContains', where),
   };
-  if (test.contains.length + test.notContains.length === 0) r.problems.push(`${where}: needs "contains" or "notContains"`);
+  if (test.contains.length + test.notContains.length === 0)
+    r.problems.push(`${where}: needs "contains" or "notContains"`);
   return html === undefined ? undefined : test;
 }
 
@@ -210,10 +226,12 @@ export function validateRulePack(value: unknown, source: string): ValidateRulePa
   }
   let bodySelector: CssSelector | undefined;
   if (value.extract !== undefined) {
-    if (isObject(value.extract)) bodySelector = r.selector(r.string(value.extract, 'bodySelector', 'extract', true), 'extract');
+    if (isObject(value.extract))
+      bodySelector = r.selector(r.string(value.extract, 'bodySelector', 'extract', true), 'extract');
     else r.problems.push('"extract" must be an object');
   }
-  if (rules.length === 0 && bodySelector === undefined) r.problems.push('a pack needs at least one rule or an extract.bodySelector');
+  if (rules.length === 0 && bodySelector === undefined)
+    r.problems.push('a pack needs at least one rule or an extract.bodySelector');
   const tests = Array.isArray(value.tests) ? value.tests.flatMap((test, i) => readTest(r, test, i) ?? []) : [];
   if (rules.length > 0 && tests.length === 0) r.problems.push('a pack with rules needs at least one test');
   if (r.problems.length > 0) return { kind: 'invalid', problems: r.problems.map((p) => `${source || name}: ${p}`) };

@@ -21,7 +21,8 @@ export interface PackTestOutcome {
 function check(test: PackTest, output: string): string[] {
   const failures: string[] = [];
   for (const wanted of test.contains) if (!output.includes(wanted)) failures.push(`missing: ${JSON.stringify(wanted)}`);
-  for (const unwanted of test.notContains) if (output.includes(unwanted)) failures.push(`still there: ${JSON.stringify(unwanted)}`);
+  for (const unwanted of test.notContains)
+    if (output.includes(unwanted)) failures.push(`still there: ${JSON.stringify(unwanted)}`);
   return failures;
 }
 
@@ -33,7 +34,8 @@ export function runPackTests(pack: RulePack): PackTestOutcome[] {
     const input = { feedUrl: test.feedUrl, itemUrl: test.itemUrl, generator: test.generator };
     const output = cleanHtml(test.html, { ...input, packs: [pack] }).html;
     const failures = check(test, output);
-    if (!packMatches(pack, { ...input, html: test.html })) failures.unshift('the pack does not match this test (feedUrl, itemUrl, generator or html)');
+    if (!packMatches(pack, { ...input, html: test.html }))
+      failures.unshift('the pack does not match this test (feedUrl, itemUrl, generator or html)');
     if (!dependsOnPack && check(test, cleanHtml(test.html, input).html).length > 0) dependsOnPack = true;
     outcomes.push({ pack: pack.name, test: test.name, failures, output });
   }

@@ -29,8 +29,15 @@
  */
 import sanitize from 'sanitize-html';
 import {
-  ALLOWED_ATTRIBUTES, ALLOWED_SCHEMES, ALLOWED_SCHEMES_BY_TAG, ALLOWED_TAGS, DROP_WITH_CONTENT, isEmptyImage, SELF_CLOSING,
-  TAG_TRANSFORMS, transformAnyTag,
+  ALLOWED_ATTRIBUTES,
+  ALLOWED_SCHEMES,
+  ALLOWED_SCHEMES_BY_TAG,
+  ALLOWED_TAGS,
+  DROP_WITH_CONTENT,
+  isEmptyImage,
+  SELF_CLOSING,
+  TAG_TRANSFORMS,
+  transformAnyTag,
 } from './sanitize-policy.ts';
 
 export { DROP_WITH_CONTENT } from './sanitize-policy.ts';

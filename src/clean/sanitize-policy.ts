@@ -20,13 +20,67 @@ export type TagTransform = (tagName: string, attribs: Attributes) => Transformed
 
 /** The tags kept. */
 export const ALLOWED_TAGS = [
-  'p', 'br', 'hr', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6',
-  'b', 'strong', 'i', 'em', 'u', 's', 'sub', 'sup', 'small', 'mark', 'del', 'ins',
-  'blockquote', 'q', 'cite', 'pre', 'code', 'abbr', 'time', 'span', 'div',
-  'ul', 'ol', 'li', 'dl', 'dt', 'dd',
-  'table', 'caption', 'colgroup', 'col', 'thead', 'tbody', 'tfoot', 'tr', 'th', 'td',
-  'figure', 'figcaption', 'img', 'picture', 'source', 'video', 'audio', 'track',
-  'a', 'details', 'summary', 'ruby', 'rt', 'rp', 'wbr',
+  'p',
+  'br',
+  'hr',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'b',
+  'strong',
+  'i',
+  'em',
+  'u',
+  's',
+  'sub',
+  'sup',
+  'small',
+  'mark',
+  'del',
+  'ins',
+  'blockquote',
+  'q',
+  'cite',
+  'pre',
+  'code',
+  'abbr',
+  'time',
+  'span',
+  'div',
+  'ul',
+  'ol',
+  'li',
+  'dl',
+  'dt',
+  'dd',
+  'table',
+  'caption',
+  'colgroup',
+  'col',
+  'thead',
+  'tbody',
+  'tfoot',
+  'tr',
+  'th',
+  'td',
+  'figure',
+  'figcaption',
+  'img',
+  'picture',
+  'source',
+  'video',
+  'audio',
+  'track',
+  'a',
+  'details',
+  'summary',
+  'ruby',
+  'rt',
+  'rp',
+  'wbr',
 ];
 const ALLOWED = new Set(ALLOWED_TAGS);
 
@@ -55,18 +109,60 @@ export const ALLOWED_ATTRIBUTES: Record<string, string[]> = {
 
 /** Tags dropped together with everything inside them (when not allowed, which none of these is). */
 export const DROP_WITH_CONTENT = [
-  'script', 'style', 'textarea', 'option', 'select', 'xmp', 'title', 'template',
-  'noembed', 'noframes', 'iframe', 'svg', 'head', 'frameset',
+  'script',
+  'style',
+  'textarea',
+  'option',
+  'select',
+  'xmp',
+  'title',
+  'template',
+  'noembed',
+  'noframes',
+  'iframe',
+  'svg',
+  'head',
+  'frameset',
 ];
 /** DROP_WITH_CONTENT as a set. */
 export const DROPPED = new Set(DROP_WITH_CONTENT);
 
 // htmlparser2's void elements: they have no content, so discarding them changes no structure.
-const VOID = new Set(['area', 'base', 'basefont', 'br', 'col', 'command', 'embed', 'frame', 'hr', 'img', 'input',
-  'isindex', 'keygen', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
+const VOID = new Set([
+  'area',
+  'base',
+  'basefont',
+  'br',
+  'col',
+  'command',
+  'embed',
+  'frame',
+  'hr',
+  'img',
+  'input',
+  'isindex',
+  'keygen',
+  'link',
+  'meta',
+  'param',
+  'source',
+  'track',
+  'wbr',
+]);
 
 // Unknown tags that htmlparser2 lets close an open <p> (its openImpliesClose table) become div.
-const CLOSES_P = new Set(['address', 'article', 'aside', 'fieldset', 'footer', 'form', 'header', 'main', 'nav', 'section']);
+const CLOSES_P = new Set([
+  'address',
+  'article',
+  'aside',
+  'fieldset',
+  'footer',
+  'form',
+  'header',
+  'main',
+  'nav',
+  'section',
+]);
 
 const RASTER_DATA_URL = /^data:image\/(?:png|gif|jpeg|webp)[;,]/i;
 
@@ -91,11 +187,16 @@ const SAFE_SRCSET_URL = /^(?:https?:|[^:]*$|[^:/?#]*[/?#])/i;
 
 /** Returns true when a candidate's descriptors are what parse-srcset accepts without error: none, `Nw`, `Nw Nh`, or `Fx`. */
 function isValidDescriptorList(descriptors: string[]): boolean {
-  const kinds = descriptors.map((d) => d.slice(-1)).sort().join('');
+  const kinds = descriptors
+    .map((d) => d.slice(-1))
+    .sort()
+    .join('');
   if (kinds !== '' && kinds !== 'w' && kinds !== 'hw' && kinds !== 'x') return false;
   return descriptors.every((d) => {
     const value = d.slice(0, -1);
-    return d.endsWith('x') ? FLOAT.test(value) && Number.parseFloat(value) > 0 : /^\d+$/.test(value) && Number(value) > 0;
+    return d.endsWith('x')
+      ? FLOAT.test(value) && Number.parseFloat(value) > 0
+      : /^\d+$/.test(value) && Number(value) > 0;
   });
 }
 
@@ -122,7 +223,10 @@ function cleanSrcset(srcset: string): string | undefined {
       let current = '';
       for (; pos < srcset.length; pos++) {
         const c = srcset[pos];
-        if (depth === 0 && c === ',') { pos++; break; }
+        if (depth === 0 && c === ',') {
+          pos++;
+          break;
+        }
         if (c === '(') depth++;
         else if (c === ')' && depth > 0) depth--;
         if (depth === 0 && SRCSET_SPACE.test(c)) {
@@ -163,7 +267,9 @@ export function transformAnyTag(tagName: string, attribs: Attributes): Transform
 
 /** Attributes some tags always get, over what the feed wrote: links `rel="noopener noreferrer"`, media `controls`. */
 export const FORCED_ATTRIBUTES: Readonly<Record<string, Readonly<Attributes>>> = {
-  a: { rel: 'noopener noreferrer' }, video: { controls: '' }, audio: { controls: '' },
+  a: { rel: 'noopener noreferrer' },
+  video: { controls: '' },
+  audio: { controls: '' },
 };
 
 /** The transform of the tags in FORCED_ATTRIBUTES. */
@@ -173,7 +279,10 @@ export function forceAttributes(tagName: string, attribs: Attributes): Transform
 
 /** The transforms by tag name, run before `transformAnyTag` (sanitize-html's order). */
 export const TAG_TRANSFORMS: Readonly<Record<string, TagTransform>> = {
-  img: keepRasterDataSrc, a: forceAttributes, video: forceAttributes, audio: forceAttributes,
+  img: keepRasterDataSrc,
+  a: forceAttributes,
+  video: forceAttributes,
+  audio: forceAttributes,
 };
 
 /** The URL schemes allowed in links, sources and citations. */

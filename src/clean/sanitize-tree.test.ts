@@ -9,13 +9,16 @@ import { sanitizeHtml } from './sanitize-html.ts';
 import { renderSanitizedTree } from './sanitize-tree.ts';
 
 const packs = loadShippedRulePacks();
-const VECTORS: Array<{ name: string; html: string }> = JSON.parse(readFileSync(new URL('./testdata/xss-vectors.json', import.meta.url), 'utf8'));
+const VECTORS: Array<{ name: string; html: string }> = JSON.parse(
+  readFileSync(new URL('./testdata/xss-vectors.json', import.meta.url), 'utf8'),
+);
 const fixture = readArticleFile(readFileSync(new URL('./testdata/000_b016ae68f5e95a47.txt', import.meta.url), 'utf8'));
 if (fixture.kind !== 'ok') throw new Error('fixture unreadable');
 
 function cleaned(html: string): Document {
   const root = parseFragment(html);
-  for (const step of CLEAN_STEPS) step.run(root, { baseUrl: 'https://example.com/a/', packs, learned: [], explain: undefined });
+  for (const step of CLEAN_STEPS)
+    step.run(root, { baseUrl: 'https://example.com/a/', packs, learned: [], explain: undefined });
   return root;
 }
 
@@ -26,16 +29,123 @@ function expectSameAsString(root: Document, input: string): boolean {
   return onTree !== undefined;
 }
 
-const TAGS = ['p', 'div', 'span', 'a', 'img', 'br', 'b', 'section', 'pre', 'table', 'td', 'tr', 'li', 'font', 'hr', 'figure', 'video',
-  'audio', 'source', 'track', 'picture', 'wbr', 'center', 'body', 'html', 'q', 'col', 'object', 'embed', 'input', 'meta', 'details',
-  'ruby', 'rt', 'constructor', 'script', 'style', 'iframe', 'noscript', 'svg', 'math', 'textarea', 'xmp', 'select', 'option'];
-const ATTRS = ['href', 'src', 'srcset', 'style', 'onclick', 'title', 'lang', 'alt', 'class', 'controls', 'autoplay', 'cite', 'rel',
-  'target', 'poster', 'width', 'open', 'span', 'a"b', 'a<b', '1', 'data-src', 'hidden'];
-const VALUES = ['x', '', 'javascript:alert(1)', 'https://e.com/?a=1&amp;b=2', '../r', '//cdn.e.com/a', 'mailto:a@b.c', 'ftp://x',
-  'data:image/png;base64,AA', 'data:text/html,x', 'jav&#x09;ascript:x', 'java<!-- x -->script:x', '" onload="x', '<b>', '&quot;&lt;',
-  'a.jpg 1x, b.jpg 2x', 'a.jpg 640w 480h', 'a.jpg 480h 640w', 'a.jpg 1.50x, b.jpg .5x', 'a.jpg 0100w', 'x,y.jpg 2x', 'a.jpg 2q',
-  'a.jpg 1x, javascript:y 2x', 'a\u00a0b'];
-const TEXT = ['text', ' ', '&amp;', '&lt;', '&nbsp;', '<', '>', '&', '"', '漢字', '\n', '<!--', '-->', '</p>', '</br>', '&#0;', '&lt;img src=x&gt;'];
+const TAGS = [
+  'p',
+  'div',
+  'span',
+  'a',
+  'img',
+  'br',
+  'b',
+  'section',
+  'pre',
+  'table',
+  'td',
+  'tr',
+  'li',
+  'font',
+  'hr',
+  'figure',
+  'video',
+  'audio',
+  'source',
+  'track',
+  'picture',
+  'wbr',
+  'center',
+  'body',
+  'html',
+  'q',
+  'col',
+  'object',
+  'embed',
+  'input',
+  'meta',
+  'details',
+  'ruby',
+  'rt',
+  'constructor',
+  'script',
+  'style',
+  'iframe',
+  'noscript',
+  'svg',
+  'math',
+  'textarea',
+  'xmp',
+  'select',
+  'option',
+];
+const ATTRS = [
+  'href',
+  'src',
+  'srcset',
+  'style',
+  'onclick',
+  'title',
+  'lang',
+  'alt',
+  'class',
+  'controls',
+  'autoplay',
+  'cite',
+  'rel',
+  'target',
+  'poster',
+  'width',
+  'open',
+  'span',
+  'a"b',
+  'a<b',
+  '1',
+  'data-src',
+  'hidden',
+];
+const VALUES = [
+  'x',
+  '',
+  'javascript:alert(1)',
+  'https://e.com/?a=1&amp;b=2',
+  '../r',
+  '//cdn.e.com/a',
+  'mailto:a@b.c',
+  'ftp://x',
+  'data:image/png;base64,AA',
+  'data:text/html,x',
+  'jav&#x09;ascript:x',
+  'java<!-- x -->script:x',
+  '" onload="x',
+  '<b>',
+  '&quot;&lt;',
+  'a.jpg 1x, b.jpg 2x',
+  'a.jpg 640w 480h',
+  'a.jpg 480h 640w',
+  'a.jpg 1.50x, b.jpg .5x',
+  'a.jpg 0100w',
+  'x,y.jpg 2x',
+  'a.jpg 2q',
+  'a.jpg 1x, javascript:y 2x',
+  'a\u00a0b',
+];
+const TEXT = [
+  'text',
+  ' ',
+  '&amp;',
+  '&lt;',
+  '&nbsp;',
+  '<',
+  '>',
+  '&',
+  '"',
+  '漢字',
+  '\n',
+  '<!--',
+  '-->',
+  '</p>',
+  '</br>',
+  '&#0;',
+  '&lt;img src=x&gt;',
+];
 
 function generate(random: SeededRandom): string {
   let out = '';
@@ -82,22 +192,32 @@ describe('renderSanitizedTree: the policy', () => {
   const onTree = (html: string) => renderSanitizedTree(parseFragment(html));
 
   it('adds rel to links, controls to media, drops what is not allowed and escapes text and attributes', () => {
-    expect(onTree('<a href="https://e.com/?a=1&amp;b=&quot;2" target="_blank" onclick="x()">a &lt; b &amp; c</a>')).toBe(
-      '<a href="https://e.com/?a=1&amp;b=&quot;2" rel="noopener noreferrer">a &lt; b &amp; c</a>',
+    expect(
+      onTree('<a href="https://e.com/?a=1&amp;b=&quot;2" target="_blank" onclick="x()">a &lt; b &amp; c</a>'),
+    ).toBe('<a href="https://e.com/?a=1&amp;b=&quot;2" rel="noopener noreferrer">a &lt; b &amp; c</a>');
+    expect(onTree('<video src="v.mp4" autoplay></video><p style="x" class="y">t</p>')).toBe(
+      '<video src="v.mp4" controls></video><p>t</p>',
     );
-    expect(onTree('<video src="v.mp4" autoplay></video><p style="x" class="y">t</p>')).toBe('<video src="v.mp4" controls></video><p>t</p>');
     expect(onTree('<font color="red">f</font><section><p>s</p></section>')).toBe('<span>f</span><div><p>s</p></div>');
   });
 
   it('drops unsafe URLs and an image left without a source, and rewrites srcset as sanitize-html does', () => {
-    expect(onTree('<a href="jav&#x09;ascript:x">j</a><img src="javascript:x"><img src="data:image/svg+xml,x" alt="s">')).toBe('<a rel="noopener noreferrer">j</a>');
-    expect(onTree('<img src="a.jpg" srcset="a.jpg 1.50x, b.jpg .5x, c.jpg 0100w, d.jpg 480h 640w, javascript:e 2x">')).toBe(
-      '<img src="a.jpg" srcset="a.jpg 1.5x, b.jpg 0.5x, c.jpg 100w, d.jpg 640w 480h" />',
-    );
+    expect(
+      onTree('<a href="jav&#x09;ascript:x">j</a><img src="javascript:x"><img src="data:image/svg+xml,x" alt="s">'),
+    ).toBe('<a rel="noopener noreferrer">j</a>');
+    expect(
+      onTree('<img src="a.jpg" srcset="a.jpg 1.50x, b.jpg .5x, c.jpg 0100w, d.jpg 480h 640w, javascript:e 2x">'),
+    ).toBe('<img src="a.jpg" srcset="a.jpg 1.5x, b.jpg 0.5x, c.jpg 100w, d.jpg 640w 480h" />');
   });
 
   it('leaves to the string path what does not re-parse to itself', () => {
-    for (const html of ['<svg><a>x</a></svg>', '<math><mi>x</mi></math>', '<noscript>&lt;img src=x&gt;</noscript>', '<p>a<!-- c --></p>', '<script>x</script>']) {
+    for (const html of [
+      '<svg><a>x</a></svg>',
+      '<math><mi>x</mi></math>',
+      '<noscript>&lt;img src=x&gt;</noscript>',
+      '<p>a<!-- c --></p>',
+      '<script>x</script>',
+    ]) {
       expect(onTree(html), html).toBeUndefined();
     }
   });

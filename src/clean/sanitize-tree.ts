@@ -22,12 +22,36 @@
 import { type ChildNode, Element, type ParentNode, Text } from 'domhandler';
 import sanitize from 'sanitize-html';
 import {
-  ALLOWED_ATTRIBUTES, ALLOWED_SCHEMES, ALLOWED_SCHEMES_BY_TAG, ALLOWED_TAGS, type Attributes, DROPPED, FORCED_ATTRIBUTES, forceAttributes,
-  isEmptyImage, renameTag, SELF_CLOSING, TAG_TRANSFORMS, withCleanSrcset,
+  ALLOWED_ATTRIBUTES,
+  ALLOWED_SCHEMES,
+  ALLOWED_SCHEMES_BY_TAG,
+  ALLOWED_TAGS,
+  type Attributes,
+  DROPPED,
+  FORCED_ATTRIBUTES,
+  forceAttributes,
+  isEmptyImage,
+  renameTag,
+  SELF_CLOSING,
+  TAG_TRANSFORMS,
+  withCleanSrcset,
 } from './sanitize-policy.ts';
 
 /** Elements whose content dom-serializer does not write as plain, escaped HTML, or that htmlparser2 reads as raw text. */
-const STRING_PATH_TAGS = new Set(['script', 'style', 'xmp', 'iframe', 'noembed', 'noframes', 'plaintext', 'noscript', 'title', 'textarea', 'svg', 'math']);
+const STRING_PATH_TAGS = new Set([
+  'script',
+  'style',
+  'xmp',
+  'iframe',
+  'noembed',
+  'noframes',
+  'plaintext',
+  'noscript',
+  'title',
+  'textarea',
+  'svg',
+  'math',
+]);
 const ALLOWED = new Set(ALLOWED_TAGS);
 const SELF = new Set(SELF_CLOSING);
 const GLOBAL_ATTRIBUTES = new Set(ALLOWED_ATTRIBUTES['*']);
@@ -35,10 +59,14 @@ const TAG_ATTRIBUTES = new Map(Object.entries(ALLOWED_ATTRIBUTES).map(([tag, nam
 // sanitize-html's own defaults for the options Tidings does not set, read from the package rather than copied.
 const URL_ATTRIBUTES = new Set(sanitize.defaults.allowedSchemesAppliedToAttributes);
 const NON_BOOLEAN = new Set(sanitize.defaults.nonBooleanAttributes);
-const EMPTY_ALLOWED = new Set((sanitize.defaults as { allowedEmptyAttributes?: string[] }).allowedEmptyAttributes ?? ['alt']);
+const EMPTY_ALLOWED = new Set(
+  (sanitize.defaults as { allowedEmptyAttributes?: string[] }).allowedEmptyAttributes ?? ['alt'],
+);
 const VALID_ATTRIBUTE_NAME = /^[^\0\t\n\f\r /<=>]+$/;
 // Only allowlisted names get past the first check; when all of them are valid names, the name test cannot fail.
-const NAME_TEST_NEEDED = !Object.values(ALLOWED_ATTRIBUTES).flat().every((name) => VALID_ATTRIBUTE_NAME.test(name));
+const NAME_TEST_NEEDED = !Object.values(ALLOWED_ATTRIBUTES)
+  .flat()
+  .every((name) => VALID_ATTRIBUTE_NAME.test(name));
 const SCHEME = /^([a-zA-Z][a-zA-Z0-9.\-+]*):/;
 const IGNORED_IN_URL = /[\x00-\x20]+/g;
 const TEXT_SPECIAL = /[&<>]/;
@@ -96,13 +124,21 @@ function escapeAttribute(value: string): string {
 }
 
 /** Returns the opening tag (without its `>`), or undefined for an image left without a source (sanitize-html's exclusiveFilter). */
-function openTag(written: string, name: string, attribs: Attributes, forced: Readonly<Attributes> | undefined): string | undefined {
+function openTag(
+  written: string,
+  name: string,
+  attribs: Attributes,
+  forced: Readonly<Attributes> | undefined,
+): string | undefined {
   const own = TAG_ATTRIBUTES.get(name);
   let tag = `<${name}`;
   let src: string | undefined;
   let srcset: string | undefined;
   // The order of `{ ...attribs, ...forced }`: the feed's names (a forced value in place), then forced names it lacked.
-  const names = forced === undefined ? Object.keys(attribs) : [...Object.keys(attribs), ...Object.keys(forced).filter((a) => !Object.hasOwn(attribs, a))];
+  const names =
+    forced === undefined
+      ? Object.keys(attribs)
+      : [...Object.keys(attribs), ...Object.keys(forced).filter((a) => !Object.hasOwn(attribs, a))];
   // sanitize-html's checks are independent filters, so the cheapest (the allowlist) runs first here.
   for (const a of names) {
     if (!(own?.has(a) || GLOBAL_ATTRIBUTES.has(a))) continue;
@@ -145,8 +181,12 @@ function writeNodes(nodes: readonly ChildNode[], writer: Writer): boolean {
     // The forced attributes (links, media) are merged while writing rather than into a copy: the same names, values and order.
     let name = written;
     let attribs = node.attribs;
-    const forced = Object.hasOwn(FORCED_ATTRIBUTES, written) && TAG_TRANSFORMS[written] === forceAttributes ? FORCED_ATTRIBUTES[written] : undefined;
-    if (forced === undefined && Object.hasOwn(TAG_TRANSFORMS, written)) ({ tagName: name, attribs } = TAG_TRANSFORMS[written](written, attribs));
+    const forced =
+      Object.hasOwn(FORCED_ATTRIBUTES, written) && TAG_TRANSFORMS[written] === forceAttributes
+        ? FORCED_ATTRIBUTES[written]
+        : undefined;
+    if (forced === undefined && Object.hasOwn(TAG_TRANSFORMS, written))
+      ({ tagName: name, attribs } = TAG_TRANSFORMS[written](written, attribs));
     name = renameTag(name);
     attribs = withCleanSrcset(attribs);
     if (!ALLOWED.has(name)) {

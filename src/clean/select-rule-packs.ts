@@ -37,7 +37,12 @@ function hostMatches(host: string | undefined, wanted: readonly string[]): boole
 }
 
 /** Returns true when `pack` applies to the article described by `input`. */
-export function packMatches(pack: RulePack, input: PackMatchInput, feedHost = hostOf(input.feedUrl), itemHost = hostOf(input.itemUrl)): boolean {
+export function packMatches(
+  pack: RulePack,
+  input: PackMatchInput,
+  feedHost = hostOf(input.feedUrl),
+  itemHost = hostOf(input.itemUrl),
+): boolean {
   const m = pack.match;
   if (m.any) return true;
   if (hostMatches(feedHost, m.feedHosts) || hostMatches(itemHost, m.itemHosts)) return true;
@@ -68,10 +73,22 @@ function escapeRegExp(text: string): string {
 }
 
 // The last feed asked about: a feed's articles are cleaned one after another.
-let last: { packs: readonly RulePack[]; feedUrl: string | undefined; generator: string | undefined; feed: FeedMatches } | undefined;
+let last:
+  | { packs: readonly RulePack[]; feedUrl: string | undefined; generator: string | undefined; feed: FeedMatches }
+  | undefined;
 
-function feedMatchesOf(packs: readonly RulePack[], feedUrl: string | undefined, generator: string | undefined): FeedMatches {
-  if (last !== undefined && last.packs === packs && last.feedUrl === feedUrl && last.generator === generator && isSameList(last.feed.packs, packs)) {
+function feedMatchesOf(
+  packs: readonly RulePack[],
+  feedUrl: string | undefined,
+  generator: string | undefined,
+): FeedMatches {
+  if (
+    last !== undefined &&
+    last.packs === packs &&
+    last.feedUrl === feedUrl &&
+    last.generator === generator &&
+    isSameList(last.feed.packs, packs)
+  ) {
     return last.feed;
   }
   const feed = lookUpFeedMatches(packs, feedUrl, generator);
@@ -93,7 +110,11 @@ function markerPattern(source: string): RegExp {
   return pattern;
 }
 
-function lookUpFeedMatches(packs: readonly RulePack[], feedUrl: string | undefined, generator: string | undefined): FeedMatches {
+function lookUpFeedMatches(
+  packs: readonly RulePack[],
+  feedUrl: string | undefined,
+  generator: string | undefined,
+): FeedMatches {
   let byFeed = feedMatchesByPacks.get(packs);
   if (byFeed === undefined) feedMatchesByPacks.set(packs, (byFeed = new Map()));
   // Length-prefixed, so that no feed URL and generator pair can spell another's key.

@@ -30,14 +30,20 @@ function neighbourText(node: TurndownService.Node, side: 'before' | 'after'): st
   return side === 'before' ? text.slice(-1) : text.slice(0, 1);
 }
 
-function emphasisRule(tags: Array<'strong' | 'b' | 'em' | 'i'>, delimiter: string, htmlTag: string): TurndownService.Rule {
+function emphasisRule(
+  tags: Array<'strong' | 'b' | 'em' | 'i'>,
+  delimiter: string,
+  htmlTag: string,
+): TurndownService.Rule {
   return {
     filter: tags,
     replacement: (content, node) => {
       if (content.trim() === '') return content;
       const before = neighbourText(node, 'before');
       const after = neighbourText(node, 'after');
-      return delimitersWork(content, before, after) ? `${delimiter}${content}${delimiter}` : `<${htmlTag}>${content}</${htmlTag}>`;
+      return delimitersWork(content, before, after)
+        ? `${delimiter}${content}${delimiter}`
+        : `<${htmlTag}>${content}</${htmlTag}>`;
     },
   };
 }

@@ -9,13 +9,17 @@ describe('toText', () => {
   });
 
   it('writes lists, nested lists and tables', () => {
-    expect(toText('<ul><li>a</li><li>b<ol><li>one</li><li>two</li></ol></li></ul><table><tr><th>k</th><th>v</th></tr><tr><td>1</td><td>2</td></tr></table>')).toBe(
-      '- a\n- b\n  1. one\n  2. two\n\nk\tv\n1\t2',
-    );
+    expect(
+      toText(
+        '<ul><li>a</li><li>b<ol><li>one</li><li>two</li></ol></li></ul><table><tr><th>k</th><th>v</th></tr><tr><td>1</td><td>2</td></tr></table>',
+      ),
+    ).toBe('- a\n- b\n  1. one\n  2. two\n\nk\tv\n1\t2');
   });
 
   it('keeps pre text as written, shows image alt text, skips scripts', () => {
-    expect(toText('<pre>a\n  b</pre><p><img src="x.jpg" alt="A chart"> caption<script>x</script></p>')).toBe('a\n  b\n\n[A chart] caption');
+    expect(toText('<pre>a\n  b</pre><p><img src="x.jpg" alt="A chart"> caption<script>x</script></p>')).toBe(
+      'a\n  b\n\n[A chart] caption',
+    );
   });
 
   it('decodes entities and returns empty text for empty html', () => {

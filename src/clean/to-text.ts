@@ -9,8 +9,36 @@ import { type ChildNode, isElement, isText, parseFragment, type ParentNode, PREF
 import { DROP_WITH_CONTENT } from './sanitize-html.ts';
 
 const SKIPPED = new Set([...DROP_WITH_CONTENT, 'noscript']);
-const PARAGRAPHS = new Set(['p', 'div', 'section', 'article', 'header', 'footer', 'aside', 'main', 'nav', 'blockquote', 'figure',
-  'figcaption', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'pre', 'table', 'ul', 'ol', 'dl', 'hr', 'details', 'address', 'center', 'caption']);
+const PARAGRAPHS = new Set([
+  'p',
+  'div',
+  'section',
+  'article',
+  'header',
+  'footer',
+  'aside',
+  'main',
+  'nav',
+  'blockquote',
+  'figure',
+  'figcaption',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'pre',
+  'table',
+  'ul',
+  'ol',
+  'dl',
+  'hr',
+  'details',
+  'address',
+  'center',
+  'caption',
+]);
 const LINES = new Set(['li', 'tr', 'dt', 'dd', 'summary']);
 
 /** Accumulates text with pending line breaks, so separators never pile up. */
@@ -42,14 +70,19 @@ class TextOut {
     if (value === '') return;
     this.flush();
     if (!preformatted && this.atLineStart) value = value.replace(/^ +/, '');
-    if (!preformatted && value.startsWith(' ') && this.parts[this.parts.length - 1]?.endsWith(' ')) value = value.slice(1);
+    if (!preformatted && value.startsWith(' ') && this.parts[this.parts.length - 1]?.endsWith(' '))
+      value = value.slice(1);
     if (value === '') return;
     this.parts.push(value);
     this.atLineStart = value.endsWith('\n');
   }
 
   finish(): string {
-    return this.parts.join('').replace(/[ \t]+\n/g, '\n').replace(/\n{3,}/g, '\n\n').trim();
+    return this.parts
+      .join('')
+      .replace(/[ \t]+\n/g, '\n')
+      .replace(/\n{3,}/g, '\n\n')
+      .trim();
   }
 }
 
@@ -93,7 +126,8 @@ function walkNode(node: ChildNode, walk: Walk): void {
     const indent = '  '.repeat(Math.max(0, walk.lists.length - 1));
     walk.out.write(`${indent}${list?.ordered ? `${++list.index}. ` : '- '}`, true);
   }
-  if (name === 'ul' || name === 'ol') walk.lists.push({ ordered: name === 'ol', index: Number(node.attribs.start ?? 1) - 1 || 0 });
+  if (name === 'ul' || name === 'ol')
+    walk.lists.push({ ordered: name === 'ol', index: Number(node.attribs.start ?? 1) - 1 || 0 });
   const pre = walk.pre;
   if (PREFORMATTED_TAGS.has(name)) walk.pre = true;
   walkChildren(node, walk);

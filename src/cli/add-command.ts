@@ -9,7 +9,12 @@ import { formatTime } from './format.ts';
 import { withContext, type GlobalOptions } from './with-context.ts';
 
 /** Options of `tidings add`. */
-export interface AddOptions { title?: string; category?: string; user?: string; json?: boolean }
+export interface AddOptions {
+  title?: string;
+  category?: string;
+  user?: string;
+  json?: boolean;
+}
 
 /** Runs `tidings add`; exit 0 when added or already subscribed, 1 when no feed could be added. */
 export async function runAdd(io: CliIo, globals: GlobalOptions, url: string, options: AddOptions): Promise<number> {
@@ -19,10 +24,19 @@ export async function runAdd(io: CliIo, globals: GlobalOptions, url: string, opt
     await flushPendingArchive(ctx);
     const result = await subscribe(ctx, url, { title: options.title, category: options.category });
     if (result.kind === 'failed') return fail(io, `${result.error.code}: ${result.error.message}`);
-    const followed = user === undefined ? undefined : await ctx.store.addSubscription({ userId: user.id, feedId: result.feed.id, at: ctx.now() });
-    const userLine = user === undefined || followed === undefined ? '' : `  ${user.name} ${followed.kind === 'exists' ? 'already follows' : 'follows'} it\n`;
+    const followed =
+      user === undefined
+        ? undefined
+        : await ctx.store.addSubscription({ userId: user.id, feedId: result.feed.id, at: ctx.now() });
+    const userLine =
+      user === undefined || followed === undefined
+        ? ''
+        : `  ${user.name} ${followed.kind === 'exists' ? 'already follows' : 'follows'} it\n`;
     if (options.json === true) {
-      printJson(io, user === undefined ? result : { ...result, user: { name: user.name, subscription: followed?.kind } });
+      printJson(
+        io,
+        user === undefined ? result : { ...result, user: { name: user.name, subscription: followed?.kind } },
+      );
       return EXIT.ok;
     }
     const { feed } = result;
@@ -34,10 +48,13 @@ export async function runAdd(io: CliIo, globals: GlobalOptions, url: string, opt
     const verb = result.kind === 'restored' ? 'Restored' : 'Added';
     const found = result.discoveredFrom === undefined ? '' : ` (found on ${result.discoveredFrom})`;
     const { refresh } = result;
-    const fetched = refresh.kind === 'ok'
-      ? `${refresh.itemCount} items, ${refresh.newArticles} new articles`
-      : `first fetch: ${refresh.error?.code ?? refresh.kind}`;
-    io.stdout(`${verb} feed ${name}\n  ${feed.url}${found}\n  ${fetched}; next check ${formatTime(feed.nextCheckAt)}\n${userLine}`);
+    const fetched =
+      refresh.kind === 'ok'
+        ? `${refresh.itemCount} items, ${refresh.newArticles} new articles`
+        : `first fetch: ${refresh.error?.code ?? refresh.kind}`;
+    io.stdout(
+      `${verb} feed ${name}\n  ${feed.url}${found}\n  ${fetched}; next check ${formatTime(feed.nextCheckAt)}\n${userLine}`,
+    );
     return EXIT.ok;
   });
 }

@@ -65,9 +65,15 @@ export async function runClean(file: string, options: CleanCommandOptions): Prom
   }
   const { packs } = loadPacksForCommand(options.dataDir);
   const result = cleanHtml(body, {
-    feedUrl: options.feedUrl, itemUrl, baseUrl: options.baseUrl, generator: options.generator, packs, explain: options.explain,
+    feedUrl: options.feedUrl,
+    itemUrl,
+    baseUrl: options.baseUrl,
+    generator: options.generator,
+    packs,
+    explain: options.explain,
   });
-  const output = format === 'text' ? toText(result.html) : format === 'markdown' ? toMarkdown(result.html) : result.html;
+  const output =
+    format === 'text' ? toText(result.html) : format === 'markdown' ? toMarkdown(result.html) : result.html;
   process.stdout.write(`${output}\n`);
   if (options.explain) {
     const lines = formatExplanations(result.removed);

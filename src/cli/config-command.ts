@@ -12,9 +12,15 @@ import type { GlobalOptions } from './with-context.ts';
 export async function runConfig(io: CliIo, globals: GlobalOptions, options: { json?: boolean }): Promise<number> {
   let loaded;
   try {
-    loaded = await loadSettings({ flags: { dataDir: globals.data }, configFile: globals.config, env: io.env, cwd: io.cwd });
+    loaded = await loadSettings({
+      flags: { dataDir: globals.data },
+      configFile: globals.config,
+      env: io.env,
+      cwd: io.cwd,
+    });
   } catch (error) {
-    if (isAppError(error, 'config.invalid')) return fail(io, error.message, /from flag/.test(error.message) ? EXIT.usage : EXIT.failure);
+    if (isAppError(error, 'config.invalid'))
+      return fail(io, error.message, /from flag/.test(error.message) ? EXIT.usage : EXIT.failure);
     throw error;
   }
   const { settings, sources, configFile } = loaded;
@@ -24,7 +30,8 @@ export async function runConfig(io: CliIo, globals: GlobalOptions, options: { js
     return EXIT.ok;
   }
   const rows = [['SETTING', 'VALUE', 'ENV', 'SOURCE']];
-  for (const spec of SETTING_SPECS) rows.push([spec.key, JSON.stringify(settings[spec.key]), spec.env, describeSource(sources[spec.key])]);
+  for (const spec of SETTING_SPECS)
+    rows.push([spec.key, JSON.stringify(settings[spec.key]), spec.env, describeSource(sources[spec.key])]);
   io.stdout(`${formatTable(rows)}\n\nConfig file: ${configFile.path}${configFile.found ? '' : ' (not present)'}\n`);
   return EXIT.ok;
 }

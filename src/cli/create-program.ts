@@ -43,7 +43,10 @@ export function createProgram(setExitCode: (code: number) => void, io: CliIo = p
     .option('--url <url>', "the document's own URL: the base for relative links")
     .option('--content-type <type>', "the HTTP Content-Type that came with the document, e.g. 'text/xml; charset=gbk'")
     .option('--header <header>', "another HTTP header that came with it, 'Name: value' (repeatable)", collect, [])
-    .option('--jobs <n>', "threads to parse many files on, the main one included: a number, or 'auto' (the default: by file count and CPUs; 1 = no worker threads)")
+    .option(
+      '--jobs <n>',
+      "threads to parse many files on, the main one included: a number, or 'auto' (the default: by file count and CPUs; 1 = no worker threads)",
+    )
     .action(async (files: string[], options) => {
       const { runParse } = await import('./parse-command.ts');
       setExitCode(await runParse(files, options));
@@ -58,7 +61,12 @@ export function createProgram(setExitCode: (code: number) => void, io: CliIo = p
   return program;
 }
 
-type Register = (program: Command, globals: () => GlobalOptions, setExitCode: (code: number) => void, io: CliIo) => void;
+type Register = (
+  program: Command,
+  globals: () => GlobalOptions,
+  setExitCode: (code: number) => void,
+  io: CliIo,
+) => void;
 
 const registerFeedCommands: Register = (program, globals, setExitCode, io) => {
   program
@@ -67,7 +75,7 @@ const registerFeedCommands: Register = (program, globals, setExitCode, io) => {
     .argument('<url>', 'a feed URL or a web page URL')
     .option('--title <title>', 'your title for the feed (kept over the one the feed gives)')
     .option('--category <category>', 'a category, "/"-separated for folders (e.g. News/World)')
-    .option('--user <name>', "also subscribe this reader user to it")
+    .option('--user <name>', 'also subscribe this reader user to it')
     .option('--json', 'print the result as JSON')
     .action(async (url: string, options) => {
       const { runAdd } = await import('./add-command.ts');
@@ -95,7 +103,7 @@ const registerFeedCommands: Register = (program, globals, setExitCode, io) => {
     });
   feeds
     .command('show')
-    .description("one feed: settings, schedule and the latest fetch log rows")
+    .description('one feed: settings, schedule and the latest fetch log rows')
     .argument('<feed>', 'feed id or URL')
     .option('--json', 'print {feed, schedule, fetchLog} as JSON')
     .action(async (ref: string, options) => {
@@ -104,11 +112,16 @@ const registerFeedCommands: Register = (program, globals, setExitCode, io) => {
     });
   feeds
     .command('set')
-    .description("change one feed's settings (run `tidings reclean --feed FEED` to apply cleaning changes to stored articles)")
+    .description(
+      "change one feed's settings (run `tidings reclean --feed FEED` to apply cleaning changes to stored articles)",
+    )
     .argument('<feed>', 'feed id or URL')
     .option('--title <title>', "your title for the feed ('' clears it: the feed's own title is used again)")
-    .option('--category <category>', "a category, \"/\"-separated for folders ('' clears it)")
-    .option('--encoding <label>', "a charset label that overrides what the feed declares (gbk, big5, windows-1252 …), or auto")
+    .option('--category <category>', 'a category, "/"-separated for folders (\'\' clears it)')
+    .option(
+      '--encoding <label>',
+      'a charset label that overrides what the feed declares (gbk, big5, windows-1252 …), or auto',
+    )
     .option('--full-text <mode>', 'fetch the article pages of summary-only feeds: off, auto or always')
     .option('--learned-boilerplate <on|off>', "strip the blocks that open or close most of the feed's articles")
     .option('--min-interval <duration>', 'shortest time between checks (900, 15m, 2h, 1d), or default')
@@ -158,7 +171,9 @@ const registerFeedCommands: Register = (program, globals, setExitCode, io) => {
 };
 
 const registerTransferCommands: Register = (program, globals, setExitCode, io) => {
-  const importCommand = program.command('import').description('import subscriptions (opml) or an archive folder (archive)');
+  const importCommand = program
+    .command('import')
+    .description('import subscriptions (opml) or an archive folder (archive)');
   importCommand
     .command('opml')
     .description('subscribe to every feed of an OPML file or URL, with categories (fetched by the next round)')
@@ -177,7 +192,9 @@ const registerTransferCommands: Register = (program, globals, setExitCode, io) =
       const { runImportArchive } = await import('./import-archive-command.ts');
       setExitCode(await runImportArchive(io, globals(), dir, options));
     });
-  const exportCommand = program.command('export').description('export subscriptions (opml), the archive (archive) or articles to read (articles)');
+  const exportCommand = program
+    .command('export')
+    .description('export subscriptions (opml), the archive (archive) or articles to read (articles)');
   exportCommand
     .command('opml')
     .description('write the subscriptions as OPML 2.0 (stdout when no FILE)')
@@ -199,7 +216,9 @@ const registerTransferCommands: Register = (program, globals, setExitCode, io) =
     });
   exportCommand
     .command('articles')
-    .description('write the latest revision of every article as Markdown, text or HTML files to read (not re-importable)')
+    .description(
+      'write the latest revision of every article as Markdown, text or HTML files to read (not re-importable)',
+    )
     .argument('<dir>', 'the folder to write into')
     .option('--format <format>', 'markdown (md, the default), text (txt) or html')
     .option('--feed <feed>', 'only this feed (id or URL; repeatable)', collect, [])
@@ -230,7 +249,9 @@ const registerArchiveCommands: Register = (program, globals, setExitCode, io) =>
     });
   program
     .command('reclean')
-    .description("apply today's cleaning rules (packs, your packs, learned boilerplate) to every stored article again, without fetching")
+    .description(
+      "apply today's cleaning rules (packs, your packs, learned boilerplate) to every stored article again, without fetching",
+    )
     .option('--feed <feed>', 'only this feed (id or URL; repeatable)', collect, [])
     .option('--json', 'print the counts with per-feed results as JSON')
     .action(async (options) => {

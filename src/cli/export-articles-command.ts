@@ -8,14 +8,30 @@ import { EXIT, fail, printJson, type CliIo } from './cli-io.ts';
 import { withContext, type GlobalOptions } from './with-context.ts';
 
 /** Options of `tidings export articles`. */
-export interface ExportArticlesCommandOptions { format?: string; feed?: string[]; json?: boolean }
+export interface ExportArticlesCommandOptions {
+  format?: string;
+  feed?: string[];
+  json?: boolean;
+}
 
-const FORMATS: Record<string, ArticleFormat> = { markdown: 'markdown', md: 'markdown', text: 'text', txt: 'text', html: 'html' };
+const FORMATS: Record<string, ArticleFormat> = {
+  markdown: 'markdown',
+  md: 'markdown',
+  text: 'text',
+  txt: 'text',
+  html: 'html',
+};
 
 /** Runs `tidings export articles`; exit 2 for an unknown format, 1 for an unknown feed or a write failure. */
-export async function runExportArticles(io: CliIo, globals: GlobalOptions, dir: string, options: ExportArticlesCommandOptions): Promise<number> {
+export async function runExportArticles(
+  io: CliIo,
+  globals: GlobalOptions,
+  dir: string,
+  options: ExportArticlesCommandOptions,
+): Promise<number> {
   const format = FORMATS[(options.format ?? 'markdown').toLowerCase()];
-  if (format === undefined) return fail(io, `unknown format ${options.format}: use markdown (md), text (txt) or html`, EXIT.usage);
+  if (format === undefined)
+    return fail(io, `unknown format ${options.format}: use markdown (md), text (txt) or html`, EXIT.usage);
   return withContext(io, globals, async (ctx) => {
     const named = await findFeedIdsByRefs(ctx, options.feed);
     if (named.kind === 'missing') return fail(io, `no feed ${named.ref}`);

@@ -52,6 +52,8 @@ export async function runExtract(file: string, options: ExtractCommandOptions): 
     return 0;
   }
   const meta = [result.byline, result.siteName, result.publishedTime, result.lang].filter((v) => v);
-  process.stdout.write(`${result.title ?? '(untitled)'}\n${meta.length > 0 ? `${meta.join(' · ')}\n` : ''}\n${textContent}\n`);
+  process.stdout.write(
+    `${result.title ?? '(untitled)'}\n${meta.length > 0 ? `${meta.join(' · ')}\n` : ''}\n${textContent}\n`,
+  );
   return 0;
 }

@@ -27,7 +27,9 @@ export interface FeedSetOptions {
 }
 
 /** Returns the feed patch the options ask for, or the usage error. */
-export function readFeedPatch(options: FeedSetOptions): { kind: 'ok'; patch: FeedPatch } | { kind: 'usage'; message: string } {
+export function readFeedPatch(
+  options: FeedSetOptions,
+): { kind: 'ok'; patch: FeedPatch } | { kind: 'usage'; message: string } {
   const settings: FeedSettingsPatch = {};
   const patch: FeedPatch = {};
   if (options.title !== undefined) patch.title = options.title.trim() === '' ? null : options.title.trim();
@@ -35,7 +37,10 @@ export function readFeedPatch(options: FeedSetOptions): { kind: 'ok'; patch: Fee
   if (options.encoding !== undefined) {
     const label = options.encoding.trim();
     if (label.toLowerCase() === 'auto') settings.encodingOverride = null;
-    else if (!isKnownEncoding(label)) return usage(`unknown encoding ${JSON.stringify(label)} (a charset label such as gbk, big5, windows-1252, or auto)`);
+    else if (!isKnownEncoding(label))
+      return usage(
+        `unknown encoding ${JSON.stringify(label)} (a charset label such as gbk, big5, windows-1252, or auto)`,
+      );
     else settings.encodingOverride = label.toLowerCase();
   }
   if (options.fullText !== undefined) {
@@ -46,7 +51,10 @@ export function readFeedPatch(options: FeedSetOptions): { kind: 'ok'; patch: Fee
     if (!['on', 'off'].includes(options.learnedBoilerplate)) return usage('--learned-boilerplate takes on or off');
     settings.learnedBoilerplate = options.learnedBoilerplate === 'on';
   }
-  for (const [flag, key, value] of [['--min-interval', 'minIntervalSeconds', options.minInterval], ['--max-interval', 'maxIntervalSeconds', options.maxInterval]] as const) {
+  for (const [flag, key, value] of [
+    ['--min-interval', 'minIntervalSeconds', options.minInterval],
+    ['--max-interval', 'maxIntervalSeconds', options.maxInterval],
+  ] as const) {
     if (value === undefined) continue;
     if (value.trim().toLowerCase() === 'default') settings[key] = null;
     else {
@@ -62,12 +70,18 @@ export function readFeedPatch(options: FeedSetOptions): { kind: 'ok'; patch: Fee
     else return usage('--retention takes a number of days or forever');
   }
   if (Object.keys(settings).length > 0) patch.settings = settings;
-  if (Object.keys(patch).length === 0) return usage('nothing to change: give at least one setting (see tidings feeds set --help)');
+  if (Object.keys(patch).length === 0)
+    return usage('nothing to change: give at least one setting (see tidings feeds set --help)');
   return { kind: 'ok', patch };
 }
 
 /** Runs `tidings feeds set`; exit 2 for a bad value, 1 for an unknown feed or a refused change. */
-export async function runFeedSet(io: CliIo, globals: GlobalOptions, ref: string, options: FeedSetOptions): Promise<number> {
+export async function runFeedSet(
+  io: CliIo,
+  globals: GlobalOptions,
+  ref: string,
+  options: FeedSetOptions,
+): Promise<number> {
   const read = readFeedPatch(options);
   if (read.kind === 'usage') return fail(io, read.message, EXIT.usage);
   return withContext(io, globals, async (ctx) => {
@@ -80,9 +94,11 @@ export async function runFeedSet(io: CliIo, globals: GlobalOptions, ref: string,
     if (options.json === true) printJson(io, { feed: result.feed });
     else {
       const s = result.feed.settings;
-      io.stdout(`Feed #${result.feed.id} updated: ${result.feed.title ?? '(untitled)'}${result.feed.category === undefined ? '' : ` [${result.feed.category}]`}; ` +
-        `full text ${s.fullText}, learned boilerplate ${s.learnedBoilerplate ? 'on' : 'off'}, encoding ${s.encodingOverride ?? 'auto'}, ` +
-        `retention ${s.retentionDays === undefined ? 'forever' : `${s.retentionDays} days`}\n`);
+      io.stdout(
+        `Feed #${result.feed.id} updated: ${result.feed.title ?? '(untitled)'}${result.feed.category === undefined ? '' : ` [${result.feed.category}]`}; ` +
+          `full text ${s.fullText}, learned boilerplate ${s.learnedBoilerplate ? 'on' : 'off'}, encoding ${s.encodingOverride ?? 'auto'}, ` +
+          `retention ${s.retentionDays === undefined ? 'forever' : `${s.retentionDays} days`}\n`,
+      );
     }
     return EXIT.ok;
   });

@@ -15,7 +15,12 @@ import { withContext, type GlobalOptions } from './with-context.ts';
 const LOG_ROWS = 10;
 
 /** Runs `tidings feeds show`; exit 1 when no such feed. */
-export async function runFeedShow(io: CliIo, globals: GlobalOptions, ref: string, options: { json?: boolean }): Promise<number> {
+export async function runFeedShow(
+  io: CliIo,
+  globals: GlobalOptions,
+  ref: string,
+  options: { json?: boolean },
+): Promise<number> {
   return withContext(io, globals, async (ctx) => {
     const found = await findFeedByRef(ctx, ref);
     if (found === undefined) return fail(io, `no feed ${ref}`);
@@ -37,7 +42,9 @@ export async function runFeedShow(io: CliIo, globals: GlobalOptions, ref: string
       `  Subscribed:  ${formatTime(feed.createdAt)}${feed.removedAt === undefined ? '' : `, removed ${formatTime(feed.removedAt)}`}`,
       `  Articles:    ${feed.stats.articleCount} (${feed.stats.revisionCount} revisions), latest ${formatTime(feed.stats.latestArticleAt)}`,
       `  Status:      ${feedStatus(feed)}${feed.lastStatus === undefined ? '' : `, HTTP ${feed.lastStatus}`}, last fetch ${formatTime(feed.lastFetchedAt)}, last success ${formatTime(feed.lastSuccessAt)}`,
-      ...(feed.lastError === undefined ? [] : [`  Last error:  ${feed.lastError.code}: ${oneLine(feed.lastError.message, 200)}`]),
+      ...(feed.lastError === undefined
+        ? []
+        : [`  Last error:  ${feed.lastError.code}: ${oneLine(feed.lastError.message, 200)}`]),
       `  Next check:  ${feed.removedAt === undefined ? formatTime(feed.nextCheckAt) : 'never (removed)'} — ${describeSchedule(feed, ctx.now())}`,
       `  Settings:    interval ${formatDuration(s.minIntervalSeconds ?? g.minCheckIntervalSeconds)}–${formatDuration(s.maxIntervalSeconds ?? g.maxCheckIntervalSeconds)}` +
         `${s.minIntervalSeconds === undefined && s.maxIntervalSeconds === undefined ? ' (defaults)' : ''}, encoding ${s.encodingOverride ?? 'auto'}, ` +
@@ -47,10 +54,21 @@ export async function runFeedShow(io: CliIo, globals: GlobalOptions, ref: string
     ];
     const rows = [['STARTED', 'OUTCOME', 'HTTP', 'ITEMS', 'NEW', 'REVISED', 'BYTES', 'MS', 'ERROR']];
     for (const row of log) {
-      rows.push([formatTime(row.startedAt), row.outcome, str(row.httpStatus), str(row.itemCount), str(row.newArticles), str(row.newRevisions),
-        str(row.bytes), String(row.durationMs), row.error === undefined ? '' : `${row.error.code}: ${oneLine(row.error.message, 60)}`]);
+      rows.push([
+        formatTime(row.startedAt),
+        row.outcome,
+        str(row.httpStatus),
+        str(row.itemCount),
+        str(row.newArticles),
+        str(row.newRevisions),
+        str(row.bytes),
+        String(row.durationMs),
+        row.error === undefined ? '' : `${row.error.code}: ${oneLine(row.error.message, 60)}`,
+      ]);
     }
-    io.stdout(`${lines.join('\n')}\n\nFetch log (latest ${LOG_ROWS}):\n${log.length === 0 ? '  none yet\n' : `${formatTable(rows)}\n`}`);
+    io.stdout(
+      `${lines.join('\n')}\n\nFetch log (latest ${LOG_ROWS}):\n${log.length === 0 ? '  none yet\n' : `${formatTable(rows)}\n`}`,
+    );
     return EXIT.ok;
   });
 }
@@ -59,7 +77,10 @@ export async function runFeedShow(io: CliIo, globals: GlobalOptions, ref: string
 export function describeCleaning(feed: Feed, cleaning: FeedCleaning): string[] {
   const state = feed.settings.learnedBoilerplate ? 'on' : 'off (rules are still learned, not applied)';
   const when = cleaning.learnedAt === undefined ? 'not learned yet' : `learned ${formatTime(cleaning.learnedAt)}`;
-  const rules = cleaning.learnedRules.length === 0 ? 'no rules' : `${cleaning.learnedRules.length} rule${cleaning.learnedRules.length === 1 ? '' : 's'}`;
+  const rules =
+    cleaning.learnedRules.length === 0
+      ? 'no rules'
+      : `${cleaning.learnedRules.length} rule${cleaning.learnedRules.length === 1 ? '' : 's'}`;
   return [
     `  Boilerplate: learned boilerplate ${state}; ${rules}, ${when}${cleaning.generator === undefined ? '' : `; generator ${cleaning.generator}`}`,
     ...cleaning.learnedRules.map((rule) => `    ${formatLearnedRule(rule)}`),
@@ -70,10 +91,12 @@ export function describeCleaning(feed: Feed, cleaning: FeedCleaning): string[] {
 export function describeSchedule(feed: Feed, now: number): string {
   const interval = feed.checkIntervalMs === undefined ? '' : `every ${formatDuration(feed.checkIntervalMs / 1000)}`;
   let why: string;
-  if (feed.lastError?.code === 'fetch.rate-limited') why = feed.nextCheckAt > now ? 'rate-limited: waiting as the server asked' : 'rate-limited';
+  if (feed.lastError?.code === 'fetch.rate-limited')
+    why = feed.nextCheckAt > now ? 'rate-limited: waiting as the server asked' : 'rate-limited';
   else if (feed.errorCount > 0) why = `backoff after ${feed.errorCount} error${feed.errorCount === 1 ? '' : 's'}`;
   else if (feed.lastFetchedAt === undefined) why = 'not fetched yet';
-  else if (feed.postingIntervalMs !== undefined) why = `adaptive: ${describePostingRate(feed.postingIntervalMs / 1000)}`;
+  else if (feed.postingIntervalMs !== undefined)
+    why = `adaptive: ${describePostingRate(feed.postingIntervalMs / 1000)}`;
   else why = 'no posting history';
   return interval === '' ? why : `${why}, ${interval}`;
 }

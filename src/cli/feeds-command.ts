@@ -8,7 +8,10 @@ import { formatTable, formatTime, oneLine } from './format.ts';
 import { withContext, type GlobalOptions } from './with-context.ts';
 
 /** Options of `tidings feeds`. */
-export interface FeedsOptions { json?: boolean; all?: boolean }
+export interface FeedsOptions {
+  json?: boolean;
+  all?: boolean;
+}
 
 /** Runs `tidings feeds`; always exit 0. */
 export async function runFeeds(io: CliIo, globals: GlobalOptions, options: FeedsOptions): Promise<number> {
@@ -25,18 +28,28 @@ export async function runFeeds(io: CliIo, globals: GlobalOptions, options: Feeds
     const rows = [['ID', 'TITLE', 'ARTICLES', 'LAST FETCH', 'STATUS', 'NEXT CHECK', 'URL']];
     for (const feed of feeds) {
       rows.push([
-        String(feed.id), oneLine(feed.title ?? '(untitled)', 40), String(feed.stats.articleCount), formatTime(feed.lastFetchedAt),
-        feedStatus(feed), feed.removedAt === undefined ? formatTime(feed.nextCheckAt) : 'removed', feed.url,
+        String(feed.id),
+        oneLine(feed.title ?? '(untitled)', 40),
+        String(feed.stats.articleCount),
+        formatTime(feed.lastFetchedAt),
+        feedStatus(feed),
+        feed.removedAt === undefined ? formatTime(feed.nextCheckAt) : 'removed',
+        feed.url,
       ]);
     }
-    const errors = feeds.filter((f) => f.lastError !== undefined).map((f) => `#${f.id} ${f.lastError!.code}: ${oneLine(f.lastError!.message, 120)}`);
-    io.stdout(`${formatTable(rows)}\n${errors.length === 0 ? '' : `\nLast errors:\n${errors.map((e) => `  ${e}\n`).join('')}`}`);
+    const errors = feeds
+      .filter((f) => f.lastError !== undefined)
+      .map((f) => `#${f.id} ${f.lastError!.code}: ${oneLine(f.lastError!.message, 120)}`);
+    io.stdout(
+      `${formatTable(rows)}\n${errors.length === 0 ? '' : `\nLast errors:\n${errors.map((e) => `  ${e}\n`).join('')}`}`,
+    );
     return EXIT.ok;
   });
 }
 
 /** Returns a feed's status in one word or code: new, ok, or its last error code with the count in a row. */
 export function feedStatus(feed: FeedWithStats | Omit<FeedWithStats, 'stats'>): string {
-  if (feed.lastError !== undefined) return feed.errorCount > 1 ? `${feed.lastError.code} ×${feed.errorCount}` : feed.lastError.code;
+  if (feed.lastError !== undefined)
+    return feed.errorCount > 1 ? `${feed.lastError.code} ×${feed.errorCount}` : feed.lastError.code;
   return feed.lastFetchedAt === undefined ? 'new' : 'ok';
 }

@@ -14,57 +14,76 @@ import { oneLine } from './format.ts';
 import { withContext, type GlobalOptions } from './with-context.ts';
 
 /** Options of `tidings fetch`. */
-export interface FetchCommandOptions { concurrency?: string; force?: boolean; json?: boolean }
+export interface FetchCommandOptions {
+  concurrency?: string;
+  force?: boolean;
+  json?: boolean;
+}
 
 const REDRAW_MS = 100;
 
 /** Runs `tidings fetch`; exit 1 only for an unknown FEED or a round that could not run. */
-export async function runFetch(io: CliIo, globals: GlobalOptions, refs: string[], options: FetchCommandOptions): Promise<number> {
+export async function runFetch(
+  io: CliIo,
+  globals: GlobalOptions,
+  refs: string[],
+  options: FetchCommandOptions,
+): Promise<number> {
   const flags = options.concurrency === undefined ? {} : { concurrency: options.concurrency };
-  return withContext(io, globals, async (ctx) => {
-    let feedIds: number[] | undefined;
-    if (refs.length > 0) {
-      feedIds = [];
-      const { findFeedByRef } = await import('../ingest/find-feed-by-ref.ts');
-      for (const ref of refs) {
-        const feed = await findFeedByRef(ctx, ref);
-        if (feed === undefined || feed.removedAt !== undefined) return fail(io, `no subscribed feed ${ref}`);
-        feedIds.push(feed.id);
+  return withContext(
+    io,
+    globals,
+    async (ctx) => {
+      let feedIds: number[] | undefined;
+      if (refs.length > 0) {
+        feedIds = [];
+        const { findFeedByRef } = await import('../ingest/find-feed-by-ref.ts');
+        for (const ref of refs) {
+          const feed = await findFeedByRef(ctx, ref);
+          if (feed === undefined || feed.removedAt !== undefined) return fail(io, `no subscribed feed ${ref}`);
+          feedIds.push(feed.id);
+        }
       }
-    }
-    await flushPendingArchive(ctx);
-    const live = io.isTty && options.json !== true;
-    const started = performance.now();
-    let lastDraw = 0;
-    const onProgress = live ? (p: RoundProgress) => {
-      const now = performance.now();
-      if (now - lastDraw < REDRAW_MS && p.done < p.total) return;
-      lastDraw = now;
-      io.stdout(`\r\x1b[K${progressLine(p, (now - started) / 1000)}`);
-    } : undefined;
-    let summary: RoundSummary;
-    try {
-      // --concurrency is a setting (validated with the others), so the context's limiter already has it.
-      summary = await refreshRound(ctx, { feedIds, force: options.force === true, onProgress });
-    } catch (error) {
-      if (live) io.stdout('\r\x1b[K');
-      return fail(io, `the round could not run: ${error instanceof Error ? error.message : String(error)}`);
-    }
-    if (options.json === true) {
-      printJson(io, summary);
+      await flushPendingArchive(ctx);
+      const live = io.isTty && options.json !== true;
+      const started = performance.now();
+      let lastDraw = 0;
+      const onProgress = live
+        ? (p: RoundProgress) => {
+            const now = performance.now();
+            if (now - lastDraw < REDRAW_MS && p.done < p.total) return;
+            lastDraw = now;
+            io.stdout(`\r\x1b[K${progressLine(p, (now - started) / 1000)}`);
+          }
+        : undefined;
+      let summary: RoundSummary;
+      try {
+        // --concurrency is a setting (validated with the others), so the context's limiter already has it.
+        summary = await refreshRound(ctx, { feedIds, force: options.force === true, onProgress });
+      } catch (error) {
+        if (live) io.stdout('\r\x1b[K');
+        return fail(io, `the round could not run: ${error instanceof Error ? error.message : String(error)}`);
+      }
+      if (options.json === true) {
+        printJson(io, summary);
+        printFullTextWarnings(io, summary);
+        return EXIT.ok;
+      }
+      io.stdout(`${live ? '\r\x1b[K' : ''}${summaryLine(summary)}\n`);
+      if (summary.retention.error !== undefined)
+        io.stderr(
+          `tidings: warning: retention could not run (it runs after the next round): ${summary.retention.error}\n`,
+        );
       printFullTextWarnings(io, summary);
-      return EXIT.ok;
-    }
-    io.stdout(`${live ? '\r\x1b[K' : ''}${summaryLine(summary)}\n`);
-    if (summary.retention.error !== undefined) io.stderr(`tidings: warning: retention could not run (it runs after the next round): ${summary.retention.error}\n`);
-    printFullTextWarnings(io, summary);
-    if (live) {
-      for (const r of summary.results.filter((r) => r.kind === 'failed' || r.kind === 'rate-limited')) {
-        io.stdout(`  #${r.feedId} ${r.url}: ${r.error?.code ?? r.kind}: ${oneLine(r.error?.message, 100)}\n`);
+      if (live) {
+        for (const r of summary.results.filter((r) => r.kind === 'failed' || r.kind === 'rate-limited')) {
+          io.stdout(`  #${r.feedId} ${r.url}: ${r.error?.code ?? r.kind}: ${oneLine(r.error?.message, 100)}\n`);
+        }
       }
-    }
-    return EXIT.ok;
-  }, flags);
+      return EXIT.ok;
+    },
+    flags,
+  );
 }
 
 /** Returns the live progress line: feeds done/total, new articles, revisions, errors, rate. */
@@ -77,20 +96,27 @@ export function progressLine(p: RoundProgress, seconds: number): string {
 export function summaryLine(s: RoundSummary): string {
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   const skipped = s.skipped === 0 ? '' : `, ${s.skipped} skipped (waiting for Retry-After; --force fetches them)`;
-  return `Fetched ${plural(s.feeds, 'feed')} in ${formatDuration(s.durationMs / 1000)}: ${s.ok} ok, ${s.notModified} not modified, ` +
+  return (
+    `Fetched ${plural(s.feeds, 'feed')} in ${formatDuration(s.durationMs / 1000)}: ${s.ok} ok, ${s.notModified} not modified, ` +
     `${s.rateLimited} rate-limited, ${s.failed} failed${skipped}; ${plural(s.newArticles, 'new article')}, ${plural(s.newRevisions, 'revision')}` +
-    retentionPart(s.retention);
+    retentionPart(s.retention)
+  );
 }
 
 // Only said when a feed's retention removed something: by default nothing is ever deleted.
 function retentionPart(r: RoundSummary['retention']): string {
   const articles = r.articlesDeleted + r.tombstoned;
-  return articles === 0 ? '' : `; retention removed ${r.revisionsDeleted} revision${r.revisionsDeleted === 1 ? '' : 's'} of ${articles} old article${articles === 1 ? '' : 's'} (the archive keeps them)`;
+  return articles === 0
+    ? ''
+    : `; retention removed ${r.revisionsDeleted} revision${r.revisionsDeleted === 1 ? '' : 's'} of ${articles} old article${articles === 1 ? '' : 's'} (the archive keeps them)`;
 }
 
 // Full-text pages that could not be used: the entries kept the feed's own body (never a feed failure).
 function printFullTextWarnings(io: CliIo, summary: RoundSummary): void {
   for (const r of summary.results) {
-    for (const w of r.warnings ?? []) io.stderr(`tidings: warning: #${r.feedId} full text kept the feed's body: ${w.code}: ${oneLine(w.message, 160)}\n`);
+    for (const w of r.warnings ?? [])
+      io.stderr(
+        `tidings: warning: #${r.feedId} full text kept the feed's body: ${w.code}: ${oneLine(w.message, 160)}\n`,
+      );
   }
 }

@@ -9,12 +9,20 @@ import { EXIT, fail, printJson, type CliIo } from './cli-io.ts';
 import { withContext, type GlobalOptions } from './with-context.ts';
 
 /** Runs `tidings import archive`; exit 1 when the folder cannot be read, else 0 (problems on stderr). */
-export async function runImportArchive(io: CliIo, globals: GlobalOptions, dir: string, options: { json?: boolean }): Promise<number> {
+export async function runImportArchive(
+  io: CliIo,
+  globals: GlobalOptions,
+  dir: string,
+  options: { json?: boolean },
+): Promise<number> {
   return withContext(io, globals, async (ctx) => {
     const result = await importArchive(ctx, dir);
     if (result.kind === 'failed') return fail(io, `${result.error.code}: ${result.error.message}`);
     if (options.json === true) printJson(io, result);
-    else io.stdout(`Imported ${result.imported} revisions from ${result.folders.length} feed folders (${result.skipped} already present)\n`);
+    else
+      io.stdout(
+        `Imported ${result.imported} revisions from ${result.folders.length} feed folders (${result.skipped} already present)\n`,
+      );
     for (const problem of result.problems) io.stderr(`tidings: ${problem.file}: ${problem.reason}\n`);
     return EXIT.ok;
   });

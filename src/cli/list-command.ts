@@ -9,24 +9,35 @@ import { formatTable, formatTime, oneLine, parseSince } from './format.ts';
 import { withContext, type GlobalOptions } from './with-context.ts';
 
 /** Options of `tidings list`. */
-export interface ListOptions { feed?: string; since?: string; limit?: string; json?: boolean }
+export interface ListOptions {
+  feed?: string;
+  since?: string;
+  limit?: string;
+  json?: boolean;
+}
 
 const MAX_LIMIT = 10_000;
 
 /** Runs `tidings list`; exit 2 for a bad --since or --limit, 1 for an unknown feed. */
 export async function runList(io: CliIo, globals: GlobalOptions, options: ListOptions): Promise<number> {
   const limit = options.limit === undefined ? 20 : Number(options.limit);
-  if (!Number.isSafeInteger(limit) || limit < 1 || limit > MAX_LIMIT) return fail(io, `--limit must be a whole number from 1 to ${MAX_LIMIT}`, EXIT.usage);
+  if (!Number.isSafeInteger(limit) || limit < 1 || limit > MAX_LIMIT)
+    return fail(io, `--limit must be a whole number from 1 to ${MAX_LIMIT}`, EXIT.usage);
   return withContext(io, globals, async (ctx) => {
     const since = options.since === undefined ? undefined : parseSince(options.since, ctx.now());
-    if (options.since !== undefined && since === undefined) return fail(io, `--since: not a date: ${options.since}`, EXIT.usage);
+    if (options.since !== undefined && since === undefined)
+      return fail(io, `--since: not a date: ${options.since}`, EXIT.usage);
     let feedId: number | undefined;
     if (options.feed !== undefined) {
       const feed = await findFeedByRef(ctx, options.feed);
       if (feed === undefined) return fail(io, `no feed ${options.feed}`);
       feedId = feed.id;
     }
-    const { articles } = await ctx.store.listArticles({ limit, ...(feedId === undefined ? {} : { feedId }), ...(since === undefined ? {} : { since }) });
+    const { articles } = await ctx.store.listArticles({
+      limit,
+      ...(feedId === undefined ? {} : { feedId }),
+      ...(since === undefined ? {} : { since }),
+    });
     if (options.json === true) {
       printJson(io, { articles });
       return EXIT.ok;
@@ -39,7 +50,12 @@ export async function runList(io: CliIo, globals: GlobalOptions, options: ListOp
     const rows = [['ID', 'TIME', 'FEED', 'TITLE']];
     for (const a of articles) {
       const revisions = a.revisionCount > 1 ? ` (${a.revisionCount} revisions)` : '';
-      rows.push([String(a.id), formatTime(a.time), oneLine(feeds.get(a.feedId), 24), `${oneLine(a.title ?? '(untitled)', 70)}${revisions}`]);
+      rows.push([
+        String(a.id),
+        formatTime(a.time),
+        oneLine(feeds.get(a.feedId), 24),
+        `${oneLine(a.title ?? '(untitled)', 70)}${revisions}`,
+      ]);
     }
     io.stdout(`${formatTable(rows)}\n`);
     return EXIT.ok;

@@ -12,7 +12,10 @@ const DOCUMENTS = readdirSync(TESTDATA)
   .map((name) => path.join(TESTDATA, name));
 
 /** Runs `tidings parse` with the given files and options, capturing both streams. */
-async function run(files: string[], options: Partial<ParseCommandOptions>): Promise<{ status: number; stdout: string; stderr: string }> {
+async function run(
+  files: string[],
+  options: Partial<ParseCommandOptions>,
+): Promise<{ status: number; stdout: string; stderr: string }> {
   const stdout = new PassThrough();
   const stderr = new PassThrough();
   const out: Buffer[] = [];
@@ -30,7 +33,10 @@ describe('tidings parse over many files', () => {
     const one = await run(files, { json: true, raw: true, jobs: '1' });
     expect(await run(files, { json: true, raw: true, jobs: '2' })).toEqual(one);
     expect(await run(files, { json: true, raw: true, jobs: '3' })).toEqual(one);
-    const lines = one.stdout.trimEnd().split('\n').map((line) => JSON.parse(line) as { file: string });
+    const lines = one.stdout
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { file: string });
     expect(lines.map((line) => line.file)).toEqual(files);
   });
 

@@ -84,7 +84,11 @@ function readRunnableNow(): number | undefined {
  * average, which cannot tell a busy neighbour from one that just exited (a benchmark's previous
  * tool held this command to one thread for a minute after it ended).
  */
-export function chooseJobs(jobs: string | undefined, files: string[], machine: MachineLoad = readMachineLoad()): number {
+export function chooseJobs(
+  jobs: string | undefined,
+  files: string[],
+  machine: MachineLoad = readMachineLoad(),
+): number {
   if (files.includes('-')) return 1; // stdin belongs to the main thread
   if (jobs === undefined || jobs === 'auto') {
     const byFiles = Math.floor(files.length / FILES_PER_WORKER);
@@ -96,13 +100,16 @@ export function chooseJobs(jobs: string | undefined, files: string[], machine: M
     return Math.max(1, Math.min(machine.cpus, MAX_AUTO_JOBS, byFiles));
   }
   const count = Number(jobs);
-  if (!Number.isInteger(count) || count < 1) throw new Error(`--jobs expects a positive whole number or 'auto', got '${jobs}'`);
+  if (!Number.isInteger(count) || count < 1)
+    throw new Error(`--jobs expects a positive whole number or 'auto', got '${jobs}'`);
   return Math.min(count, files.length);
 }
 
 /** Runs `tidings parse` and returns the exit status: 0 when every file gave a feed, 1 otherwise. */
 export async function runParse(
-  files: string[], options: ParseCommandOptions, io: ParseCommandIo = { stdout: process.stdout, stderr: process.stderr },
+  files: string[],
+  options: ParseCommandOptions,
+  io: ParseCommandIo = { stdout: process.stdout, stderr: process.stderr },
 ): Promise<number> {
   const settings: RenderSettings = {
     json: options.json === true,

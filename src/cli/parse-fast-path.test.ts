@@ -13,7 +13,14 @@ const NOT_A_FEED = `${TESTDATA}nf-001-html-page.html`;
 
 function quietIo(): CliIo & { err: string[] } {
   const err: string[] = [];
-  return { err, stdout: () => undefined, stderr: (text) => void err.push(text), isTty: false, env: {}, cwd: process.cwd() };
+  return {
+    err,
+    stdout: () => undefined,
+    stderr: (text) => void err.push(text),
+    isTty: false,
+    env: {},
+    cwd: process.cwd(),
+  };
 }
 
 function captureWrites(stream: NodeJS.WriteStream, chunks: Buffer[]): void {
@@ -49,14 +56,28 @@ describe('matchPlainParse', () => {
       files: ['a.xml', '-', 'b.xml'],
       options: { header: [], json: true, raw: true, jobs: '2' },
     });
-    expect(matchPlainParse(['parse', '--pretty', 'a.xml'])).toEqual({ files: ['a.xml'], options: { header: [], pretty: true } });
+    expect(matchPlainParse(['parse', '--pretty', 'a.xml'])).toEqual({
+      files: ['a.xml'],
+      options: { header: [], pretty: true },
+    });
   });
 
   it('leaves everything else to commander', () => {
     for (const argv of [
-      ['parse'], ['parse', '--json'], ['parse', '--help', 'a.xml'], ['parse', '-h'], ['parse', '--url', 'http://x/', 'a.xml'],
-      ['parse', '--jobs=2', 'a.xml'], ['parse', 'a.xml', '--jobs'], ['parse', '--jobs', '--json', 'a.xml'], ['parse', '--', 'a.xml'],
-      ['parse', '--data', 'd', 'a.xml'], ['parse', '--unknown', 'a.xml'], ['--data', 'd', 'parse', 'a.xml'], ['feeds'], [],
+      ['parse'],
+      ['parse', '--json'],
+      ['parse', '--help', 'a.xml'],
+      ['parse', '-h'],
+      ['parse', '--url', 'http://x/', 'a.xml'],
+      ['parse', '--jobs=2', 'a.xml'],
+      ['parse', 'a.xml', '--jobs'],
+      ['parse', '--jobs', '--json', 'a.xml'],
+      ['parse', '--', 'a.xml'],
+      ['parse', '--data', 'd', 'a.xml'],
+      ['parse', '--unknown', 'a.xml'],
+      ['--data', 'd', 'parse', 'a.xml'],
+      ['feeds'],
+      [],
     ]) {
       expect(matchPlainParse(argv), argv.join(' ')).toBeUndefined();
     }
@@ -74,15 +95,20 @@ describe('main on a plain parse call', () => {
     ['parse', '--json', '--jobs', 'many', ATOM],
   ];
   for (const argv of calls) {
-    it(`prints and exits as the commander path does: ${argv.slice(1).map((arg) => arg.replace(TESTDATA, '')).join(' ')}`, async () => {
+    it(`prints and exits as the commander path does: ${argv
+      .slice(1)
+      .map((arg) => arg.replace(TESTDATA, ''))
+      .join(' ')}`, async () => {
       expect(matchPlainParse(argv)).toBeDefined();
       const fastIo = quietIo();
       const fast = await captureOutput(() => main(argv, fastIo));
       const slowIo = quietIo();
-      const slow = await captureOutput(() => runProgram(argv, slowIo).catch((error: Error) => {
-        slowIo.stderr(`tidings: ${error.message}\n`);
-        return 1;
-      }));
+      const slow = await captureOutput(() =>
+        runProgram(argv, slowIo).catch((error: Error) => {
+          slowIo.stderr(`tidings: ${error.message}\n`);
+          return 1;
+        }),
+      );
       expect(fast).toEqual(slow);
       expect(fastIo.err).toEqual(slowIo.err);
       expect(fast.stdout.length + fast.stderr.length + fastIo.err.length).toBeGreaterThan(0);

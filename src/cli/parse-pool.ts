@@ -44,7 +44,10 @@ function startWorker(settings: RenderSettings): Worker {
  * before the next; rejects if a worker dies (a bug or out of memory, not a bad feed).
  */
 export async function parseInWorkers(
-  files: string[], settings: RenderSettings, jobs: number, emit: (index: number, reply: PoolReply) => Promise<void>,
+  files: string[],
+  settings: RenderSettings,
+  jobs: number,
+  emit: (index: number, reply: PoolReply) => Promise<void>,
 ): Promise<void> {
   const workers: (Worker | MainThreadWorker)[] = [new MainThreadWorker(settings)];
   for (let i = 1; i < jobs; i++) workers.push(startWorker(settings));

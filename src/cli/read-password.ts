@@ -17,7 +17,8 @@ export async function readNewPassword(io: CliIo, fromStdin: boolean): Promise<st
   }
   const prompt = io.promptSecret ?? promptOnTerminal;
   const first = await prompt('Password: ');
-  if (first === undefined) throw new AppError('input.invalid', 'no terminal to ask for the password on: use --password-stdin');
+  if (first === undefined)
+    throw new AppError('input.invalid', 'no terminal to ask for the password on: use --password-stdin');
   const second = await prompt('Password again: ');
   if (second !== first) throw new AppError('input.invalid', 'the two passwords differ');
   return first;

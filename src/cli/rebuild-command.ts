@@ -16,13 +16,19 @@ export async function runRebuild(io: CliIo, globals: GlobalOptions, options: { j
     if (options.json === true) printJson(io, result);
     else {
       const backup = result.backupPath === undefined ? '' : `; the old database is kept as ${result.backupPath}`;
-      io.stdout(`Rebuilt the database from ${ctx.archiveRoot}: ${result.feeds} feeds, ${result.revisions} revisions${backup}\n`);
+      io.stdout(
+        `Rebuilt the database from ${ctx.archiveRoot}: ${result.feeds} feeds, ${result.revisions} revisions${backup}\n`,
+      );
       const { kept } = result;
       if ('error' in kept) {
-        io.stderr(`tidings: warning: the old database could not be read (${kept.error}): accounts, subscriptions, read marks, feed settings and tombstones start afresh\n`);
+        io.stderr(
+          `tidings: warning: the old database could not be read (${kept.error}): accounts, subscriptions, read marks, feed settings and tombstones start afresh\n`,
+        );
       } else {
-        io.stdout(`Kept from the old database: ${kept.users} users, ${kept.subscriptions} subscriptions, ${kept.marks} read or starred marks, ` +
-          `${kept.tombstones} deleted articles, every feed's settings and fetch history${kept.feedsAdded > 0 ? ` (${kept.feedsAdded} feeds with nothing archived yet)` : ''}.\n`);
+        io.stdout(
+          `Kept from the old database: ${kept.users} users, ${kept.subscriptions} subscriptions, ${kept.marks} read or starred marks, ` +
+            `${kept.tombstones} deleted articles, every feed's settings and fetch history${kept.feedsAdded > 0 ? ` (${kept.feedsAdded} feeds with nothing archived yet)` : ''}.\n`,
+        );
       }
     }
     for (const problem of result.problems) io.stderr(`tidings: ${problem.file}: ${problem.reason}\n`);

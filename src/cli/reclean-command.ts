@@ -10,7 +10,10 @@ import { EXIT, fail, printJson, type CliIo } from './cli-io.ts';
 import { withContext, type GlobalOptions } from './with-context.ts';
 
 /** Options of `tidings reclean`. */
-export interface RecleanCommandOptions { feed?: string[]; json?: boolean }
+export interface RecleanCommandOptions {
+  feed?: string[];
+  json?: boolean;
+}
 
 /** Runs `tidings reclean`; exit 1 for an unknown feed or archive files that could not be rewritten. */
 export async function runReclean(io: CliIo, globals: GlobalOptions, options: RecleanCommandOptions): Promise<number> {
@@ -32,6 +35,9 @@ export async function runReclean(io: CliIo, globals: GlobalOptions, options: Rec
 }
 
 function summaryLine(result: RecleanResult, archiveBody: 'cleaned' | 'raw'): string {
-  const files = archiveBody === 'raw' ? 'archive files hold raw bodies: none rewritten' : `${result.filesRewritten} archive files rewritten`;
+  const files =
+    archiveBody === 'raw'
+      ? 'archive files hold raw bodies: none rewritten'
+      : `${result.filesRewritten} archive files rewritten`;
   return `Re-cleaned ${result.revisions} revisions of ${result.feeds.length} feeds: ${result.changed} changed, ${result.unchanged} unchanged; ${files}`;
 }

@@ -8,9 +8,14 @@ import type { GlobalOptions } from './with-context.ts';
 
 /** Adds the user and token commands to `program`. */
 export function registerAccountCommands(
-  program: Command, globals: () => GlobalOptions, setExitCode: (code: number) => void, io: CliIo,
+  program: Command,
+  globals: () => GlobalOptions,
+  setExitCode: (code: number) => void,
+  io: CliIo,
 ): void {
-  const user = program.command('user').description("manage the reader's users (the first admin: tidings user add NAME --admin)");
+  const user = program
+    .command('user')
+    .description("manage the reader's users (the first admin: tidings user add NAME --admin)");
   user
     .command('add')
     .description('create a user; the password is asked twice on the terminal, or read from stdin')

@@ -12,7 +12,9 @@ function dataDirOf(globals: GlobalOptions): string | undefined {
 
 /** Adds the cleaning commands to `program`. */
 export function registerCleanCommands(
-  program: Command, globals: () => GlobalOptions, setExitCode: (code: number) => void,
+  program: Command,
+  globals: () => GlobalOptions,
+  setExitCode: (code: number) => void,
 ): void {
   program
     .command('clean')
@@ -45,7 +47,10 @@ export function registerCleanCommands(
     .description('extract and clean the article of a saved web page, as full-text mode does (no fetching)')
     .argument('<file>', 'the page (- for stdin)')
     .requiredOption('--url <url>', "the page's URL: the base for links; selects rule packs")
-    .option('--json', 'print {title, byline, excerpt, siteName, publishedTime, lang, dir, content, textContent, length}')
+    .option(
+      '--json',
+      'print {title, byline, excerpt, siteName, publishedTime, lang, dir, content, textContent, length}',
+    )
     .option('--pretty', 'indent the JSON')
     .option('--content-type <type>', 'the HTTP Content-Type that came with the page (for its charset)')
     .action(async (file: string, options) => {

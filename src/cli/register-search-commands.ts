@@ -7,7 +7,10 @@ import type { GlobalOptions } from './with-context.ts';
 
 /** Adds the search commands to `program`. */
 export function registerSearchCommands(
-  program: Command, globals: () => GlobalOptions, setExitCode: (code: number) => void, io: CliIo,
+  program: Command,
+  globals: () => GlobalOptions,
+  setExitCode: (code: number) => void,
+  io: CliIo,
 ): void {
   program
     .command('search')

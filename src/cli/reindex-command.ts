@@ -10,7 +10,11 @@ import { EXIT, printJson, type CliIo } from './cli-io.ts';
 import { withContext, type GlobalOptions } from './with-context.ts';
 
 /** Rebuilds the index of `store` and prints what it did. */
-export async function reindexWithStore(io: CliIo, store: Pick<Store, 'reindexSearch'>, options: { json?: boolean }): Promise<number> {
+export async function reindexWithStore(
+  io: CliIo,
+  store: Pick<Store, 'reindexSearch'>,
+  options: { json?: boolean },
+): Promise<number> {
   let lastShown = 0;
   const result = await store.reindexSearch({
     batchSize: 1000,
@@ -22,7 +26,10 @@ export async function reindexWithStore(io: CliIo, store: Pick<Store, 'reindexSea
   });
   if (io.isTty && options.json !== true && lastShown > 0) io.stderr('\n');
   if (options.json === true) printJson(io, result);
-  else io.stdout(`Reindexed ${result.articles.toLocaleString('en')} articles in ${(result.durationMs / 1000).toFixed(1)} s.\n`);
+  else
+    io.stdout(
+      `Reindexed ${result.articles.toLocaleString('en')} articles in ${(result.durationMs / 1000).toFixed(1)} s.\n`,
+    );
   return EXIT.ok;
 }
 

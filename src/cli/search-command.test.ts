@@ -7,7 +7,19 @@ import { reindexWithStore } from './reindex-command.ts';
 import { searchWithStore } from './search-command.ts';
 
 function captureIo(): CliIo & { out: string; err: string } {
-  const io = { out: '', err: '', isTty: false, env: {}, cwd: '/', stdout: (t: string) => { io.out += t; }, stderr: (t: string) => { io.err += t; } };
+  const io = {
+    out: '',
+    err: '',
+    isTty: false,
+    env: {},
+    cwd: '/',
+    stdout: (t: string) => {
+      io.out += t;
+    },
+    stderr: (t: string) => {
+      io.err += t;
+    },
+  };
   return io;
 }
 
@@ -17,10 +29,22 @@ describe('tidings search and tidings reindex', () => {
     store = await openStore({ backend: 'sqlite', path: ':memory:' });
     const added = await store.addFeed({ url: 'https://a.example/rss', title: 'BBC 中文' });
     const feedId = added.kind === 'added' ? added.feed.id : -1;
-    await store.recordEntries(feedId, [
-      makeEntry('guid:1', { title: '台灣經濟成長', cleanedBody: '<p>臺灣經濟今年成長3%。</p>', publishedAt: Date.UTC(2025, 0, 2) }),
-      makeEntry('guid:2', { title: '台湾天气', cleanedBody: '<p>台湾明天有雨。</p>', publishedAt: Date.UTC(2025, 0, 1) }),
-    ], Date.UTC(2025, 0, 3));
+    await store.recordEntries(
+      feedId,
+      [
+        makeEntry('guid:1', {
+          title: '台灣經濟成長',
+          cleanedBody: '<p>臺灣經濟今年成長3%。</p>',
+          publishedAt: Date.UTC(2025, 0, 2),
+        }),
+        makeEntry('guid:2', {
+          title: '台湾天气',
+          cleanedBody: '<p>台湾明天有雨。</p>',
+          publishedAt: Date.UTC(2025, 0, 1),
+        }),
+      ],
+      Date.UTC(2025, 0, 3),
+    );
   });
   afterEach(() => store.close());
 
@@ -35,7 +59,10 @@ describe('tidings search and tidings reindex', () => {
   it('prints JSON with --json and rejects bad flags with exit 2', async () => {
     const io = captureIo();
     expect(await searchWithStore(io, store, '经济', { json: true })).toBe(0);
-    const parsed = JSON.parse(io.out) as { results: Array<{ title: string; snippet: { highlights: unknown[] } }>; problems: string[] };
+    const parsed = JSON.parse(io.out) as {
+      results: Array<{ title: string; snippet: { highlights: unknown[] } }>;
+      problems: string[];
+    };
     expect(parsed.results.map((r) => r.title)).toEqual(['台灣經濟成長']);
     expect(parsed.results[0].snippet.highlights).toHaveLength(1);
     expect(await searchWithStore(captureIo(), store, '经济', { sort: 'best' })).toBe(2);

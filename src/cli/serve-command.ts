@@ -16,45 +16,66 @@ import { summaryLine } from './fetch-command.ts';
 import { withContext, type GlobalOptions } from './with-context.ts';
 
 /** Options of `tidings serve`. */
-export interface ServeOptions { host?: string; port?: string }
+export interface ServeOptions {
+  host?: string;
+  port?: string;
+}
 
 const GRACE_MS = 3_000;
 const HARD_EXIT_MS = 4_800;
 
 /** Runs the server until stop is requested; exit 0 after a clean stop, 1 when it cannot listen. */
 export async function runServe(io: CliIo, globals: GlobalOptions, options: ServeOptions): Promise<number> {
-  const flags = { ...(options.host === undefined ? {} : { host: options.host }), ...(options.port === undefined ? {} : { port: options.port }) };
-  return withContext(io, globals, async (ctx) => {
-    const flushed = await flushPendingArchive(ctx);
-    if (flushed.written > 0) io.stderr(`${stamp()} wrote ${flushed.written} pending archive files\n`);
-    if (flushed.error !== undefined) io.stderr(`${stamp()} archive: ${flushed.error}\n`);
-    const threads = ctx.storeOptions === undefined ? undefined
-      : createSearchThreads(ctx.storeOptions, Math.max(1, availableParallelism() - 1), ctx.store);
-    ctx.searcher = threads;
-    let server: ServerType;
-    let address: AddressInfo;
-    try {
-      ({ server, address } = await listen(createApp(ctx).fetch, ctx.settings.host, ctx.settings.port));
-    } catch (error) {
+  const flags = {
+    ...(options.host === undefined ? {} : { host: options.host }),
+    ...(options.port === undefined ? {} : { port: options.port }),
+  };
+  return withContext(
+    io,
+    globals,
+    async (ctx) => {
+      const flushed = await flushPendingArchive(ctx);
+      if (flushed.written > 0) io.stderr(`${stamp()} wrote ${flushed.written} pending archive files\n`);
+      if (flushed.error !== undefined) io.stderr(`${stamp()} archive: ${flushed.error}\n`);
+      const threads =
+        ctx.storeOptions === undefined
+          ? undefined
+          : createSearchThreads(ctx.storeOptions, Math.max(1, availableParallelism() - 1), ctx.store);
+      ctx.searcher = threads;
+      let server: ServerType;
+      let address: AddressInfo;
+      try {
+        ({ server, address } = await listen(createApp(ctx).fetch, ctx.settings.host, ctx.settings.port));
+      } catch (error) {
+        await threads?.close();
+        return fail(
+          io,
+          `cannot listen on ${ctx.settings.host}:${ctx.settings.port}: ${error instanceof Error ? error.message : String(error)}`,
+        );
+      }
+      const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+      io.stdout(`Tidings ${ctx.version} is serving http://${host}:${address.port}/ (data in ${ctx.dataDir})\n`);
+      const scheduler = createScheduler(ctx, {
+        onRound: (summary) => io.stderr(`${stamp()} ${summaryLine(summary)}\n`),
+        onError: (error) =>
+          io.stderr(`${stamp()} round failed: ${error instanceof Error ? error.message : String(error)}\n`),
+      });
+      await (io.stopRequested ?? processStop());
+      io.stderr(`${stamp()} stopping\n`);
+      await scheduler.stop({ graceMs: GRACE_MS });
+      await closeServer(server);
       await threads?.close();
-      return fail(io, `cannot listen on ${ctx.settings.host}:${ctx.settings.port}: ${error instanceof Error ? error.message : String(error)}`);
-    }
-    const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
-    io.stdout(`Tidings ${ctx.version} is serving http://${host}:${address.port}/ (data in ${ctx.dataDir})\n`);
-    const scheduler = createScheduler(ctx, {
-      onRound: (summary) => io.stderr(`${stamp()} ${summaryLine(summary)}\n`),
-      onError: (error) => io.stderr(`${stamp()} round failed: ${error instanceof Error ? error.message : String(error)}\n`),
-    });
-    await (io.stopRequested ?? processStop());
-    io.stderr(`${stamp()} stopping\n`);
-    await scheduler.stop({ graceMs: GRACE_MS });
-    await closeServer(server);
-    await threads?.close();
-    return EXIT.ok;
-  }, flags);
+      return EXIT.ok;
+    },
+    flags,
+  );
 }
 
-function listen(fetch: Parameters<typeof serve>[0]['fetch'], hostname: string, port: number): Promise<{ server: ServerType; address: AddressInfo }> {
+function listen(
+  fetch: Parameters<typeof serve>[0]['fetch'],
+  hostname: string,
+  port: number,
+): Promise<{ server: ServerType; address: AddressInfo }> {
   return new Promise((resolve, reject) => {
     const server = serve({ fetch, hostname, port }, (address) => resolve({ server, address }));
     server.once('error', reject);

@@ -11,10 +11,22 @@ import { toMarkdown, toText } from '../clean/index.ts';
 import { withContext, type GlobalOptions } from './with-context.ts';
 
 /** Options of `tidings show`. */
-export interface ShowOptions { revisions?: boolean; html?: boolean; raw?: boolean; text?: boolean; markdown?: boolean; json?: boolean }
+export interface ShowOptions {
+  revisions?: boolean;
+  html?: boolean;
+  raw?: boolean;
+  text?: boolean;
+  markdown?: boolean;
+  json?: boolean;
+}
 
 /** Runs `tidings show`; exit 2 for a bad ID or conflicting formats, 1 when there is no such article. */
-export async function runShow(io: CliIo, globals: GlobalOptions, idText: string, options: ShowOptions): Promise<number> {
+export async function runShow(
+  io: CliIo,
+  globals: GlobalOptions,
+  idText: string,
+  options: ShowOptions,
+): Promise<number> {
   const id = Number(idText.replace(/^#/, ''));
   if (!Number.isSafeInteger(id) || id < 1) return fail(io, `not an article id: ${idText}`, EXIT.usage);
   if ([options.html, options.raw, options.text, options.markdown].filter((v) => v === true).length > 1) {
@@ -36,7 +48,14 @@ export async function runShow(io: CliIo, globals: GlobalOptions, idText: string,
 
 function formatRevision(article: Article, r: Revision, feedTitle: string, options: ShowOptions): string {
   const cleaned = r.cleanedBody ?? r.rawBody;
-  const body = options.raw === true ? r.rawBody : options.html === true ? cleaned : options.markdown === true ? toMarkdown(cleaned) : toText(cleaned);
+  const body =
+    options.raw === true
+      ? r.rawBody
+      : options.html === true
+        ? cleaned
+        : options.markdown === true
+          ? toMarkdown(cleaned)
+          : toText(cleaned);
   const header = [
     r.title ?? article.title ?? '(untitled)',
     ...(r.link === undefined ? [] : [r.link]),

@@ -10,10 +10,19 @@ import { failWith } from './user-command.ts';
 import { withContext, type GlobalOptions } from './with-context.ts';
 
 /** Options of `tidings token create`. */
-export interface TokenCreateOptions { user: string; scope?: string; json?: boolean }
+export interface TokenCreateOptions {
+  user: string;
+  scope?: string;
+  json?: boolean;
+}
 
 /** Runs `tidings token create NAME --user U --scope S`; exit 2 for an unknown scope, 1 for an unknown user. */
-export async function runTokenCreate(io: CliIo, globals: GlobalOptions, name: string, options: TokenCreateOptions): Promise<number> {
+export async function runTokenCreate(
+  io: CliIo,
+  globals: GlobalOptions,
+  name: string,
+  options: TokenCreateOptions,
+): Promise<number> {
   const scope = options.scope ?? 'read';
   if (!isTokenScope(scope)) return fail(io, `--scope must be ${TOKEN_SCOPES.join(' or ')}`, EXIT.usage);
   return withContext(io, globals, async (ctx) => {
@@ -25,7 +34,9 @@ export async function runTokenCreate(io: CliIo, globals: GlobalOptions, name: st
         return EXIT.ok;
       }
       io.stdout(`${token}\n`);
-      io.stderr(`API token #${record.id} "${record.name}" for ${user.name} (${record.scope}). It is shown only now: keep it somewhere safe.\n`);
+      io.stderr(
+        `API token #${record.id} "${record.name}" for ${user.name} (${record.scope}). It is shown only now: keep it somewhere safe.\n`,
+      );
       return EXIT.ok;
     } catch (error) {
       return failWith(io, error);
@@ -34,7 +45,11 @@ export async function runTokenCreate(io: CliIo, globals: GlobalOptions, name: st
 }
 
 /** Runs `tidings token list [--user U]`; exit 1 for an unknown user. */
-export async function runTokenList(io: CliIo, globals: GlobalOptions, options: { user?: string; json?: boolean }): Promise<number> {
+export async function runTokenList(
+  io: CliIo,
+  globals: GlobalOptions,
+  options: { user?: string; json?: boolean },
+): Promise<number> {
   return withContext(io, globals, async (ctx) => {
     try {
       const user = options.user === undefined ? undefined : await requireUserNamed(ctx, options.user);
@@ -49,7 +64,15 @@ export async function runTokenList(io: CliIo, globals: GlobalOptions, options: {
       }
       const names = new Map((await ctx.store.listUsers()).map((u) => [u.id, u.name]));
       const rows = [['ID', 'NAME', 'SCOPE', 'USER', 'CREATED', 'LAST USED']];
-      for (const t of tokens) rows.push([String(t.id), t.name, t.scope, names.get(t.userId) ?? '?', formatTime(t.createdAt), formatTime(t.lastUsedAt)]);
+      for (const t of tokens)
+        rows.push([
+          String(t.id),
+          t.name,
+          t.scope,
+          names.get(t.userId) ?? '?',
+          formatTime(t.createdAt),
+          formatTime(t.lastUsedAt),
+        ]);
       io.stdout(`${formatTable(rows)}\n`);
       return EXIT.ok;
     } catch (error) {

@@ -11,7 +11,11 @@ import { readNewPassword } from './read-password.ts';
 import { withContext, type GlobalOptions } from './with-context.ts';
 
 /** Options of `tidings user add`. */
-export interface UserAddOptions { admin?: boolean; passwordStdin?: boolean; json?: boolean }
+export interface UserAddOptions {
+  admin?: boolean;
+  passwordStdin?: boolean;
+  json?: boolean;
+}
 
 /** Returns the exit status for an error of an account command: its message on stderr, exit 1. */
 export function failWith(io: CliIo, error: unknown): number {
@@ -20,7 +24,12 @@ export function failWith(io: CliIo, error: unknown): number {
 }
 
 /** Runs `tidings user add NAME`; exit 1 when the name is taken or the name or password is refused. */
-export async function runUserAdd(io: CliIo, globals: GlobalOptions, name: string, options: UserAddOptions): Promise<number> {
+export async function runUserAdd(
+  io: CliIo,
+  globals: GlobalOptions,
+  name: string,
+  options: UserAddOptions,
+): Promise<number> {
   return withContext(io, globals, async (ctx) => {
     try {
       const password = await readNewPassword(io, options.passwordStdin === true);
@@ -52,7 +61,13 @@ export async function runUserList(io: CliIo, globals: GlobalOptions, options: { 
     }
     const rows = [['ID', 'NAME', 'ROLE', 'CREATED', 'STATUS']];
     for (const user of users) {
-      rows.push([String(user.id), user.name, user.admin ? 'admin' : 'user', formatTime(user.createdAt), user.disabledAt === undefined ? 'active' : 'disabled']);
+      rows.push([
+        String(user.id),
+        user.name,
+        user.admin ? 'admin' : 'user',
+        formatTime(user.createdAt),
+        user.disabledAt === undefined ? 'active' : 'disabled',
+      ]);
     }
     io.stdout(`${formatTable(rows)}\n`);
     return EXIT.ok;
@@ -65,7 +80,9 @@ export async function runUserRemove(io: CliIo, globals: GlobalOptions, name: str
     try {
       const user = await requireUserNamed(ctx, name);
       await removeUser(ctx, user.id);
-      io.stdout(`Removed user ${user.name} with its sessions, API tokens, subscriptions and read state (the feeds stay).\n`);
+      io.stdout(
+        `Removed user ${user.name} with its sessions, API tokens, subscriptions and read state (the feeds stay).\n`,
+      );
       return EXIT.ok;
     } catch (error) {
       return failWith(io, error);
@@ -74,7 +91,12 @@ export async function runUserRemove(io: CliIo, globals: GlobalOptions, name: str
 }
 
 /** Runs `tidings user passwd NAME`: a new password, and every session of the user ends. */
-export async function runUserPasswd(io: CliIo, globals: GlobalOptions, name: string, options: { passwordStdin?: boolean }): Promise<number> {
+export async function runUserPasswd(
+  io: CliIo,
+  globals: GlobalOptions,
+  name: string,
+  options: { passwordStdin?: boolean },
+): Promise<number> {
   return withContext(io, globals, async (ctx) => {
     try {
       const user = await requireUserNamed(ctx, name);

@@ -11,7 +11,10 @@ import { closeContext, createContext, type Context } from '../context.ts';
 import { EXIT, fail, type CliIo } from './cli-io.ts';
 
 /** The program-wide options every command accepts. */
-export interface GlobalOptions { data?: string; config?: string }
+export interface GlobalOptions {
+  data?: string;
+  config?: string;
+}
 
 /** Runs `command` with a context built from the options; returns its exit status. */
 export async function withContext(
@@ -22,10 +25,16 @@ export async function withContext(
 ): Promise<number> {
   let ctx: Context;
   try {
-    const { settings } = await loadSettings({ flags: { ...flags, dataDir: globals.data }, configFile: globals.config, env: io.env, cwd: io.cwd });
+    const { settings } = await loadSettings({
+      flags: { ...flags, dataDir: globals.data },
+      configFile: globals.config,
+      env: io.env,
+      cwd: io.cwd,
+    });
     ctx = await createContext(settings);
   } catch (error) {
-    if (isAppError(error, 'config.invalid')) return fail(io, error.message, /from flag/.test(error.message) ? EXIT.usage : EXIT.failure);
+    if (isAppError(error, 'config.invalid'))
+      return fail(io, error.message, /from flag/.test(error.message) ? EXIT.usage : EXIT.failure);
     return fail(io, error instanceof Error ? error.message : String(error));
   }
   for (const problem of ctx.rulePackProblems) io.stderr(`tidings: warning: rule pack skipped: ${problem}\n`);

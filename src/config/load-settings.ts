@@ -9,7 +9,14 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { AppError } from '../domain/errors.ts';
-import { DEFAULT_SETTINGS, SETTING_SPECS, readSettingValue, type SettingKey, type SettingSpec, type Settings } from './settings.ts';
+import {
+  DEFAULT_SETTINGS,
+  SETTING_SPECS,
+  readSettingValue,
+  type SettingKey,
+  type SettingSpec,
+  type Settings,
+} from './settings.ts';
 
 /** Where a setting's value came from. */
 export type SettingSource =
@@ -41,10 +48,14 @@ export async function loadSettings(options: LoadSettingsOptions = {}): Promise<L
   const cwd = options.cwd ?? process.cwd();
   const flags = options.flags ?? {};
   const values: Record<string, unknown> = { ...DEFAULT_SETTINGS };
-  const sources = Object.fromEntries(SETTING_SPECS.map((s) => [s.key, { kind: 'default' }])) as Record<SettingKey, SettingSource>;
+  const sources = Object.fromEntries(SETTING_SPECS.map((s) => [s.key, { kind: 'default' }])) as Record<
+    SettingKey,
+    SettingSource
+  >;
   const set = (spec: SettingSpec, raw: unknown, source: SettingSource) => {
     const read = readSettingValue(spec, raw);
-    if (!read.ok) throw new AppError('config.invalid', `invalid ${spec.key} from ${describeSource(source)}: ${read.reason}`);
+    if (!read.ok)
+      throw new AppError('config.invalid', `invalid ${spec.key} from ${describeSource(source)}: ${read.reason}`);
     values[spec.key] = read.value;
     sources[spec.key] = source;
   };
@@ -52,7 +63,10 @@ export async function loadSettings(options: LoadSettingsOptions = {}): Promise<L
   const dataSpec = specOf('dataDir');
   const explicitFile = options.configFile ?? nonEmpty(env.TIDINGS_CONFIG);
   const preliminaryData = flags.dataDir ?? nonEmpty(env.TIDINGS_DATA) ?? DEFAULT_SETTINGS.dataDir;
-  const filePath = explicitFile !== undefined ? resolve(cwd, explicitFile) : join(resolve(cwd, String(preliminaryData)), 'config.json');
+  const filePath =
+    explicitFile !== undefined
+      ? resolve(cwd, explicitFile)
+      : join(resolve(cwd, String(preliminaryData)), 'config.json');
   const file = await readConfigFile(filePath, explicitFile !== undefined);
   for (const [key, raw] of Object.entries(file ?? {})) {
     const spec = SETTING_SPECS.find((s) => s.key === key);
@@ -69,7 +83,8 @@ export async function loadSettings(options: LoadSettingsOptions = {}): Promise<L
   }
   for (const spec of SETTING_SPECS) {
     const raw = flags[spec.key];
-    if (raw !== undefined) set(spec, typeof raw === 'number' ? String(raw) : raw, { kind: 'flag', name: spec.flag ?? spec.key });
+    if (raw !== undefined)
+      set(spec, typeof raw === 'number' ? String(raw) : raw, { kind: 'flag', name: spec.flag ?? spec.key });
   }
   const settings = { ...values, dataDir: resolve(cwd, String(values.dataDir)) } as Settings;
   checkConsistency(settings, sources);
@@ -79,10 +94,14 @@ export async function loadSettings(options: LoadSettingsOptions = {}): Promise<L
 /** Returns a source in words: "default", "config file /x/config.json", "env TIDINGS_PORT", "flag --port". */
 export function describeSource(source: SettingSource): string {
   switch (source.kind) {
-    case 'default': return 'default';
-    case 'file': return `config file ${source.path}`;
-    case 'env': return `env ${source.name}`;
-    case 'flag': return `flag ${source.name}`;
+    case 'default':
+      return 'default';
+    case 'file':
+      return `config file ${source.path}`;
+    case 'env':
+      return `env ${source.name}`;
+    case 'flag':
+      return `flag ${source.name}`;
   }
 }
 
@@ -92,13 +111,17 @@ async function readConfigFile(path: string, required: boolean): Promise<Record<s
     text = await readFile(path, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT' && !required) return undefined;
-    throw new AppError('config.invalid', `cannot read config file ${path}: ${(error as Error).message}`, { cause: error });
+    throw new AppError('config.invalid', `cannot read config file ${path}: ${(error as Error).message}`, {
+      cause: error,
+    });
   }
   let parsed: unknown;
   try {
     parsed = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch (error) {
-    throw new AppError('config.invalid', `config file ${path} is not valid JSON: ${(error as Error).message}`, { cause: error });
+    throw new AppError('config.invalid', `config file ${path} is not valid JSON: ${(error as Error).message}`, {
+      cause: error,
+    });
   }
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
     throw new AppError('config.invalid', `config file ${path} must hold a JSON object`);
@@ -113,8 +136,10 @@ function checkConsistency(settings: Settings, sources: Record<SettingKey, Settin
   ];
   for (const [low, high] of pairs) {
     if ((settings[low] as number) > (settings[high] as number)) {
-      throw new AppError('config.invalid',
-        `${low} (${String(settings[low])}, ${describeSource(sources[low])}) is greater than ${high} (${String(settings[high])}, ${describeSource(sources[high])})`);
+      throw new AppError(
+        'config.invalid',
+        `${low} (${String(settings[low])}, ${describeSource(sources[low])}) is greater than ${high} (${String(settings[high])}, ${describeSource(sources[high])})`,
+      );
     }
   }
 }

@@ -84,37 +84,137 @@ const int = (min: number, max: number): SettingType => ({ kind: 'integer', min, 
 
 /** Every setting, in the order `tidings config` prints them. */
 export const SETTING_SPECS: readonly SettingSpec[] = [
-  { key: 'dataDir', env: 'TIDINGS_DATA', flag: '--data', type: { kind: 'string' }, description: 'folder of the database, archive and config.json' },
-  { key: 'host', env: 'TIDINGS_HOST', flag: '--host', type: { kind: 'string' }, description: 'address `tidings serve` listens on' },
-  { key: 'port', env: 'TIDINGS_PORT', flag: '--port', type: int(0, 65_535), description: 'port `tidings serve` listens on' },
-  { key: 'allowPrivateNetworks', env: 'TIDINGS_ALLOW_PRIVATE_NETWORKS', type: { kind: 'policy' }, description: 'fetch from private/loopback addresses: 1/0, or a comma list of addresses/CIDRs' },
-  { key: 'concurrency', env: 'TIDINGS_CONCURRENCY', flag: '--concurrency', type: int(1, 1024), description: 'fetches at once, over all hosts' },
-  { key: 'perHostConcurrency', env: 'TIDINGS_PER_HOST_CONCURRENCY', type: int(1, 1024), description: 'fetches at once to one host' },
-  { key: 'perHostSpacingMs', env: 'TIDINGS_PER_HOST_SPACING_MS', type: int(0, 60_000), description: 'minimum ms between two request starts to one host' },
-  { key: 'fetchTimeoutMs', env: 'TIDINGS_FETCH_TIMEOUT_MS', type: int(100, 600_000), description: 'total ms for one fetch, redirects and body included' },
-  { key: 'connectTimeoutMs', env: 'TIDINGS_CONNECT_TIMEOUT_MS', type: int(100, 120_000), description: 'ms for DNS lookup plus connect' },
-  { key: 'maxBodyBytes', env: 'TIDINGS_MAX_BODY_BYTES', type: int(1024, 1024 ** 3), description: 'largest feed accepted, in bytes' },
-  { key: 'minCheckIntervalSeconds', env: 'TIDINGS_MIN_CHECK_INTERVAL', type: int(1, 365 * DAY), description: 'shortest time between two checks of a feed, s' },
-  { key: 'maxCheckIntervalSeconds', env: 'TIDINGS_MAX_CHECK_INTERVAL', type: int(1, 365 * DAY), description: 'longest time between two checks of a healthy feed, s' },
-  { key: 'defaultCheckIntervalSeconds', env: 'TIDINGS_DEFAULT_CHECK_INTERVAL', type: int(1, 365 * DAY), description: 'interval while a feed has no posting history, s' },
-  { key: 'errorBackoffSeconds', env: 'TIDINGS_ERROR_BACKOFF', type: int(1, 365 * DAY), description: 'wait after the first error in a row (doubles per error), s' },
-  { key: 'maxErrorBackoffSeconds', env: 'TIDINGS_MAX_ERROR_BACKOFF', type: int(1, 365 * DAY), description: 'longest wait after errors, s' },
-  { key: 'userAgent', env: 'TIDINGS_USER_AGENT', type: { kind: 'string' }, description: 'User-Agent sent with every fetch' },
-  { key: 'archiveBody', env: 'TIDINGS_ARCHIVE_BODY', type: { kind: 'enum', values: ['cleaned', 'raw'] }, description: 'body written into archive files: cleaned or raw' },
-  { key: 'trustProxy', env: 'TIDINGS_TRUST_PROXY', type: { kind: 'boolean' }, description: 'believe X-Forwarded-Proto/-For from a reverse proxy: 1/0' },
+  {
+    key: 'dataDir',
+    env: 'TIDINGS_DATA',
+    flag: '--data',
+    type: { kind: 'string' },
+    description: 'folder of the database, archive and config.json',
+  },
+  {
+    key: 'host',
+    env: 'TIDINGS_HOST',
+    flag: '--host',
+    type: { kind: 'string' },
+    description: 'address `tidings serve` listens on',
+  },
+  {
+    key: 'port',
+    env: 'TIDINGS_PORT',
+    flag: '--port',
+    type: int(0, 65_535),
+    description: 'port `tidings serve` listens on',
+  },
+  {
+    key: 'allowPrivateNetworks',
+    env: 'TIDINGS_ALLOW_PRIVATE_NETWORKS',
+    type: { kind: 'policy' },
+    description: 'fetch from private/loopback addresses: 1/0, or a comma list of addresses/CIDRs',
+  },
+  {
+    key: 'concurrency',
+    env: 'TIDINGS_CONCURRENCY',
+    flag: '--concurrency',
+    type: int(1, 1024),
+    description: 'fetches at once, over all hosts',
+  },
+  {
+    key: 'perHostConcurrency',
+    env: 'TIDINGS_PER_HOST_CONCURRENCY',
+    type: int(1, 1024),
+    description: 'fetches at once to one host',
+  },
+  {
+    key: 'perHostSpacingMs',
+    env: 'TIDINGS_PER_HOST_SPACING_MS',
+    type: int(0, 60_000),
+    description: 'minimum ms between two request starts to one host',
+  },
+  {
+    key: 'fetchTimeoutMs',
+    env: 'TIDINGS_FETCH_TIMEOUT_MS',
+    type: int(100, 600_000),
+    description: 'total ms for one fetch, redirects and body included',
+  },
+  {
+    key: 'connectTimeoutMs',
+    env: 'TIDINGS_CONNECT_TIMEOUT_MS',
+    type: int(100, 120_000),
+    description: 'ms for DNS lookup plus connect',
+  },
+  {
+    key: 'maxBodyBytes',
+    env: 'TIDINGS_MAX_BODY_BYTES',
+    type: int(1024, 1024 ** 3),
+    description: 'largest feed accepted, in bytes',
+  },
+  {
+    key: 'minCheckIntervalSeconds',
+    env: 'TIDINGS_MIN_CHECK_INTERVAL',
+    type: int(1, 365 * DAY),
+    description: 'shortest time between two checks of a feed, s',
+  },
+  {
+    key: 'maxCheckIntervalSeconds',
+    env: 'TIDINGS_MAX_CHECK_INTERVAL',
+    type: int(1, 365 * DAY),
+    description: 'longest time between two checks of a healthy feed, s',
+  },
+  {
+    key: 'defaultCheckIntervalSeconds',
+    env: 'TIDINGS_DEFAULT_CHECK_INTERVAL',
+    type: int(1, 365 * DAY),
+    description: 'interval while a feed has no posting history, s',
+  },
+  {
+    key: 'errorBackoffSeconds',
+    env: 'TIDINGS_ERROR_BACKOFF',
+    type: int(1, 365 * DAY),
+    description: 'wait after the first error in a row (doubles per error), s',
+  },
+  {
+    key: 'maxErrorBackoffSeconds',
+    env: 'TIDINGS_MAX_ERROR_BACKOFF',
+    type: int(1, 365 * DAY),
+    description: 'longest wait after errors, s',
+  },
+  {
+    key: 'userAgent',
+    env: 'TIDINGS_USER_AGENT',
+    type: { kind: 'string' },
+    description: 'User-Agent sent with every fetch',
+  },
+  {
+    key: 'archiveBody',
+    env: 'TIDINGS_ARCHIVE_BODY',
+    type: { kind: 'enum', values: ['cleaned', 'raw'] },
+    description: 'body written into archive files: cleaned or raw',
+  },
+  {
+    key: 'trustProxy',
+    env: 'TIDINGS_TRUST_PROXY',
+    type: { kind: 'boolean' },
+    description: 'believe X-Forwarded-Proto/-For from a reverse proxy: 1/0',
+  },
 ];
 
 /** Returns the setting's value read from `raw` (text from env/flags, any JSON value from the file), or why it is invalid. */
-export function readSettingValue(spec: SettingSpec, raw: unknown): { ok: true; value: Settings[SettingKey] } | { ok: false; reason: string } {
+export function readSettingValue(
+  spec: SettingSpec,
+  raw: unknown,
+): { ok: true; value: Settings[SettingKey] } | { ok: false; reason: string } {
   const type = spec.type;
   switch (type.kind) {
     case 'string':
       if (typeof raw !== 'string' || raw.trim() === '') return { ok: false, reason: 'expected a non-empty text' };
       return { ok: true, value: raw.trim() };
     case 'integer': {
-      const value = typeof raw === 'number' ? raw : typeof raw === 'string' && /^\s*-?\d+\s*$/.test(raw) ? Number(raw) : Number.NaN;
-      if (!Number.isSafeInteger(value)) return { ok: false, reason: `expected a whole number, got ${JSON.stringify(raw)}` };
-      if (value < type.min || value > type.max) return { ok: false, reason: `expected ${type.min}–${type.max}, got ${value}` };
+      const value =
+        typeof raw === 'number' ? raw : typeof raw === 'string' && /^\s*-?\d+\s*$/.test(raw) ? Number(raw) : Number.NaN;
+      if (!Number.isSafeInteger(value))
+        return { ok: false, reason: `expected a whole number, got ${JSON.stringify(raw)}` };
+      if (value < type.min || value > type.max)
+        return { ok: false, reason: `expected ${type.min}–${type.max}, got ${value}` };
       return { ok: true, value };
     }
     case 'enum':
@@ -141,7 +241,8 @@ function readBoolean(raw: unknown): { ok: true; value: boolean } | { ok: false; 
 function readPolicy(raw: unknown): { ok: true; value: PrivateNetworkPolicy } | { ok: false; reason: string } {
   if (typeof raw === 'boolean') return { ok: true, value: raw };
   let list: string[] | undefined;
-  if (Array.isArray(raw) && raw.every((item) => typeof item === 'string')) list = raw.map((item: string) => item.trim());
+  if (Array.isArray(raw) && raw.every((item) => typeof item === 'string'))
+    list = raw.map((item: string) => item.trim());
   if (typeof raw === 'string') {
     const word = raw.trim().toLowerCase();
     if (YES.has(word)) return { ok: true, value: true };

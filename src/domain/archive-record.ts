@@ -9,7 +9,12 @@ import { createHash } from 'node:crypto';
 import type { Category, Enclosure, Person } from './parsed-feed.ts';
 
 /** A feed's own metadata, kept in the folder's `feed.json`. */
-export interface ArchiveFeed { url: string; title?: string; siteUrl?: string; category?: string }
+export interface ArchiveFeed {
+  url: string;
+  title?: string;
+  siteUrl?: string;
+  category?: string;
+}
 
 /** One article revision: an `index.jsonl` line. A later line for the same `file` supersedes earlier ones. */
 export interface ArchiveRecord {
@@ -45,7 +50,10 @@ export interface ArchiveRecord {
 }
 
 /** Something that could not be read or written, by path relative to the archive root. */
-export interface ArchiveProblem { file: string; reason: string }
+export interface ArchiveProblem {
+  file: string;
+  reason: string;
+}
 
 /** Returns the 16-hex-digit key of an article identity key (first 64 bits of its sha256). */
 export function articleKey(identityKey: string): string {
@@ -55,7 +63,8 @@ export function articleKey(identityKey: string): string {
 /** Returns the file name for an already-computed 16-hex-digit key; throws RangeError for a bad key or revision. */
 export function articleFileNameForKey(key: string, revision: number): string {
   if (!/^[0-9a-f]{16}$/.test(key)) throw new RangeError(`article key must be 16 lowercase hex digits, got ${key}`);
-  if (!Number.isSafeInteger(revision) || revision < 0) throw new RangeError(`revision must be a non-negative integer, got ${revision}`);
+  if (!Number.isSafeInteger(revision) || revision < 0)
+    throw new RangeError(`revision must be a non-negative integer, got ${revision}`);
   return `${String(revision).padStart(3, '0')}_${key}.txt`;
 }
 
@@ -67,7 +76,8 @@ export function compareRecords(a: ArchiveRecord, b: ArchiveRecord): number {
 /** Returns why a record breaks the archive's rules, or undefined when it is sound. */
 export function checkRecord(r: ArchiveRecord): string | undefined {
   if (!/^[0-9a-f]{16}$/.test(r.key)) return `key is not 16 hex digits: ${r.key}`;
-  if (!Number.isSafeInteger(r.revision) || r.revision < 0) return `revision is not a non-negative integer: ${r.revision}`;
+  if (!Number.isSafeInteger(r.revision) || r.revision < 0)
+    return `revision is not a non-negative integer: ${r.revision}`;
   if (r.file !== articleFileNameForKey(r.key, r.revision)) return `file ${r.file} does not match key and revision`;
   if (r.identity === '') return 'identity is empty';
   if (r.feedUrl === '') return 'feedUrl is empty';
@@ -76,6 +86,7 @@ export function checkRecord(r: ArchiveRecord): string | undefined {
     if (time !== undefined && !Number.isSafeInteger(time)) return `${name} is not an integer of epoch ms`;
   }
   if (r.seenAt < 0 || (r.firstSeenAt ?? 0) < 0) return 'seenAt/firstSeenAt before 1970';
-  if (r.fileBody === 'cleaned' && r.cleanedBody === undefined) return 'fileBody is "cleaned" but there is no cleanedBody';
+  if (r.fileBody === 'cleaned' && r.cleanedBody === undefined)
+    return 'fileBody is "cleaned" but there is no cleanedBody';
   return undefined;
 }

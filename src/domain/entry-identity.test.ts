@@ -25,7 +25,10 @@ describe('entryIdentity', () => {
   });
 
   it('hashes the normalized title and content when there is neither id nor link', () => {
-    const identity = entryIdentity(item({ title: 'Hello, World', content: '<p>Body <b>text</b></p>', contentType: 'html' }), { guidRepeats: false });
+    const identity = entryIdentity(
+      item({ title: 'Hello, World', content: '<p>Body <b>text</b></p>', contentType: 'html' }),
+      { guidRepeats: false },
+    );
     expect(identity).toBe(`hash:${sha256Hex('helloworld\nbodytext')}`);
   });
 

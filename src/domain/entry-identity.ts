@@ -51,9 +51,10 @@ export function entryIdentity(item: ParsedItem, options: EntryIdentityOptions): 
   if (id !== undefined) return options.guidRepeats ? `guid+link:${id}|${identityLink(item)}` : `guid:${id}`;
   const link = identityLink(item);
   if (link !== '') return `link:${link}`;
-  const body = nonEmpty(item.content) !== undefined
-    ? normalizeFingerprintText(item.content ?? '', item.contentType ?? 'html')
-    : normalizeFingerprintText(item.summary ?? '', item.summaryType ?? 'html');
+  const body =
+    nonEmpty(item.content) !== undefined
+      ? normalizeFingerprintText(item.content ?? '', item.contentType ?? 'html')
+      : normalizeFingerprintText(item.summary ?? '', item.summaryType ?? 'html');
   return `hash:${sha256Hex(`${titleKey(item.title, item.titleType ?? 'text')}\n${body}`)}`;
 }
 

@@ -21,11 +21,36 @@ describe('nextCheck after a good fetch', () => {
     ['half the posting interval', { postingIntervalSeconds: 8 * HOUR }, 4 * HOUR, 'adaptive: ~3 posts/day'],
     ['the default without posting history', {}, HOUR, 'no posting history'],
     ['a ttl longer than the adaptive interval', { postingIntervalSeconds: HOUR, ttlMinutes: 60 }, HOUR, 'ttl 60 min'],
-    ['a max-age longer than the adaptive interval', { postingIntervalSeconds: HOUR, maxAgeSeconds: 2 * HOUR }, 2 * HOUR, 'max-age 2 h'],
-    ['an Expires later than the adaptive interval', { postingIntervalSeconds: HOUR, expiresAt: NOW + 3 * HOUR * 1000 }, 3 * HOUR, 'expires in 3 h'],
-    ['the strongest of several hints', { ttlMinutes: 90, maxAgeSeconds: 2 * HOUR, expiresAt: NOW + HOUR * 1000 }, 2 * HOUR, 'max-age 2 h'],
-    ['the adaptive interval when hints are shorter', { postingIntervalSeconds: 12 * HOUR, ttlMinutes: 60 }, 6 * HOUR, 'adaptive: ~2 posts/day'],
-    ['not-modified like ok', { outcome: 'not-modified' as const, postingIntervalSeconds: 8 * HOUR }, 4 * HOUR, 'adaptive: ~3 posts/day'],
+    [
+      'a max-age longer than the adaptive interval',
+      { postingIntervalSeconds: HOUR, maxAgeSeconds: 2 * HOUR },
+      2 * HOUR,
+      'max-age 2 h',
+    ],
+    [
+      'an Expires later than the adaptive interval',
+      { postingIntervalSeconds: HOUR, expiresAt: NOW + 3 * HOUR * 1000 },
+      3 * HOUR,
+      'expires in 3 h',
+    ],
+    [
+      'the strongest of several hints',
+      { ttlMinutes: 90, maxAgeSeconds: 2 * HOUR, expiresAt: NOW + HOUR * 1000 },
+      2 * HOUR,
+      'max-age 2 h',
+    ],
+    [
+      'the adaptive interval when hints are shorter',
+      { postingIntervalSeconds: 12 * HOUR, ttlMinutes: 60 },
+      6 * HOUR,
+      'adaptive: ~2 posts/day',
+    ],
+    [
+      'not-modified like ok',
+      { outcome: 'not-modified' as const, postingIntervalSeconds: 8 * HOUR },
+      4 * HOUR,
+      'adaptive: ~3 posts/day',
+    ],
   ])('uses %s', (_name, fields, expected, reason) => {
     const result = check(fields);
     expectAbout(result.intervalSeconds, expected);
@@ -65,7 +90,12 @@ describe('nextCheck after a good fetch', () => {
   });
 
   it('ignores hints that are not positive numbers and an Expires in the past', () => {
-    const result = check({ postingIntervalSeconds: 8 * HOUR, ttlMinutes: Number.NaN, maxAgeSeconds: -5, expiresAt: NOW - 1000 });
+    const result = check({
+      postingIntervalSeconds: 8 * HOUR,
+      ttlMinutes: Number.NaN,
+      maxAgeSeconds: -5,
+      expiresAt: NOW - 1000,
+    });
     expect(result.reason).toBe('adaptive: ~3 posts/day');
   });
 });
@@ -88,7 +118,11 @@ describe('nextCheck after an error', () => {
       expect(result.intervalSeconds).toBeLessThanOrEqual(DAY);
       expectAbout(result.intervalSeconds, DAY);
     }
-    const capped = check({ outcome: 'failed', consecutiveErrors: 10, errorBackoff: { baseSeconds: 60, maxSeconds: HOUR } });
+    const capped = check({
+      outcome: 'failed',
+      consecutiveErrors: 10,
+      errorBackoff: { baseSeconds: 60, maxSeconds: HOUR },
+    });
     expect(capped.intervalSeconds).toBeLessThanOrEqual(HOUR);
   });
 
@@ -117,7 +151,11 @@ describe('nextCheck and Retry-After', () => {
 
   it('applies to a good fetch too, and never lands before it', () => {
     for (let i = 0; i < 100; i++) {
-      const result = check({ jitterKey: `feed-${i}`, postingIntervalSeconds: HOUR, retryAfterAt: NOW + 5 * HOUR * 1000 });
+      const result = check({
+        jitterKey: `feed-${i}`,
+        postingIntervalSeconds: HOUR,
+        retryAfterAt: NOW + 5 * HOUR * 1000,
+      });
       expect(result.intervalSeconds).toBeGreaterThanOrEqual(5 * HOUR);
     }
   });
@@ -135,7 +173,10 @@ describe('nextCheck jitter', () => {
   });
 
   it('spreads feeds with the same schedule across ±10 %', () => {
-    const intervals = Array.from({ length: 200 }, (_, i) => check({ jitterKey: `feed-${i}`, postingIntervalSeconds: 8 * HOUR }).intervalSeconds);
+    const intervals = Array.from(
+      { length: 200 },
+      (_, i) => check({ jitterKey: `feed-${i}`, postingIntervalSeconds: 8 * HOUR }).intervalSeconds,
+    );
     for (const seconds of intervals) expectAbout(seconds, 4 * HOUR);
     expect(new Set(intervals).size).toBeGreaterThan(150);
     expect(Math.min(...intervals)).toBeLessThan(4 * HOUR * 0.95);

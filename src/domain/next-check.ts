@@ -23,10 +23,17 @@ import { sha256Hex } from '../util/sha256.ts';
 export type CheckOutcomeKind = 'ok' | 'not-modified' | 'rate-limited' | 'failed';
 
 /** Limits of the interval after a good fetch, in seconds. */
-export interface CheckBounds { minSeconds: number; maxSeconds: number; defaultSeconds: number }
+export interface CheckBounds {
+  minSeconds: number;
+  maxSeconds: number;
+  defaultSeconds: number;
+}
 
 /** Exponential backoff after errors, in seconds. */
-export interface ErrorBackoff { baseSeconds: number; maxSeconds: number }
+export interface ErrorBackoff {
+  baseSeconds: number;
+  maxSeconds: number;
+}
 
 /** Defaults: check at most every 15 min, at least daily, hourly while the posting rate is unknown. */
 export const DEFAULT_CHECK_BOUNDS: CheckBounds = { minSeconds: 15 * 60, maxSeconds: 24 * 3600, defaultSeconds: 3600 };
@@ -53,18 +60,26 @@ export interface NextCheckInput {
 }
 
 /** The decision: when, after how long, and why, in words for logs and the UI. */
-export interface NextCheck { at: number; intervalSeconds: number; reason: string }
+export interface NextCheck {
+  at: number;
+  intervalSeconds: number;
+  reason: string;
+}
 
 const JITTER = 0.1;
 
-interface Plan { seconds: number; reason: string }
+interface Plan {
+  seconds: number;
+  reason: string;
+}
 
 /** Returns when to check a feed next (rules in the module header). */
 export function nextCheck(input: NextCheckInput): NextCheck {
   const jitter = jitterFactor(input.jitterKey, input.now);
-  let { seconds, reason } = input.outcome === 'ok' || input.outcome === 'not-modified'
-    ? afterSuccess(input, jitter)
-    : afterError(input, jitter);
+  let { seconds, reason } =
+    input.outcome === 'ok' || input.outcome === 'not-modified'
+      ? afterSuccess(input, jitter)
+      : afterError(input, jitter);
   const retryAfter = positive(input.retryAfterAt === undefined ? undefined : (input.retryAfterAt - input.now) / 1000);
   if (retryAfter !== undefined && retryAfter >= seconds) {
     seconds = retryAfter * (1 + Math.abs(jitter));
@@ -79,9 +94,10 @@ function afterSuccess(input: NextCheckInput, jitter: number): Plan {
   const maxSeconds = Math.max(minSeconds, input.bounds?.maxSeconds ?? DEFAULT_CHECK_BOUNDS.maxSeconds);
   const defaultSeconds = input.bounds?.defaultSeconds ?? DEFAULT_CHECK_BOUNDS.defaultSeconds;
   const posting = positive(input.postingIntervalSeconds);
-  let plan: Plan = posting === undefined
-    ? { seconds: defaultSeconds, reason: 'no posting history' }
-    : { seconds: posting / 2, reason: `adaptive: ${describePostingRate(posting)}` };
+  let plan: Plan =
+    posting === undefined
+      ? { seconds: defaultSeconds, reason: 'no posting history' }
+      : { seconds: posting / 2, reason: `adaptive: ${describePostingRate(posting)}` };
   const hint = strongestHint(input);
   if (hint !== undefined && hint.seconds > plan.seconds) plan = hint;
   let { reason } = plan;
@@ -97,7 +113,10 @@ function afterError(input: NextCheckInput, jitter: number): Plan {
   const errors = Math.max(1, Math.floor(input.consecutiveErrors));
   const backoff = Math.min(baseSeconds * 2 ** Math.min(errors - 1, 52), maxSeconds);
   const what = input.outcome === 'rate-limited' ? 'rate-limited: backoff' : 'backoff';
-  return { seconds: Math.min(backoff * (1 + jitter), maxSeconds), reason: `${what} after ${errors} error${errors === 1 ? '' : 's'}` };
+  return {
+    seconds: Math.min(backoff * (1 + jitter), maxSeconds),
+    reason: `${what} after ${errors} error${errors === 1 ? '' : 's'}`,
+  };
 }
 
 function strongestHint(input: NextCheckInput): Plan | undefined {
@@ -108,7 +127,10 @@ function strongestHint(input: NextCheckInput): Plan | undefined {
   if (maxAge !== undefined) hints.push({ seconds: maxAge, reason: `max-age ${formatDuration(maxAge)}` });
   const expires = positive(input.expiresAt === undefined ? undefined : (input.expiresAt - input.now) / 1000);
   if (expires !== undefined) hints.push({ seconds: expires, reason: `expires in ${formatDuration(expires)}` });
-  return hints.reduce<Plan | undefined>((best, hint) => (best === undefined || hint.seconds > best.seconds ? hint : best), undefined);
+  return hints.reduce<Plan | undefined>(
+    (best, hint) => (best === undefined || hint.seconds > best.seconds ? hint : best),
+    undefined,
+  );
 }
 
 // A value in [-JITTER, JITTER) from the first 32 bits of sha256(key, now).

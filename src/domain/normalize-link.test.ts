@@ -30,9 +30,17 @@ describe('normalizeLink', () => {
     ['keeps www', 'https://www.e.com/a', 'https://www.e.com/a'],
     ['trims whitespace', '  https://e.com/a \n', 'https://e.com/a'],
     ['keeps path case', 'https://e.com/A/B', 'https://e.com/A/B'],
-    ['does not drop names that merely contain a tracker', 'https://e.com/?myutm_source=1&spmx=2', 'https://e.com/?myutm_source=1&spmx=2'],
+    [
+      'does not drop names that merely contain a tracker',
+      'https://e.com/?myutm_source=1&spmx=2',
+      'https://e.com/?myutm_source=1&spmx=2',
+    ],
     ['returns an unparseable value trimmed', '  not a url ', 'not a url'],
-    ['returns a URN unchanged', 'urn:uuid:1225c695-cfb8-4ebb-aaaa-80da344efa6a', 'urn:uuid:1225c695-cfb8-4ebb-aaaa-80da344efa6a'],
+    [
+      'returns a URN unchanged',
+      'urn:uuid:1225c695-cfb8-4ebb-aaaa-80da344efa6a',
+      'urn:uuid:1225c695-cfb8-4ebb-aaaa-80da344efa6a',
+    ],
     ['returns a relative reference unchanged', '/a?utm_source=x#f', '/a?utm_source=x#f'],
   ])('%s', (_name, input, expected) => {
     expect(normalizeLink(input)).toBe(expected);
@@ -68,10 +76,31 @@ describe('stripTrackingParams', () => {
 
 describe('isTrackingParam', () => {
   it.each([
-    ['utm_source', true], ['UTM_TERM', true], ['utm_id', true], ['fbclid', true], ['gclid', true], ['dclid', true],
-    ['msclkid', true], ['mc_cid', true], ['mc_eid', true], ['yclid', true], ['_hsenc', true], ['_hsmi', true],
-    ['igshid', true], ['spm', true], ['ref_src', true], ['ocid', true], ['cmpid', true], ['WT.mc_id', true],
-    ['id', false], ['p', false], ['ref', false], ['from', false], ['source', false], ['page', false], ['utm', false],
+    ['utm_source', true],
+    ['UTM_TERM', true],
+    ['utm_id', true],
+    ['fbclid', true],
+    ['gclid', true],
+    ['dclid', true],
+    ['msclkid', true],
+    ['mc_cid', true],
+    ['mc_eid', true],
+    ['yclid', true],
+    ['_hsenc', true],
+    ['_hsmi', true],
+    ['igshid', true],
+    ['spm', true],
+    ['ref_src', true],
+    ['ocid', true],
+    ['cmpid', true],
+    ['WT.mc_id', true],
+    ['id', false],
+    ['p', false],
+    ['ref', false],
+    ['from', false],
+    ['source', false],
+    ['page', false],
+    ['utm', false],
   ])('%s → %s', (name, expected) => {
     expect(isTrackingParam(name)).toBe(expected);
   });

@@ -27,29 +27,62 @@
 const TRACKING_PREFIX = 'utm_'; // Google Analytics campaign tags: utm_source, utm_medium, utm_id, …
 
 const TRACKING_NAMES: ReadonlySet<string> = new Set([
-  'gclid', 'gclsrc', 'dclid', 'gbraid', 'wbraid', '_ga', '_gl', // Google Ads / Analytics linker
-  'fbclid', 'fb_action_ids', 'fb_action_types', 'fb_ref', 'fb_source', // Facebook
-  'igshid', 'igsh', // Instagram share ids
-  'msclkid', 'ocid', // Microsoft Ads, MSN
-  'twclid', 'ref_src', 'ref_url', // Twitter / X
+  'gclid',
+  'gclsrc',
+  'dclid',
+  'gbraid',
+  'wbraid',
+  '_ga',
+  '_gl', // Google Ads / Analytics linker
+  'fbclid',
+  'fb_action_ids',
+  'fb_action_types',
+  'fb_ref',
+  'fb_source', // Facebook
+  'igshid',
+  'igsh', // Instagram share ids
+  'msclkid',
+  'ocid', // Microsoft Ads, MSN
+  'twclid',
+  'ref_src',
+  'ref_url', // Twitter / X
   'ttclid', // TikTok
   'li_fat_id', // LinkedIn
-  'yclid', '_openstat', // Yandex
-  'mc_cid', 'mc_eid', // Mailchimp
-  '_hsenc', '_hsmi', '__hssc', '__hstc', '__hsfp', 'hsctatracking', // HubSpot
+  'yclid',
+  '_openstat', // Yandex
+  'mc_cid',
+  'mc_eid', // Mailchimp
+  '_hsenc',
+  '_hsmi',
+  '__hssc',
+  '__hstc',
+  '__hsfp',
+  'hsctatracking', // HubSpot
   'mkt_tok', // Marketo
   's_cid', // Adobe Analytics
   'wt.mc_id', // Webtrends
   'xtor', // AT Internet: French publishers tag RSS links `?xtor=RSS-…`
-  'oly_anon_id', 'oly_enc_id', // Omeda
-  'vero_id', 'vero_conv', // Vero
+  'oly_anon_id',
+  'oly_enc_id', // Omeda
+  'vero_id',
+  'vero_conv', // Vero
   '__s', // Drip
   'cmpid', // campaign id (ft.com and others)
   'spm', // Alibaba / Taobao / Youku position tracking
-  'hmsr', 'hmpl', 'hmcu', 'hmkw', 'hmci', // Baidu Tongji campaign tags
+  'hmsr',
+  'hmpl',
+  'hmcu',
+  'hmkw',
+  'hmci', // Baidu Tongji campaign tags
 ]);
 
-const DEFAULT_PORTS: ReadonlyMap<string, string> = new Map([['http', '80'], ['https', '443'], ['ws', '80'], ['wss', '443'], ['ftp', '21']]);
+const DEFAULT_PORTS: ReadonlyMap<string, string> = new Map([
+  ['http', '80'],
+  ['https', '443'],
+  ['ws', '80'],
+  ['wss', '443'],
+  ['ftp', '21'],
+]);
 
 // scheme :// authority path ?query (#fragment is whatever follows)
 const HIERARCHICAL = /^([a-zA-Z][a-zA-Z0-9+.-]*):\/\/([^/?#]*)([^?#]*)(?:\?([^#]*))?/;

@@ -6,60 +6,119 @@
 
 /** Feed formats and versions, as codes. */
 export type FeedFormat =
-  | 'rss090' | 'rss091u' | 'rss091n' | 'rss092' | 'rss093' | 'rss094' | 'rss20'
-  | 'rss10' | 'atom03' | 'atom10' | 'json10' | 'json11';
+  | 'rss090'
+  | 'rss091u'
+  | 'rss091n'
+  | 'rss092'
+  | 'rss093'
+  | 'rss094'
+  | 'rss20'
+  | 'rss10'
+  | 'atom03'
+  | 'atom10'
+  | 'json10'
+  | 'json11';
 
 /** How a text value is to be read: plain text, or HTML (xhtml is serialized to HTML). */
 export type TextType = 'text' | 'html';
 
 /** A person: author or contributor. */
-export interface Person { name?: string; email?: string; url?: string }
+export interface Person {
+  name?: string;
+  email?: string;
+  url?: string;
+}
 
 /** A link with its relation; RSS `<link>` is `{rel: "alternate", type: "text/html"}`. */
-export interface Link { href: string; rel: string; type?: string; title?: string; hreflang?: string; length?: number }
+export interface Link {
+  href: string;
+  rel: string;
+  type?: string;
+  title?: string;
+  hreflang?: string;
+  length?: number;
+}
 
 /** A category or tag. */
-export interface Category { term: string; scheme?: string; label?: string }
+export interface Category {
+  term: string;
+  scheme?: string;
+  label?: string;
+}
 
 /** A media file attached to an item. */
-export interface Enclosure { url: string; type?: string; length?: number }
+export interface Enclosure {
+  url: string;
+  type?: string;
+  length?: number;
+}
 
 /** The feed's image (RSS image, iTunes image, media:thumbnail on the channel). */
-export interface FeedImage { url?: string; title?: string; link?: string; width?: number; height?: number }
+export interface FeedImage {
+  url?: string;
+  title?: string;
+  link?: string;
+  width?: number;
+  height?: number;
+}
 
 /** Feed-level metadata. */
 export interface ParsedFeedMeta {
-  id?: string; title?: string; titleType?: TextType;
-  link?: string; links: Link[];
-  subtitle?: string; subtitleType?: TextType;
-  rights?: string; rightsType?: TextType;
+  id?: string;
+  title?: string;
+  titleType?: TextType;
+  link?: string;
+  links: Link[];
+  subtitle?: string;
+  subtitleType?: TextType;
+  rights?: string;
+  rightsType?: TextType;
   language?: string;
-  updated?: string; updatedRaw?: string;
-  published?: string; publishedRaw?: string;
-  authors: Person[]; contributors: Person[];
+  updated?: string;
+  updatedRaw?: string;
+  published?: string;
+  publishedRaw?: string;
+  authors: Person[];
+  contributors: Person[];
   image?: FeedImage;
-  icon?: string; logo?: string;
+  icon?: string;
+  logo?: string;
   generator?: { name?: string; version?: string; url?: string };
   categories: Category[];
-  ttl?: number; docs?: string;
+  ttl?: number;
+  docs?: string;
 }
 
 /** Where an item was first published (RSS `<source>`, Atom `<source>`). */
-export interface ItemSource { title?: string; url?: string; link?: string; id?: string }
+export interface ItemSource {
+  title?: string;
+  url?: string;
+  link?: string;
+  id?: string;
+}
 
 /** One entry of a feed. */
 export interface ParsedItem {
   id?: string;
-  title?: string; titleType?: TextType;
-  link?: string; links: Link[];
-  published?: string; publishedRaw?: string;
-  updated?: string; updatedRaw?: string;
-  authors: Person[]; contributors: Person[];
-  summary?: string; summaryType?: TextType;
-  content?: string; contentType?: TextType;
+  title?: string;
+  titleType?: TextType;
+  link?: string;
+  links: Link[];
+  published?: string;
+  publishedRaw?: string;
+  updated?: string;
+  updatedRaw?: string;
+  authors: Person[];
+  contributors: Person[];
+  summary?: string;
+  summaryType?: TextType;
+  content?: string;
+  contentType?: TextType;
   categories: Category[];
   enclosures: Enclosure[];
-  comments?: string; rights?: string; language?: string;
+  comments?: string;
+  rights?: string;
+  language?: string;
   source?: ItemSource;
 }
 

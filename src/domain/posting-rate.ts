@@ -14,7 +14,11 @@
 export const POSTING_RATE_SAMPLE = 20;
 
 /** Returns the typical seconds between posts from publish times (epoch ms), or undefined with fewer than 2 distinct past times. */
-export function estimatePostingInterval(times: readonly number[], now: number, sample = POSTING_RATE_SAMPLE): number | undefined {
+export function estimatePostingInterval(
+  times: readonly number[],
+  now: number,
+  sample = POSTING_RATE_SAMPLE,
+): number | undefined {
   const past = [...new Set(times)].filter((time) => Number.isFinite(time) && time <= now);
   if (past.length < 2) return undefined;
   const recent = past.sort((a, b) => b - a).slice(0, Math.max(2, sample));

@@ -13,9 +13,17 @@ describe('textFingerprint: typography-only edits give the same fingerprint', () 
     ['case', '<p>BREAKING: Storm Hits Coast</p>', '<p>Breaking: storm hits coast</p>'],
     ['paragraph split', '<p>One. Two.</p>', '<p>One.</p><p>Two.</p>'],
     ['line break vs paragraph', '<p>One<br>Two</p>', '<div>One</div>\n<div>Two</div>'],
-    ['tags and attributes', '<p>Read <a href="https://a">this</a></p>', '<p class="x">Read <b><a href="https://b" title="t">this</a></b></p>'],
+    [
+      'tags and attributes',
+      '<p>Read <a href="https://a">this</a></p>',
+      '<p class="x">Read <b><a href="https://b" title="t">this</a></b></p>',
+    ],
     ['added image', '<p>Text</p>', '<p>Text</p><img src="a.jpg" alt="A photo">'],
-    ['script and style content', '<p>Text</p>', '<style>p{color:red}</style><p>Text</p><script>var x = "hidden";</script>'],
+    [
+      'script and style content',
+      '<p>Text</p>',
+      '<style>p{color:red}</style><p>Text</p><script>var x = "hidden";</script>',
+    ],
     ['comments', '<p>Text</p>', '<p>Te<!-- ad slot -->xt</p>'],
     ['soft hyphen and zero-width space', '<p>information</p>', '<p>infor&shy;ma\u200btion</p>'],
     ['full-width latin and digits', '<p>ABC 123</p>', '<p>ＡＢＣ　１２３</p>'],
@@ -74,7 +82,12 @@ describe('textFingerprint', () => {
   });
 
   it('does not hang on pathological markup', () => {
-    const inputs = ['<script'.repeat(100_000), `${'<!--'.repeat(100_000)}x`, '<a '.repeat(100_000), '<style>'.repeat(100_000)];
+    const inputs = [
+      '<script'.repeat(100_000),
+      `${'<!--'.repeat(100_000)}x`,
+      '<a '.repeat(100_000),
+      '<style>'.repeat(100_000),
+    ];
     const started = Date.now();
     for (const input of inputs) textFingerprint(input);
     expect(Date.now() - started).toBeLessThan(2000);

@@ -61,7 +61,11 @@ function hostOf(url: string): string | null {
 }
 
 /** Returns the main content and metadata of the page `html` fetched from `url`, or undefined when no article is found. */
-export function extractArticle(html: string, url: string, options: ExtractArticleOptions = {}): ExtractedArticle | undefined {
+export function extractArticle(
+  html: string,
+  url: string,
+  options: ExtractArticleOptions = {},
+): ExtractedArticle | undefined {
   const { document } = parseHTML(html) as unknown as { document: PageDocument };
   let selected: { content: string; textContent: string } | undefined;
   if (options.bodySelector !== undefined) {

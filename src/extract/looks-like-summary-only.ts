@@ -19,12 +19,15 @@ export interface SummaryProbeItem {
 const SHORT_TEXT = 280;
 const SAMPLE = 20;
 const ELLIPSIS_END = /(?:…|\.{3}|\[\s*(?:…|\.{3})\s*\]|\(\s*(?:…|\.{3})\s*\)|»)\s*$/u;
-const READ_MORE = /(?:continue reading|read (?:the )?(?:more|full|rest)|read on|full (?:story|article)|more\s*»|→\s*$|阅读全文|阅读更多|查看全文|继续阅读|閱讀全文|繼續閱讀|全文|点击查看|點擊查看|展开全文)/i;
+const READ_MORE =
+  /(?:continue reading|read (?:the )?(?:more|full|rest)|read on|full (?:story|article)|more\s*»|→\s*$|阅读全文|阅读更多|查看全文|继续阅读|閱讀全文|繼續閱讀|全文|点击查看|點擊查看|展开全文)/i;
 const LAST_LINK = /<a\b[^>]*>((?:(?!<a\b)[\s\S])*?)<\/a>\s*(?:<\/[a-z0-9]+>\s*)*$/i;
 const CJK = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}]/gu;
 
 function textOf(html: string): string {
-  return decodeHTML(html.replace(/<(script|style)\b[\s\S]*?<\/\1>/gi, ' ').replace(/<[^>]*>/g, ' ')).replace(/\s+/g, ' ').trim();
+  return decodeHTML(html.replace(/<(script|style)\b[\s\S]*?<\/\1>/gi, ' ').replace(/<[^>]*>/g, ' '))
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 function weightedLength(text: string): number {

@@ -33,7 +33,15 @@ describe('fetchFeed: private addresses', () => {
 
   it('refuses loopback in its other spellings', async () => {
     const port = new URL(server.url('/')).port;
-    const spellings = ['[::1]', '[::ffff:127.0.0.1]', '[::ffff:7f00:1]', '0.0.0.0', '2130706433', '0x7f.1', 'localhost'];
+    const spellings = [
+      '[::1]',
+      '[::ffff:127.0.0.1]',
+      '[::ffff:7f00:1]',
+      '0.0.0.0',
+      '2130706433',
+      '0x7f.1',
+      'localhost',
+    ];
     for (const host of spellings) {
       const result = await fetchFeed(`http://${host}:${port}/feed.xml`, { dispatcher });
       expect(errorCode(result), host).toBe('fetch.private-address');
@@ -41,7 +49,10 @@ describe('fetchFeed: private addresses', () => {
   });
 
   it('refuses a redirect to 10.0.0.1 even when the first hop is allowed', async () => {
-    const result = await fetchFeed(server.url('/redirect/private'), { dispatcher, allowPrivateNetworks: ['127.0.0.1'] });
+    const result = await fetchFeed(server.url('/redirect/private'), {
+      dispatcher,
+      allowPrivateNetworks: ['127.0.0.1'],
+    });
     expect(errorCode(result)).toBe('fetch.private-address');
     if (result.kind === 'failed') expect(result.error.message).toContain('10.0.0.1');
     expect(server.requests.at(-1)?.path).toBe('/redirect/private');

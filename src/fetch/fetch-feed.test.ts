@@ -146,7 +146,11 @@ describe('fetchFeed: HTTP errors and rate limits', () => {
   });
 
   it('fails a corrupt or unknown content coding with fetch.bad-encoding', async () => {
-    server.setRoute('/corrupt.gz', { kind: 'static', headers: { 'content-encoding': 'gzip' }, body: 'not gzip at all' });
+    server.setRoute('/corrupt.gz', {
+      kind: 'static',
+      headers: { 'content-encoding': 'gzip' },
+      body: 'not gzip at all',
+    });
     server.setRoute('/compress', { kind: 'static', headers: { 'content-encoding': 'compress' }, body: 'x' });
     for (const path of ['/corrupt.gz', '/compress']) {
       const result = await fetchLocal(path);

@@ -48,7 +48,11 @@ export async function fetchFeed(url: string, options: FetchOptions): Promise<Fet
     const outcome = await followRedirects(url, options, signal);
     return { ...outcome, durationMs: elapsedMs(started) } as FetchResult;
   } catch (error) {
-    return { kind: 'failed', error: toFetchError(error, deadline.signal, options.signal), durationMs: elapsedMs(started) };
+    return {
+      kind: 'failed',
+      error: toFetchError(error, deadline.signal, options.signal),
+      durationMs: elapsedMs(started),
+    };
   } finally {
     clearTimeout(timer);
   }
@@ -106,7 +110,17 @@ async function readResponse(
   const { body, wireBytes } = await readBody(response.body, firstValue(raw['content-encoding']), maxBytes);
   const type = parseContentType(firstValue(raw['content-type']));
   const headers = flattenHeaders(raw);
-  return dropUndefined({ kind: 'ok', url, permanentRedirect, status, headers, body, ...hints, ...type, bytes: wireBytes });
+  return dropUndefined({
+    kind: 'ok',
+    url,
+    permanentRedirect,
+    status,
+    headers,
+    body,
+    ...hints,
+    ...type,
+    bytes: wireBytes,
+  });
 }
 
 function buildRequestHeaders(options: FetchOptions): Record<string, string> {

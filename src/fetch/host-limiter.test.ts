@@ -35,7 +35,12 @@ describe('createHostLimiter', () => {
 
   it('spaces the starts of tasks to one host, without delaying other hosts', async () => {
     const probe = createProbe(createHostLimiter({ perHostConcurrency: 4, perHostSpacingMs: 80 }));
-    await Promise.all([probe.run('a.example', 0), probe.run('a.example', 0), probe.run('a.example', 0), probe.run('b.example', 0)]);
+    await Promise.all([
+      probe.run('a.example', 0),
+      probe.run('a.example', 0),
+      probe.run('a.example', 0),
+      probe.run('b.example', 0),
+    ]);
     const a = probe.starts.filter((s) => s.host === 'a.example').map((s) => s.at);
     for (let i = 1; i < a.length; i++) expect(a[i] - a[i - 1]).toBeGreaterThanOrEqual(78);
     const b = probe.starts.find((s) => s.host === 'b.example')!;
@@ -52,7 +57,12 @@ describe('createHostLimiter', () => {
 
   it('lets a task for an idle host overtake queued tasks for a busy one', async () => {
     const probe = createProbe(createHostLimiter({ perHostConcurrency: 1, perHostSpacingMs: 0 }));
-    const queued = [probe.run('a.example', 30), probe.run('a.example', 30), probe.run('a.example', 30), probe.run('b.example', 0)];
+    const queued = [
+      probe.run('a.example', 30),
+      probe.run('a.example', 30),
+      probe.run('a.example', 30),
+      probe.run('b.example', 0),
+    ];
     await Promise.all(queued);
     expect(probe.starts.map((s) => s.host).indexOf('b.example')).toBe(1);
   });

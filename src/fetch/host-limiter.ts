@@ -76,11 +76,14 @@ export function createHostLimiter(options: HostLimiterOptions = {}): HostLimiter
   function wakeUpAt(at: number, now: number): void {
     clearTimeout(timer);
     timerAt = at;
-    timer = setTimeout(() => {
-      timer = undefined;
-      timerAt = Infinity;
-      pump();
-    }, Math.ceil(at - now));
+    timer = setTimeout(
+      () => {
+        timer = undefined;
+        timerAt = Infinity;
+        pump();
+      },
+      Math.ceil(at - now),
+    );
   }
 
   function release(host: string): void {
@@ -102,8 +105,14 @@ export function createHostLimiter(options: HostLimiterOptions = {}): HostLimiter
             Promise.resolve()
               .then(task)
               .then(
-                (value) => { release(host); resolve(value); },
-                (error: unknown) => { release(host); reject(error); },
+                (value) => {
+                  release(host);
+                  resolve(value);
+                },
+                (error: unknown) => {
+                  release(host);
+                  reject(error);
+                },
               );
           },
         });

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { flattenHeaders, parseCacheControlMaxAge, parseContentType, parseHttpDate, parseRetryAfter } from './http-headers.ts';
+import {
+  flattenHeaders,
+  parseCacheControlMaxAge,
+  parseContentType,
+  parseHttpDate,
+  parseRetryAfter,
+} from './http-headers.ts';
 
 const now = new Date('2024-03-01T12:00:00Z');
 
@@ -50,7 +56,10 @@ describe('parseHttpDate, parseContentType, flattenHeaders', () => {
   });
 
   it('splits a Content-Type into a lowercased media type and charset', () => {
-    expect(parseContentType('Application/RSS+XML; Charset="GBK"')).toEqual({ contentType: 'application/rss+xml', charset: 'gbk' });
+    expect(parseContentType('Application/RSS+XML; Charset="GBK"')).toEqual({
+      contentType: 'application/rss+xml',
+      charset: 'gbk',
+    });
     expect(parseContentType('text/xml')).toEqual({ contentType: 'text/xml' });
     expect(parseContentType(undefined)).toEqual({});
   });

@@ -52,7 +52,10 @@ export function parseContentType(value: string | undefined): { contentType?: str
   for (const parameter of parameters) {
     const [name = '', raw = ''] = parameter.split('=', 2);
     if (name.trim().toLowerCase() !== 'charset') continue;
-    const charset = raw.trim().replace(/^"(.*)"$/, '$1').toLowerCase();
+    const charset = raw
+      .trim()
+      .replace(/^"(.*)"$/, '$1')
+      .toLowerCase();
     return charset === '' ? { contentType } : { contentType, charset };
   }
   return { contentType };

@@ -18,7 +18,11 @@ export interface ReadBody {
 }
 
 /** Returns the decoded body; rejects with `fetch.too-large` past `maxBytes` (wire or decoded) and `fetch.bad-encoding` for an unknown or corrupt coding. */
-export async function readBody(source: Readable, contentEncoding: string | undefined, maxBytes: number): Promise<ReadBody> {
+export async function readBody(
+  source: Readable,
+  contentEncoding: string | undefined,
+  maxBytes: number,
+): Promise<ReadBody> {
   let decoders: Transform[];
   try {
     decoders = createDecoders(contentEncoding);
@@ -47,7 +51,9 @@ export async function readBody(source: Readable, contentEncoding: string | undef
   try {
     await pipeline([source, countWire, ...decoders, collect]);
   } catch (error) {
-    throw isZlibError(error) ? new AppError('fetch.bad-encoding', `corrupt ${contentEncoding} body`, { cause: error }) : error;
+    throw isZlibError(error)
+      ? new AppError('fetch.bad-encoding', `corrupt ${contentEncoding} body`, { cause: error })
+      : error;
   }
   const joined = Buffer.concat(chunks, size);
   return { body: new Uint8Array(joined.buffer, joined.byteOffset, joined.length), wireBytes };
@@ -57,13 +63,19 @@ export async function readBody(source: Readable, contentEncoding: string | undef
 export function createDecoders(contentEncoding: string | undefined): Transform[] {
   if (contentEncoding === undefined) return [];
   // RFC 9110 §8.4: codings are listed in the order applied, so they are undone in reverse
-  const codings = contentEncoding.split(',').map((coding) => coding.trim().toLowerCase()).filter((c) => c !== '');
-  return codings.reverse().filter((coding) => coding !== 'identity').map((coding) => {
-    // Unzip accepts both gzip and zlib-wrapped deflate, which covers mislabelled bodies too
-    if (coding === 'gzip' || coding === 'x-gzip' || coding === 'deflate') return createUnzip();
-    if (coding === 'br') return createBrotliDecompress();
-    throw new AppError('fetch.bad-encoding', `unsupported content-encoding "${coding}"`);
-  });
+  const codings = contentEncoding
+    .split(',')
+    .map((coding) => coding.trim().toLowerCase())
+    .filter((c) => c !== '');
+  return codings
+    .reverse()
+    .filter((coding) => coding !== 'identity')
+    .map((coding) => {
+      // Unzip accepts both gzip and zlib-wrapped deflate, which covers mislabelled bodies too
+      if (coding === 'gzip' || coding === 'x-gzip' || coding === 'deflate') return createUnzip();
+      if (coding === 'br') return createBrotliDecompress();
+      throw new AppError('fetch.bad-encoding', `unsupported content-encoding "${coding}"`);
+    });
 }
 
 /** Destroys a body we will not read; undici reports that as an error event, which is expected here. */
@@ -78,5 +90,7 @@ function tooLarge(maxBytes: number, what: string): AppError {
 
 function isZlibError(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === 'string' && (code.startsWith('Z_') || code.startsWith('ERR__') || code.startsWith('ERR_BROTLI'));
+  return (
+    typeof code === 'string' && (code.startsWith('Z_') || code.startsWith('ERR__') || code.startsWith('ERR_BROTLI'))
+  );
 }

@@ -18,18 +18,36 @@ afterEach(async () => {
 });
 
 const item = (n: number) => ({
-  id: `urn:item:${n}`, title: `条目 ${n}`, link: `https://example.com/${n}`, links: [], authors: [], contributors: [],
-  categories: [], enclosures: [], content: `<p>正文 ${n}</p><p>&nbsp;</p>`, contentType: 'html' as const, published: '2024-01-15T08:00:00.000Z',
+  id: `urn:item:${n}`,
+  title: `条目 ${n}`,
+  link: `https://example.com/${n}`,
+  links: [],
+  authors: [],
+  contributors: [],
+  categories: [],
+  enclosures: [],
+  content: `<p>正文 ${n}</p><p>&nbsp;</p>`,
+  contentType: 'html' as const,
+  published: '2024-01-15T08:00:00.000Z',
 });
 
-async function contextWithPending(url: string, count: number, storeOptions?: 'own' | 'unopenable'): Promise<TestContext> {
+async function contextWithPending(
+  url: string,
+  count: number,
+  storeOptions?: 'own' | 'unopenable',
+): Promise<TestContext> {
   const base = await createTestContext();
   const path = storeOptions === 'unopenable' ? join(base.dir, 'missing', 'folder', 'tidings.db') : base.dbPath;
-  const ctx: TestContext = storeOptions === undefined ? base : Object.assign(base, { storeOptions: { backend: 'sqlite' as const, path } });
+  const ctx: TestContext =
+    storeOptions === undefined ? base : Object.assign(base, { storeOptions: { backend: 'sqlite' as const, path } });
   contexts.push(ctx);
   const added = await ctx.store.addFeed({ url, title: 'Example', now: ctx.now() });
   if (added.kind !== 'added') throw new Error(added.kind);
-  await ctx.store.recordEntries(added.feed.id, buildEntries(Array.from({ length: count }, (_, i) => item(i))), 1_700_000_000_000);
+  await ctx.store.recordEntries(
+    added.feed.id,
+    buildEntries(Array.from({ length: count }, (_, i) => item(i))),
+    1_700_000_000_000,
+  );
   return ctx;
 }
 

@@ -15,11 +15,18 @@ import { flushPendingArchive, writePendingArchive, type FlushResult } from './ar
 import type { IngestContext } from './ingest-context.ts';
 
 /** What the archive thread is started with. */
-export interface ArchiveThreadData { storeOptions: StoreOptions; archiveRoot: string; archiveBody: 'cleaned' | 'raw' }
+export interface ArchiveThreadData {
+  storeOptions: StoreOptions;
+  archiveRoot: string;
+  archiveBody: 'cleaned' | 'raw';
+}
 /** A message to the archive thread. */
 export type ArchiveRequest = { kind: 'flush'; id: number } | { kind: 'close' };
 /** The archive thread's answer to a flush. */
-export interface ArchiveReply { id: number; result: FlushResult }
+export interface ArchiveReply {
+  id: number;
+  result: FlushResult;
+}
 
 /** Flushes the pending archive (off this thread when it can); `close` stops the thread. */
 export interface ArchiveFlusher {
@@ -37,7 +44,11 @@ export function createArchiveFlusher(ctx: IngestContext): ArchiveFlusher {
   const waiting = new Map<number, (result: FlushResult | undefined) => void>();
 
   const start = (): Worker => {
-    const data: ArchiveThreadData = { storeOptions, archiveRoot: ctx.archiveRoot, archiveBody: ctx.settings.archiveBody };
+    const data: ArchiveThreadData = {
+      storeOptions,
+      archiveRoot: ctx.archiveRoot,
+      archiveBody: ctx.settings.archiveBody,
+    };
     const started = startModuleWorker(import.meta.url, 'archive-thread', data);
     started.on('message', (reply: ArchiveReply) => {
       waiting.get(reply.id)?.(reply.result);

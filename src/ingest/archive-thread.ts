@@ -14,7 +14,13 @@ import type { ArchiveReply, ArchiveRequest, ArchiveThreadData } from './archive-
 
 const { storeOptions, archiveRoot, archiveBody } = workerData as ArchiveThreadData;
 const store = await openStore(storeOptions satisfies StoreOptions);
-const ctx: ArchiveContext = { store, archiveRoot, now: Date.now, settings: { archiveBody }, revisionIo: blockingRevisionIo };
+const ctx: ArchiveContext = {
+  store,
+  archiveRoot,
+  now: Date.now,
+  settings: { archiveBody },
+  revisionIo: blockingRevisionIo,
+};
 
 // Flushes (and the close after them) run in the order asked: a close never cuts a flush short.
 let queue: Promise<unknown> = Promise.resolve();

@@ -81,7 +81,10 @@ describe('archive export and import', () => {
     await exportArchive(source, dir);
     await mkdir(join(dir, 'loose'), { recursive: true });
     await writeFile(join(dir, 'loose', '000_0123456789abcdef.txt'), 'not an article file');
-    await cp(fileURLToPath(new URL('../archive/testdata/000_b016ae68f5e95a47.txt', import.meta.url)), join(dir, 'loose', '000_b016ae68f5e95a47.txt'));
+    await cp(
+      fileURLToPath(new URL('../archive/testdata/000_b016ae68f5e95a47.txt', import.meta.url)),
+      join(dir, 'loose', '000_b016ae68f5e95a47.txt'),
+    );
     const target = await freshContext();
     const result = await importArchive(target, dir);
     if (result.kind !== 'imported') throw new Error(result.error.message);
@@ -90,16 +93,23 @@ describe('archive export and import', () => {
   });
 
   it('fails with a clear error for a folder that does not exist', async () => {
-    expect(await importArchive(source, join(source.dir, 'missing'))).toMatchObject({ kind: 'failed', error: { code: 'archive.unreadable' } });
+    expect(await importArchive(source, join(source.dir, 'missing'))).toMatchObject({
+      kind: 'failed',
+      error: { code: 'archive.unreadable' },
+    });
   });
 });
 
 describe('rebuildDatabase', () => {
-  it('builds a new database from the archive, revisions included, with the old one\'s accounts, keeping it as .bak', async () => {
+  it("builds a new database from the archive, revisions included, with the old one's accounts, keeping it as .bak", async () => {
     const ctx = await freshContext();
     await importArchive(ctx, join(source.dir, 'export-1'));
     const before = await articleCount(ctx);
-    const titles = (await ctx.store.listArticles({ limit: 50 })).articles.map((a) => [a.identity, a.title, a.revisionCount]);
+    const titles = (await ctx.store.listArticles({ limit: 50 })).articles.map((a) => [
+      a.identity,
+      a.title,
+      a.revisionCount,
+    ]);
     const created = await ctx.store.createUser({ name: 'reader', passwordHash: 'hash' });
     const [feed] = await ctx.store.listFeeds();
     if (created.kind !== 'created') throw new Error(created.kind);
@@ -107,10 +117,18 @@ describe('rebuildDatabase', () => {
 
     const result = await rebuildDatabase(ctx);
     if (result.kind !== 'rebuilt') throw new Error(result.error.message);
-    expect(result).toMatchObject({ feeds: 2, revisions: before.revisions, problems: [], backupPath: `${ctx.dbPath}.bak`, kept: { users: 1, subscriptions: 1 } });
+    expect(result).toMatchObject({
+      feeds: 2,
+      revisions: before.revisions,
+      problems: [],
+      backupPath: `${ctx.dbPath}.bak`,
+      kept: { users: 1, subscriptions: 1 },
+    });
     expect((await ctx.store.listSubscriptions(created.user.id)).map((s) => s.feed.url)).toEqual([feed.url]);
     expect(await articleCount(ctx)).toEqual(before);
-    expect((await ctx.store.listArticles({ limit: 50 })).articles.map((a) => [a.identity, a.title, a.revisionCount])).toEqual(titles);
+    expect(
+      (await ctx.store.listArticles({ limit: 50 })).articles.map((a) => [a.identity, a.title, a.revisionCount]),
+    ).toEqual(titles);
     expect((await ctx.store.counts()).pendingArchive).toBe(0);
     expect((await stat(`${ctx.dbPath}.bak`)).size).toBeGreaterThan(0);
   });
@@ -122,7 +140,10 @@ describe('rebuildDatabase', () => {
     try {
       await other.counts();
       const result = await rebuildDatabase(ctx);
-      expect(result).toMatchObject({ kind: 'failed', error: { message: expect.stringMatching(/another Tidings process/) } });
+      expect(result).toMatchObject({
+        kind: 'failed',
+        error: { message: expect.stringMatching(/another Tidings process/) },
+      });
       expect(await articleCount(ctx)).toEqual(await articleCount(source));
     } finally {
       await other.close();

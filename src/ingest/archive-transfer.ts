@@ -6,19 +6,37 @@
  * into the live archive like fetched ones (unless the folder IS the live archive).
  */
 import { resolve } from 'node:path';
-import { exportArchive as writeArchiveFolders, readArchive, type ArchiveProblem, type ExportFeedInput, type ExportFeedResult } from '../archive/index.ts';
+import {
+  exportArchive as writeArchiveFolders,
+  readArchive,
+  type ArchiveProblem,
+  type ExportFeedInput,
+  type ExportFeedResult,
+} from '../archive/index.ts';
 import { AppError, isAppError } from '../domain/errors.ts';
 import { flushPendingArchive } from './archive-writer.ts';
 import type { IngestContext } from './ingest-context.ts';
 
 /** Which feeds and which body an export writes (default: all feeds, cleaned bodies). */
-export interface ExportArchiveOptions { raw?: boolean; feedIds?: number[] }
+export interface ExportArchiveOptions {
+  raw?: boolean;
+  feedIds?: number[];
+}
 
 /** What an export wrote, per feed folder; `files` counts article files written or already there. */
-export interface ExportArchiveResult { feeds: ExportFeedResult[]; files: number }
+export interface ExportArchiveResult {
+  feeds: ExportFeedResult[];
+  files: number;
+}
 
 /** One folder of an import. */
-export interface ImportedFolder { folder: string; feedUrl: string; feedId?: number; imported: number; skipped: number }
+export interface ImportedFolder {
+  folder: string;
+  feedUrl: string;
+  feedId?: number;
+  imported: number;
+  skipped: number;
+}
 
 /** What an import did; `problems` lists every file that could not be read or stored. */
 export type ImportArchiveResult =
@@ -26,13 +44,18 @@ export type ImportArchiveResult =
   | { kind: 'failed'; error: AppError };
 
 /** Writes the chosen feeds into `dir` as an archive folder; throws AppError `archive.invalid` or a file-system error. */
-export async function exportArchive(ctx: IngestContext, dir: string, options: ExportArchiveOptions = {}): Promise<ExportArchiveResult> {
+export async function exportArchive(
+  ctx: IngestContext,
+  dir: string,
+  options: ExportArchiveOptions = {},
+): Promise<ExportArchiveResult> {
   const fileBody = options.raw === true ? 'raw' : 'cleaned';
   const store = ctx.store;
   async function* feeds(): AsyncGenerator<ExportFeedInput> {
     const ids = options.feedIds === undefined ? [undefined] : [...new Set(options.feedIds)];
     for (const feedId of ids) {
-      for await (const exported of store.exportRecords({ feedId, fileBody })) yield { feed: exported.feed, records: exported.records };
+      for await (const exported of store.exportRecords({ feedId, fileBody }))
+        yield { feed: exported.feed, records: exported.records };
     }
   }
   const results = await writeArchiveFolders(dir, feeds());
@@ -51,20 +74,38 @@ export async function importArchive(ctx: IngestContext, dir: string): Promise<Im
       const at = folder.folder === '' ? '.' : folder.folder;
       try {
         const now = ctx.now();
-        const result = await ctx.store.importRecords(folder.feed, folder.records, { now, ...(intoLiveArchive ? { archivedAt: now } : {}) });
-        problems.push(...result.invalid.map((p) => ({ file: folder.folder === '' ? p.file : `${folder.folder}/${p.file}`, reason: p.reason })));
-        folders.push({ folder: at, feedUrl: folder.feed.url, feedId: result.feedId, imported: result.imported, skipped: result.skipped });
+        const result = await ctx.store.importRecords(folder.feed, folder.records, {
+          now,
+          ...(intoLiveArchive ? { archivedAt: now } : {}),
+        });
+        problems.push(
+          ...result.invalid.map((p) => ({
+            file: folder.folder === '' ? p.file : `${folder.folder}/${p.file}`,
+            reason: p.reason,
+          })),
+        );
+        folders.push({
+          folder: at,
+          feedUrl: folder.feed.url,
+          feedId: result.feedId,
+          imported: result.imported,
+          skipped: result.skipped,
+        });
       } catch (error) {
         problems.push({ file: at, reason: `not imported: ${error instanceof Error ? error.message : String(error)}` });
       }
     }
   } catch (error) {
-    return { kind: 'failed', error: isAppError(error) ? error : new AppError('archive.unreadable', String(error), { cause: error }) };
+    return {
+      kind: 'failed',
+      error: isAppError(error) ? error : new AppError('archive.unreadable', String(error), { cause: error }),
+    };
   }
   if (!intoLiveArchive) {
     const flushed = await flushPendingArchive(ctx);
     problems.push(...flushed.problems);
-    if (flushed.error !== undefined) problems.push({ file: ctx.archiveRoot, reason: `writing the live archive stopped: ${flushed.error}` });
+    if (flushed.error !== undefined)
+      problems.push({ file: ctx.archiveRoot, reason: `writing the live archive stopped: ${flushed.error}` });
   }
   const imported = folders.reduce((sum, f) => sum + f.imported, 0);
   const skipped = folders.reduce((sum, f) => sum + f.skipped, 0);

@@ -42,10 +42,16 @@ export type ArchiveContext = Pick<IngestContext, 'store' | 'archiveRoot' | 'now'
  * still running (`write` does the work: on this thread by default, or a round's archive
  * thread); never throws (a failure is `error`, retried next time).
  */
-export function flushPendingArchive(ctx: IngestContext, write: (ctx: ArchiveContext) => Promise<FlushResult> = writePendingArchive): Promise<FlushResult> {
+export function flushPendingArchive(
+  ctx: IngestContext,
+  write: (ctx: ArchiveContext) => Promise<FlushResult> = writePendingArchive,
+): Promise<FlushResult> {
   const previous = running.get(ctx) ?? Promise.resolve();
   const next = previous.then(() => write(ctx));
-  running.set(ctx, next.catch(() => undefined));
+  running.set(
+    ctx,
+    next.catch(() => undefined),
+  );
   return next;
 }
 
@@ -58,17 +64,30 @@ export async function writePendingArchive(ctx: ArchiveContext): Promise<FlushRes
       const pending = await ctx.store.pendingArchiveRevisions(BATCH);
       if (pending.length === 0) return result;
       const groups = groupByFeed(pending);
-      const records = groups.map((group) => group.map(({ record }) => (raw ? { ...record, fileBody: 'raw' as const } : record)));
+      const records = groups.map((group) =>
+        group.map(({ record }) => (raw ? { ...record, fileBody: 'raw' as const } : record)),
+      );
       // Marked only once the whole batch is durable; after a failure all of it is written again (same files are `unchanged`).
-      const outcomes = await writeRevisionGroups(ctx.archiveRoot, groups.map((group, k) => ({ feed: group[0].feed, records: records[k] })), { io: ctx.revisionIo });
+      const outcomes = await writeRevisionGroups(
+        ctx.archiveRoot,
+        groups.map((group, k) => ({ feed: group[0].feed, records: records[k] })),
+        { io: ctx.revisionIo },
+      );
       for (const [k, list] of outcomes.entries()) {
         for (const [i, outcome] of list.entries()) {
           if (outcome.kind === 'written') result.written++;
           else if (outcome.kind === 'unchanged') result.unchanged++;
-          else result.problems.push({ file: `${feedFolderName(groups[k][i].feed.url)}/${records[k][i].file}`, reason: outcome.reason });
+          else
+            result.problems.push({
+              file: `${feedFolderName(groups[k][i].feed.url)}/${records[k][i].file}`,
+              reason: outcome.reason,
+            });
         }
       }
-      await ctx.store.markArchived(pending.map((p) => p.revisionId).sort((a, b) => a - b), ctx.now());
+      await ctx.store.markArchived(
+        pending.map((p) => p.revisionId).sort((a, b) => a - b),
+        ctx.now(),
+      );
       if (pending.length < BATCH) return result;
     }
   } catch (error) {
@@ -109,5 +128,8 @@ export async function moveArchiveFolder(ctx: IngestContext, oldUrl: string, feed
 }
 
 async function exists(path: string): Promise<boolean> {
-  return stat(path).then(() => true, () => false);
+  return stat(path).then(
+    () => true,
+    () => false,
+  );
 }

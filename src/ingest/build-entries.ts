@@ -39,7 +39,11 @@ export interface CleanSource {
 }
 
 /** One entry with the item it came from and its clean source. */
-export interface PreparedEntry { entry: IncomingEntry; item: ParsedItem; source: CleanSource }
+export interface PreparedEntry {
+  entry: IncomingEntry;
+  item: ParsedItem;
+  source: CleanSource;
+}
 
 /** Returns one entry per item, in item order (identities depend on the whole document). */
 export function buildEntries(items: readonly ParsedItem[], options: BuildEntriesOptions = {}): IncomingEntry[] {
@@ -54,7 +58,11 @@ export function prepareEntries(items: readonly ParsedItem[], options: BuildEntri
 
 /** Returns the cleaned form of `source` with the document's options (packs, learned rules, feed URL, generator). */
 export function cleanSource(source: CleanSource, options: BuildEntriesOptions): string {
-  const cleanOptions: CleanArticleOptions = { ...options, itemUrl: source.itemUrl, baseUrl: source.baseUrl ?? source.itemUrl };
+  const cleanOptions: CleanArticleOptions = {
+    ...options,
+    itemUrl: source.itemUrl,
+    baseUrl: source.baseUrl ?? source.itemUrl,
+  };
   return cleanArticle(source.html, cleanOptions).html;
 }
 
@@ -64,9 +72,10 @@ function prepareEntry(item: ParsedItem, identity: string, options: BuildEntriesO
   const rawBody = (useContent ? item.content : item.summary) ?? '';
   const bodyType: TextType = (useContent ? item.contentType : item.summaryType) ?? 'html';
   const html = bodyType === 'text' ? textToHtml(rawBody) : rawBody;
-  const summary = useContent && item.summary !== undefined && item.summary.trim() !== ''
-    ? clean(item.summaryType === 'text' ? textToHtml(item.summary) : item.summary)
-    : undefined;
+  const summary =
+    useContent && item.summary !== undefined && item.summary.trim() !== ''
+      ? clean(item.summaryType === 'text' ? textToHtml(item.summary) : item.summary)
+      : undefined;
   const title = item.title === undefined ? undefined : plainText(item.title, item.titleType ?? 'text');
   const entry = dropUndefined({
     identity,
@@ -90,13 +99,19 @@ function prepareEntry(item: ParsedItem, identity: string, options: BuildEntriesO
 
 /** Returns the publish (else update) times of items, epoch ms, for the posting-rate estimate. */
 export function itemTimes(items: readonly ParsedItem[]): number[] {
-  return items.map((item) => epochMs(item.published) ?? epochMs(item.updated)).filter((t): t is number => t !== undefined);
+  return items
+    .map((item) => epochMs(item.published) ?? epochMs(item.updated))
+    .filter((t): t is number => t !== undefined);
 }
 
 /** Returns a plain-text body as escaped paragraphs (blank lines separate them, single line breaks become `<br>`). */
 export function textToHtml(text: string): string {
-  return text.split(/\r?\n\s*\r?\n/).map((p) => p.trim()).filter((p) => p !== '')
-    .map((p) => `<p>${escapeHtml(p).replace(/\r?\n/g, '<br>')}</p>`).join('\n');
+  return text
+    .split(/\r?\n\s*\r?\n/)
+    .map((p) => p.trim())
+    .filter((p) => p !== '')
+    .map((p) => `<p>${escapeHtml(p).replace(/\r?\n/g, '<br>')}</p>`)
+    .join('\n');
 }
 
 function epochMs(iso: string | undefined): number | undefined {

@@ -19,15 +19,25 @@ import type { IngestContext } from './ingest-context.ts';
 export type ArticleFormat = 'markdown' | 'text' | 'html';
 
 /** Which feeds and which form. */
-export interface ExportArticlesOptions { format: ArticleFormat; feedIds?: number[] }
+export interface ExportArticlesOptions {
+  format: ArticleFormat;
+  feedIds?: number[];
+}
 
 /** What the export wrote: one entry per feed folder. */
-export interface ExportArticlesResult { feeds: Array<{ folder: string; feedUrl: string; files: number }>; files: number }
+export interface ExportArticlesResult {
+  feeds: Array<{ folder: string; feedUrl: string; files: number }>;
+  files: number;
+}
 
 const EXTENSIONS: Record<ArticleFormat, string> = { markdown: 'md', text: 'txt', html: 'html' };
 
 /** Writes the latest revision of each article of the chosen feeds into `dir`; throws a file-system error. */
-export async function exportArticles(ctx: IngestContext, dir: string, options: ExportArticlesOptions): Promise<ExportArticlesResult> {
+export async function exportArticles(
+  ctx: IngestContext,
+  dir: string,
+  options: ExportArticlesOptions,
+): Promise<ExportArticlesResult> {
   const result: ExportArticlesResult = { feeds: [], files: 0 };
   const ids = options.feedIds === undefined ? [undefined] : [...new Set(options.feedIds)];
   for (const feedId of ids) {
@@ -43,7 +53,10 @@ export async function exportArticles(ctx: IngestContext, dir: string, options: E
       for (const record of latest.values()) {
         const time = record.publishedAt ?? record.firstSeenAt ?? record.seenAt;
         const name = `${new Date(time).toISOString().slice(0, 10)}_${record.key}.${EXTENSIONS[options.format]}`;
-        await writeFileAtomic(join(dir, folder, name), formatArticle(record, time, exported.feed.title ?? exported.feed.url, options.format));
+        await writeFileAtomic(
+          join(dir, folder, name),
+          formatArticle(record, time, exported.feed.title ?? exported.feed.url, options.format),
+        );
       }
       result.feeds.push({ folder, feedUrl: exported.feed.url, files: latest.size });
       result.files += latest.size;
@@ -63,9 +76,12 @@ export function formatArticle(record: ArchiveRecord, time: number, feedTitle: st
     case 'text':
       return `${title}\n${record.link === undefined ? '' : `${record.link}\n`}${feedTitle} · ${date}\n\n${toText(body).trim()}\n`;
     case 'html': {
-      const heading = record.link === undefined ? escapeHtml(title) : `<a href="${escapeHtml(record.link)}">${escapeHtml(title)}</a>`;
-      return `<!doctype html>\n<html><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head>\n<body>\n<h1>${heading}</h1>\n` +
-        `<p>${escapeHtml(feedTitle)} · ${date}</p>\n${body}\n</body></html>\n`;
+      const heading =
+        record.link === undefined ? escapeHtml(title) : `<a href="${escapeHtml(record.link)}">${escapeHtml(title)}</a>`;
+      return (
+        `<!doctype html>\n<html><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head>\n<body>\n<h1>${heading}</h1>\n` +
+        `<p>${escapeHtml(feedTitle)} · ${date}</p>\n${body}\n</body></html>\n`
+      );
     }
   }
 }

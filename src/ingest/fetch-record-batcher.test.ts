@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import type { FetchRecord, FetchRecordOf, RecordFetchResult, Store } from '../store/index.ts';
 import { createFetchRecordBatcher } from './fetch-record-batcher.ts';
 
-const fetchAt = (startedAt: number): FetchRecord => ({ startedAt, durationMs: 5, outcome: 'not-modified', httpStatus: 304, schedule: { nextCheckAt: startedAt + 1000 } });
+const fetchAt = (startedAt: number): FetchRecord => ({
+  startedAt,
+  durationMs: 5,
+  outcome: 'not-modified',
+  httpStatus: 304,
+  schedule: { nextCheckAt: startedAt + 1000 },
+});
 const recorded = (feedId: number): RecordFetchResult => ({ kind: 'recorded', feed: { id: feedId } as never });
 
 // A store double that logs each write: batches by their sizes, single records by 'one'.

@@ -27,7 +27,10 @@ interface Pending extends FetchRecordOf {
 }
 
 /** Returns a batcher writing through `store.recordFetches` (one transaction per batch). */
-export function createFetchRecordBatcher(store: Pick<Store, 'recordFetch' | 'recordFetches'>, options: FetchRecordBatcherOptions = {}): FetchRecordBatcher {
+export function createFetchRecordBatcher(
+  store: Pick<Store, 'recordFetch' | 'recordFetches'>,
+  options: FetchRecordBatcherOptions = {},
+): FetchRecordBatcher {
   const maxBatch = Math.max(1, options.maxBatch ?? 64);
   let queue: Pending[] = [];
   let scheduled = false;

@@ -19,7 +19,8 @@ export async function findFeedByRef(ctx: IngestContext, ref: string): Promise<Fe
 
 /** Returns the ids of the feeds `refs` name (undefined ids when `refs` is empty: all feeds), or the first ref that names none. */
 export async function findFeedIdsByRefs(
-  ctx: IngestContext, refs: readonly string[] | undefined,
+  ctx: IngestContext,
+  refs: readonly string[] | undefined,
 ): Promise<{ kind: 'ok'; feedIds?: number[] } | { kind: 'missing'; ref: string }> {
   if (refs === undefined || refs.length === 0) return { kind: 'ok' };
   const feedIds: number[] = [];

@@ -19,7 +19,11 @@ describe('wantsFullText', () => {
   const teasers = [{ summary: '<p>Short…</p>' }, { summary: '<p>Also short.</p>' }];
   const articles = [{ content: `<p>${'Long text. '.repeat(60)}</p>` }];
   it('follows the mode: always, auto only for summary-only items, never when off', () => {
-    expect([wantsFullText('always', articles), wantsFullText('auto', articles), wantsFullText('auto', teasers), wantsFullText('off', teasers)])
-      .toEqual([true, false, true, false]);
+    expect([
+      wantsFullText('always', articles),
+      wantsFullText('auto', articles),
+      wantsFullText('auto', teasers),
+      wantsFullText('off', teasers),
+    ]).toEqual([true, false, true, false]);
   });
 });

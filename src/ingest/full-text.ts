@@ -39,7 +39,11 @@ export interface FullTextOptions {
 }
 
 /** The entries with full text where it could be had; `pages` counts pages fetched and used. */
-export interface FullTextResult { prepared: PreparedEntry[]; pages: number; warnings: StoredError[] }
+export interface FullTextResult {
+  prepared: PreparedEntry[];
+  pages: number;
+  warnings: StoredError[];
+}
 
 /** Returns true when the feed's mode and items call for full text: `always`, or `auto` on summary-only items. */
 export function wantsFullText(mode: FullTextMode, items: readonly SummaryProbeItem[]): boolean {
@@ -47,10 +51,20 @@ export function wantsFullText(mode: FullTextMode, items: readonly SummaryProbeIt
 }
 
 /** Returns the prepared entries with extracted full text for those that will be stored; never throws for a page. */
-export async function addFullText(ctx: IngestContext, feedId: number, prepared: readonly PreparedEntry[], options: FullTextOptions): Promise<FullTextResult> {
-  const states = await ctx.store.entryStates(feedId, prepared.map((p) => p.entry.identity));
+export async function addFullText(
+  ctx: IngestContext,
+  feedId: number,
+  prepared: readonly PreparedEntry[],
+  options: FullTextOptions,
+): Promise<FullTextResult> {
+  const states = await ctx.store.entryStates(
+    feedId,
+    prepared.map((p) => p.entry.identity),
+  );
   const result: FullTextResult = { prepared: [...prepared], pages: 0, warnings: [] };
-  const wanted = prepared.map((p, i) => ({ p, i })).filter(({ p }) => isWebUrl(p.entry.link) && willStore(p.entry, states.get(p.entry.identity)));
+  const wanted = prepared
+    .map((p, i) => ({ p, i }))
+    .filter(({ p }) => isWebUrl(p.entry.link) && willStore(p.entry, states.get(p.entry.identity)));
   let next = 0;
   const worker = async () => {
     while (next < wanted.length) {
@@ -79,15 +93,25 @@ export function willStore(entry: IncomingEntry, state: StoredEntryState | undefi
 type Page = { kind: 'ok'; url: string; content: string } | { kind: 'failed'; warning: StoredError };
 
 async function fetchArticle(link: string, options: FullTextOptions): Promise<Page> {
-  const fetched = await options.limiter.run(link, () => fetchFeed(link, { ...options.fetchOptions, accept: PAGE_ACCEPT, etag: undefined, lastModified: undefined }))
-    .catch((error: unknown) => ({ kind: 'failed' as const, error: { code: 'internal', message: error instanceof Error ? error.message : String(error) }, durationMs: 0 }));
-  if (fetched.kind === 'rate-limited') return failed('fetch.rate-limited', `${link}: HTTP ${fetched.status}, rate limited`);
+  const fetched = await options.limiter
+    .run(link, () =>
+      fetchFeed(link, { ...options.fetchOptions, accept: PAGE_ACCEPT, etag: undefined, lastModified: undefined }),
+    )
+    .catch((error: unknown) => ({
+      kind: 'failed' as const,
+      error: { code: 'internal', message: error instanceof Error ? error.message : String(error) },
+      durationMs: 0,
+    }));
+  if (fetched.kind === 'rate-limited')
+    return failed('fetch.rate-limited', `${link}: HTTP ${fetched.status}, rate limited`);
   if (fetched.kind === 'failed') return failed(fetched.error.code, `${link}: ${fetched.error.message}`);
   if (fetched.kind !== 'ok') return failed('fetch.unexpected', `${link}: no page in the answer`);
   const type = fetched.contentType?.toLowerCase();
-  if (type !== undefined && !/html|xml|text\/plain/.test(type)) return failed('extract.not-html', `${link}: the page is ${type}, not HTML`);
+  if (type !== undefined && !/html|xml|text\/plain/.test(type))
+    return failed('extract.not-html', `${link}: the page is ${type}, not HTML`);
   const html = decodeHtmlPage(fetched.body, fetched.headers['content-type']);
-  const selector = findBodySelector(options.clean.packs ?? [], fetched.url) ?? findBodySelector(options.clean.packs ?? [], link);
+  const selector =
+    findBodySelector(options.clean.packs ?? [], fetched.url) ?? findBodySelector(options.clean.packs ?? [], link);
   let article;
   try {
     article = extractArticle(html, fetched.url, selector === undefined ? {} : { bodySelector: selector.source });
@@ -100,7 +124,13 @@ async function fetchArticle(link: string, options: FullTextOptions): Promise<Pag
 
 function withFullText(p: PreparedEntry, content: string, pageUrl: string, clean: BuildEntriesOptions): PreparedEntry {
   const source = { html: content, itemUrl: p.item.link, baseUrl: pageUrl };
-  const entry: IncomingEntry = { ...p.entry, rawBody: content, cleanedBody: cleanSource(source, clean), summary: p.entry.cleanedBody, contentTokens: undefined };
+  const entry: IncomingEntry = {
+    ...p.entry,
+    rawBody: content,
+    cleanedBody: cleanSource(source, clean),
+    summary: p.entry.cleanedBody,
+    contentTokens: undefined,
+  };
   return { entry, item: p.item, source };
 }
 

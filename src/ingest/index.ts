@@ -12,7 +12,12 @@ export type { SubscribeOptions, SubscribeResult } from './subscribe.ts';
 export { importOpml, exportOpml } from './opml.ts';
 export type { OpmlImportItem, OpmlImportResult } from './opml.ts';
 export { exportArchive, importArchive } from './archive-transfer.ts';
-export type { ExportArchiveOptions, ExportArchiveResult, ImportArchiveResult, ImportedFolder } from './archive-transfer.ts';
+export type {
+  ExportArchiveOptions,
+  ExportArchiveResult,
+  ImportArchiveResult,
+  ImportedFolder,
+} from './archive-transfer.ts';
 export { rebuildDatabase } from './rebuild-database.ts';
 export type { RebuildResult } from './rebuild-database.ts';
 export { createScheduler } from './scheduler.ts';

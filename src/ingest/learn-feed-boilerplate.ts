@@ -20,7 +20,10 @@ export const LEARN_SAMPLE = LEARN_DEFAULTS.minArticles;
 export const RELEARN_EVERY = 5;
 
 /** What a (re-)learning found; `changed` when the rules differ from the stored ones. */
-export interface RelearnResult { rules: LearnedRule[]; changed: boolean }
+export interface RelearnResult {
+  rules: LearnedRule[];
+  changed: boolean;
+}
 
 /** Returns true when a refresh that stored `newArticles` should re-learn the feed's rules. */
 export function shouldRelearn(state: FeedCleaning, newArticles: number): boolean {
@@ -30,7 +33,10 @@ export function shouldRelearn(state: FeedCleaning, newArticles: number): boolean
 
 /** Learns the feed's rules from its recent raw bodies (with `learn`: a round passes its worker pool's) and stores them (also when none are found: below 20 articles that is none, without parsing). */
 export async function relearnBoilerplate(
-  ctx: IngestContext, feedId: number, previous: readonly LearnedRule[], learn: (bodies: string[]) => LearnedRule[] | Promise<LearnedRule[]> = learnBoilerplate,
+  ctx: IngestContext,
+  feedId: number,
+  previous: readonly LearnedRule[],
+  learn: (bodies: string[]) => LearnedRule[] | Promise<LearnedRule[]> = learnBoilerplate,
 ): Promise<RelearnResult> {
   const bodies = await ctx.store.recentRawBodies(feedId, LEARN_SAMPLE);
   const rules = await learn(bodies);
@@ -40,6 +46,10 @@ export async function relearnBoilerplate(
 
 /** True when both lists hold the same rules (edge and key), whatever their shares. */
 export function sameRules(a: readonly LearnedRule[], b: readonly LearnedRule[]): boolean {
-  const keys = (rules: readonly LearnedRule[]) => rules.map((r) => `${r.edge}\u0000${r.key}`).sort().join('\u0001');
+  const keys = (rules: readonly LearnedRule[]) =>
+    rules
+      .map((r) => `${r.edge}\u0000${r.key}`)
+      .sort()
+      .join('\u0001');
   return keys(a) === keys(b);
 }

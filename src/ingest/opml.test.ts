@@ -39,7 +39,12 @@ describe('OPML import and export', () => {
       ['javascript:alert(1)', 'invalid', undefined],
     ]);
     const again = await importOpml(ctx, file);
-    expect(again.kind === 'imported' && again.items.map((i) => i.kind)).toEqual(['exists', 'exists', 'exists', 'invalid']);
+    expect(again.kind === 'imported' && again.items.map((i) => i.kind)).toEqual([
+      'exists',
+      'exists',
+      'exists',
+      'invalid',
+    ]);
 
     const exported = await exportOpml(ctx);
     expect(await exportOpml(ctx)).toBe(exported);
@@ -53,7 +58,10 @@ describe('OPML import and export', () => {
   });
 
   it('fails with a clear error for a missing file or a document that is not OPML', async () => {
-    expect(await importOpml(ctx, join(ctx.dir, 'nope.opml'))).toMatchObject({ kind: 'failed', error: { code: 'input.unreadable' } });
+    expect(await importOpml(ctx, join(ctx.dir, 'nope.opml'))).toMatchObject({
+      kind: 'failed',
+      error: { code: 'input.unreadable' },
+    });
     const file = join(ctx.dir, 'rss.xml');
     await writeFile(file, '<rss version="2.0"><channel/></rss>');
     expect(await importOpml(ctx, file)).toMatchObject({ kind: 'failed', error: { code: 'parse.not-opml' } });

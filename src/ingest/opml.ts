@@ -54,7 +54,12 @@ export async function exportOpml(ctx: IngestContext): Promise<string> {
 
 async function importEntry(ctx: IngestContext, entry: OpmlFeed): Promise<OpmlImportItem> {
   const category = entry.categories[0];
-  const item: OpmlImportItem = { url: entry.xmlUrl, kind: 'invalid', ...(entry.title === undefined ? {} : { title: entry.title }), ...(category === undefined ? {} : { category }) };
+  const item: OpmlImportItem = {
+    url: entry.xmlUrl,
+    kind: 'invalid',
+    ...(entry.title === undefined ? {} : { title: entry.title }),
+    ...(category === undefined ? {} : { category }),
+  };
   const url = normalizeInputUrl(entry.xmlUrl);
   if (url === undefined || !/^https?:\/\//i.test(entry.xmlUrl.trim())) return { ...item, reason: 'not an http(s) URL' };
   const added = await ctx.store.addFeed({ url, title: entry.title, category, siteUrl: entry.htmlUrl, now: ctx.now() });
@@ -64,9 +69,12 @@ async function importEntry(ctx: IngestContext, entry: OpmlFeed): Promise<OpmlImp
 
 async function loadInput(ctx: IngestContext, input: string): Promise<{ bytes: Uint8Array; url?: string } | AppError> {
   if (/^https?:\/\//i.test(input)) {
-    const fetched = await ctx.limiter.run(input, () => fetchFeed(input, {
-      ...fetchOptionsFor(ctx, undefined), accept: 'text/x-opml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.8',
-    }));
+    const fetched = await ctx.limiter.run(input, () =>
+      fetchFeed(input, {
+        ...fetchOptionsFor(ctx, undefined),
+        accept: 'text/x-opml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.8',
+      }),
+    );
     if (fetched.kind === 'ok') return { bytes: fetched.body, url: fetched.url };
     if (fetched.kind === 'failed') return fetched.error;
     return new AppError('fetch.http-status', `cannot fetch ${input}: ${fetched.kind}`);

@@ -17,13 +17,23 @@ export interface ScheduleHints {
 }
 
 /** The schedule to record, and the reason in words. */
-export interface PlannedCheck { schedule: FetchRecord['schedule']; reason: string }
+export interface PlannedCheck {
+  schedule: FetchRecord['schedule'];
+  reason: string;
+}
 
 /** Returns when to check `feed` next after a fetch that ended as `outcome` at `now`. */
-export function planNextCheck(ctx: IngestContext, feed: Feed, outcome: CheckOutcomeKind, now: number, hints: ScheduleHints = {}): PlannedCheck {
+export function planNextCheck(
+  ctx: IngestContext,
+  feed: Feed,
+  outcome: CheckOutcomeKind,
+  now: number,
+  hints: ScheduleHints = {},
+): PlannedCheck {
   const s = ctx.settings;
   const good = outcome === 'ok' || outcome === 'not-modified';
-  const posting = hints.postingIntervalSeconds ?? (feed.postingIntervalMs === undefined ? undefined : feed.postingIntervalMs / 1000);
+  const posting =
+    hints.postingIntervalSeconds ?? (feed.postingIntervalMs === undefined ? undefined : feed.postingIntervalMs / 1000);
   const next = nextCheck({
     now,
     outcome,

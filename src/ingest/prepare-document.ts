@@ -37,12 +37,23 @@ export type PreparedDocument =
 /** Parses the document and prepares its entries with `packs` (undefined = the shipped packs); never throws for a bad document. */
 export function prepareDocument(input: PrepareDocumentInput, packs: readonly RulePack[] | undefined): PreparedDocument {
   const parsed = parseFeed(input.body, {
-    url: input.url, contentType: input.headers['content-type'], headers: input.headers, encodingOverride: input.encodingOverride,
+    url: input.url,
+    contentType: input.headers['content-type'],
+    headers: input.headers,
+    encodingOverride: input.encodingOverride,
   });
   if (parsed.kind === 'not-a-feed') return { kind: 'not-a-feed', message: parsed.error.message };
   const meta = parsed.feed.feed;
-  const generator = meta.generator?.name === undefined ? undefined : [meta.generator.name, meta.generator.version].filter(Boolean).join(' ');
-  const prepared = prepareEntries(parsed.feed.items, { feedUrl: input.feedUrl, generator, packs, learned: input.learned });
+  const generator =
+    meta.generator?.name === undefined
+      ? undefined
+      : [meta.generator.name, meta.generator.version].filter(Boolean).join(' ');
+  const prepared = prepareEntries(parsed.feed.items, {
+    feedUrl: input.feedUrl,
+    generator,
+    packs,
+    learned: input.learned,
+  });
   if (input.searchTokens !== undefined) {
     const { feedTitle } = input.searchTokens;
     for (const { entry } of prepared) entry.contentTokens = contentTokens({ ...entry, feedTitle });

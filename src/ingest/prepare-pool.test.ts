@@ -5,16 +5,24 @@ import { prepareDocument, type PrepareDocumentInput } from './prepare-document.t
 import { createPreparePool, type DocumentPreparer } from './prepare-pool.ts';
 
 const FEED_URL = 'https://feeds.feedburner.com/example';
-const LEARNED = learnBoilerplate(Array.from({ length: 24 }, (_, i) => `<p>Story ${i}.</p><p>Share this: <a href="https://t.co/x">t</a></p>`));
+const LEARNED = learnBoilerplate(
+  Array.from({ length: 24 }, (_, i) => `<p>Story ${i}.</p><p>Share this: <a href="https://t.co/x">t</a></p>`),
+);
 
 function rss(n: number): PrepareDocumentInput {
-  const items = Array.from({ length: 4 }, (_, i) => `<item><guid>urn:${n}:${i}</guid><title>Item ${n}.${i} &amp; more</title>
+  const items = Array.from(
+    { length: 4 },
+    (_, i) => `<item><guid>urn:${n}:${i}</guid><title>Item ${n}.${i} &amp; more</title>
     <link>https://example.com/${n}/${i}</link><pubDate>Mon, 15 Jan 2024 08:0${i}:00 GMT</pubDate>
-    <description><![CDATA[<p>Body ${n}.${i} 中文正文, a paragraph long enough that the learned block stays under the cap on what rules may remove.</p><script>x()</script><p>Share this: <a href="https://t.co/x">t</a></p>]]></description></item>`);
+    <description><![CDATA[<p>Body ${n}.${i} 中文正文, a paragraph long enough that the learned block stays under the cap on what rules may remove.</p><script>x()</script><p>Share this: <a href="https://t.co/x">t</a></p>]]></description></item>`,
+  );
   const xml = `<?xml version="1.0"?><rss version="2.0"><channel><title>Feed ${n}</title><link>https://example.com/</link>
     <generator>WordPress 6.4</generator>${items.join('')}</channel></rss>`;
   return {
-    body: new TextEncoder().encode(xml), url: FEED_URL, headers: { 'content-type': 'application/rss+xml' }, feedUrl: FEED_URL,
+    body: new TextEncoder().encode(xml),
+    url: FEED_URL,
+    headers: { 'content-type': 'application/rss+xml' },
+    feedUrl: FEED_URL,
     learned: LEARNED,
   };
 }
@@ -34,7 +42,12 @@ describe('the prepare pool', () => {
     expect(results).toEqual(inputs.map((input) => prepareDocument(input, packs)));
     const first = results[0];
     if (first.kind !== 'feed') throw new Error(first.kind);
-    expect(first.prepared.map((p) => p.entry.title)).toEqual(['Item 0.0 & more', 'Item 0.1 & more', 'Item 0.2 & more', 'Item 0.3 & more']);
+    expect(first.prepared.map((p) => p.entry.title)).toEqual([
+      'Item 0.0 & more',
+      'Item 0.1 & more',
+      'Item 0.2 & more',
+      'Item 0.3 & more',
+    ]);
     expect(LEARNED).not.toEqual([]);
     expect(first.prepared[0].entry.cleanedBody).toContain('Body 0.0');
     expect(first.prepared[0].entry.cleanedBody).not.toContain('<script');
@@ -49,9 +62,13 @@ describe('the prepare pool', () => {
     expect(made).toEqual(contentTokens({ ...entry, feedTitle: 'Feed one' }));
     expect(made?.body.split(' ')).toContain('paragraph');
     const revision = { ...entry, contentTokens: made };
-    expect(documentTokens({ ...revision, feedTitle: 'Feed one' }, 0)).toEqual(documentTokens({ ...entry, feedTitle: 'Feed one' }, 0));
+    expect(documentTokens({ ...revision, feedTitle: 'Feed one' }, 0)).toEqual(
+      documentTokens({ ...entry, feedTitle: 'Feed one' }, 0),
+    );
     // The store knows another title by now (the user renamed the feed): the tokens are made again, with it.
-    expect(documentTokens({ ...revision, feedTitle: 'Renamed' }).feed).toBe(documentTokens({ ...entry, feedTitle: 'Renamed' }).feed);
+    expect(documentTokens({ ...revision, feedTitle: 'Renamed' }).feed).toBe(
+      documentTokens({ ...entry, feedTitle: 'Renamed' }).feed,
+    );
     expect(documentTokens({ ...revision, feedTitle: 'Renamed' }).feed).toContain('renamed');
     const later = await pool.prepare(rss(2));
     if (later.kind !== 'feed') throw new Error(later.kind);
@@ -60,7 +77,10 @@ describe('the prepare pool', () => {
 
   it('learns boilerplate as learnBoilerplate does, on the calling thread and on a worker', async () => {
     pool = createPreparePool({ size: 1, packs: undefined });
-    const bodies = Array.from({ length: 24 }, (_, i) => `<p>Story ${i} about things.</p><p>Follow us on Weibo for more news</p>`);
+    const bodies = Array.from(
+      { length: 24 },
+      (_, i) => `<p>Story ${i} about things.</p><p>Follow us on Weibo for more news</p>`,
+    );
     const [here, there] = await Promise.all([pool.learn(bodies), pool.learn(bodies)]);
     expect(here).toEqual(learnBoilerplate(bodies));
     expect(there).toEqual(here);

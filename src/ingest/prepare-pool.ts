@@ -24,15 +24,26 @@ export interface DocumentPreparer {
 }
 
 /** Options of a pool: at most `size` workers, each with a copy of the rule packs (undefined = the shipped packs). */
-export interface PreparePoolOptions { size: number; packs: readonly RulePack[] | undefined }
+export interface PreparePoolOptions {
+  size: number;
+  packs: readonly RulePack[] | undefined;
+}
 
 /** The work a worker is given, and its answer. */
-export type PrepareWork = { kind: 'prepare'; input: PrepareDocumentInput } | { kind: 'learn'; bodies: readonly string[] };
-export interface PrepareTask { id: number; work: PrepareWork }
+export type PrepareWork =
+  | { kind: 'prepare'; input: PrepareDocumentInput }
+  | { kind: 'learn'; bodies: readonly string[] };
+export interface PrepareTask {
+  id: number;
+  work: PrepareWork;
+}
 export type PrepareReply = { id: number; result: PreparedDocument | LearnedRule[] } | { id: number; error: string };
 
 /** Returns the answer to `work`, on this thread. */
-export async function doPrepareWork(work: PrepareWork, packs: readonly RulePack[] | undefined): Promise<PreparedDocument | LearnedRule[]> {
+export async function doPrepareWork(
+  work: PrepareWork,
+  packs: readonly RulePack[] | undefined,
+): Promise<PreparedDocument | LearnedRule[]> {
   if (work.kind === 'learn') return (await import('../clean/learn-boilerplate.ts')).learnBoilerplate(work.bodies);
   return (await loadPrepare()).prepareDocument(work.input, packs);
 }
@@ -47,8 +58,15 @@ export function createInThreadPreparer(packs: readonly RulePack[] | undefined): 
 }
 
 type Result = PreparedDocument | LearnedRule[];
-interface Pending { work: PrepareWork; resolve: (value: Result) => void; reject: (error: Error) => void }
-interface PoolWorker { worker: Worker; inFlight: number[] }
+interface Pending {
+  work: PrepareWork;
+  resolve: (value: Result) => void;
+  reject: (error: Error) => void;
+}
+interface PoolWorker {
+  worker: Worker;
+  inFlight: number[];
+}
 
 /**
  * Documents sent to a worker before its answers come back: two, so that it starts the next
@@ -128,10 +146,11 @@ export function createPreparePool(options: PreparePoolOptions): DocumentPreparer
     return slot;
   };
 
-  const submit = (work: PrepareWork) => new Promise<Result>((resolve, reject) => {
-    waiting.push({ work, resolve, reject });
-    dispatch();
-  });
+  const submit = (work: PrepareWork) =>
+    new Promise<Result>((resolve, reject) => {
+      waiting.push({ work, resolve, reject });
+      dispatch();
+    });
 
   return {
     prepare: async (input) => (await submit({ kind: 'prepare', input })) as PreparedDocument,

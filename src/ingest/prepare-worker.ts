@@ -13,6 +13,10 @@ const { packs } = workerData as { packs: readonly RulePack[] | undefined };
 parentPort?.on('message', (task: PrepareTask) => {
   doPrepareWork(task.work, packs).then(
     (result) => parentPort?.postMessage({ id: task.id, result } satisfies PrepareReply),
-    (error: unknown) => parentPort?.postMessage({ id: task.id, error: error instanceof Error ? error.message : String(error) } satisfies PrepareReply),
+    (error: unknown) =>
+      parentPort?.postMessage({
+        id: task.id,
+        error: error instanceof Error ? error.message : String(error),
+      } satisfies PrepareReply),
   );
 });

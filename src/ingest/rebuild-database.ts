@@ -22,9 +22,14 @@ import type { IngestContext } from './ingest-context.ts';
 /** What a rebuild did; `kept` is what was copied from the old database, or why nothing could be. */
 export type RebuildResult =
   | {
-    kind: 'rebuilt'; feeds: number; revisions: number; skipped: number; problems: ArchiveProblem[]; backupPath?: string;
-    kept: StateCopyResult | { error: string };
-  }
+      kind: 'rebuilt';
+      feeds: number;
+      revisions: number;
+      skipped: number;
+      problems: ArchiveProblem[];
+      backupPath?: string;
+      kept: StateCopyResult | { error: string };
+    }
   | { kind: 'failed'; error: AppError };
 
 /** Rebuilds the database from the archive and swaps it in (ctx.store is reopened on the new file); never throws. */
@@ -44,7 +49,10 @@ export async function rebuildDatabase(ctx: IngestContext): Promise<RebuildResult
     }
   } catch (error) {
     await removeDatabase(tempPath);
-    return { kind: 'failed', error: isAppError(error) ? error : new AppError('internal', String(error), { cause: error }) };
+    return {
+      kind: 'failed',
+      error: isAppError(error) ? error : new AppError('internal', String(error), { cause: error }),
+    };
   }
   await ctx.store.close();
   if (await exists(`${ctx.dbPath}-wal`)) {
@@ -86,7 +94,12 @@ async function importAll(store: Store, root: string, now: number) {
     problems.push(...folder.problems);
     if (folder.kind === 'unreadable') continue;
     const result = await store.importRecords(folder.feed, folder.records, { now, archivedAt: now });
-    problems.push(...result.invalid.map((p) => ({ file: folder.folder === '' ? p.file : `${folder.folder}/${p.file}`, reason: p.reason })));
+    problems.push(
+      ...result.invalid.map((p) => ({
+        file: folder.folder === '' ? p.file : `${folder.folder}/${p.file}`,
+        reason: p.reason,
+      })),
+    );
     feeds++;
     revisions += result.imported;
     skipped += result.skipped;
@@ -99,7 +112,10 @@ async function removeDatabase(path: string): Promise<void> {
 }
 
 async function exists(path: string): Promise<boolean> {
-  return stat(path).then(() => true, () => false);
+  return stat(path).then(
+    () => true,
+    () => false,
+  );
 }
 
 function failed(message: string): RebuildResult {

@@ -14,10 +14,17 @@ let server: FixtureServer;
 beforeAll(async () => {
   server = await startFixtureServer();
   const list: SampleItem[] = [0, 1, 2].map((n) => ({
-    guid: `urn:reclean:${n}`, title: `Story ${n}`, link: `https://fixture.test/r/${n}`, pubDate: new Date(Date.UTC(2024, 0, 1 + n)),
+    guid: `urn:reclean:${n}`,
+    title: `Story ${n}`,
+    link: `https://fixture.test/r/${n}`,
+    pubDate: new Date(Date.UTC(2024, 0, 1 + n)),
     description: `<p>Story ${n} text stays.</p><div class="promo">Subscribe to PROMO today</div>`,
   }));
-  server.setRoute('/reclean.xml', { kind: 'static', headers: { 'content-type': 'application/rss+xml' }, body: buildRss({ title: 'R', link: 'https://fixture.test/', description: 'd', items: list }) });
+  server.setRoute('/reclean.xml', {
+    kind: 'static',
+    headers: { 'content-type': 'application/rss+xml' },
+    body: buildRss({ title: 'R', link: 'https://fixture.test/', description: 'd', items: list }),
+  });
 });
 
 afterAll(async () => {
@@ -25,11 +32,23 @@ afterAll(async () => {
 });
 
 function promoPack(): RulePack {
-  const validated = validateRulePack({
-    name: 'promo', description: 'test', match: { feedHost: ['127.0.0.1'] },
-    rules: [{ id: 'promo', action: 'remove', selector: '.promo' }],
-    tests: [{ name: 't', feedUrl: 'http://127.0.0.1/x', html: '<p>a</p><div class="promo">PROMO</div>', notContains: ['PROMO'] }],
-  }, 'promo.json');
+  const validated = validateRulePack(
+    {
+      name: 'promo',
+      description: 'test',
+      match: { feedHost: ['127.0.0.1'] },
+      rules: [{ id: 'promo', action: 'remove', selector: '.promo' }],
+      tests: [
+        {
+          name: 't',
+          feedUrl: 'http://127.0.0.1/x',
+          html: '<p>a</p><div class="promo">PROMO</div>',
+          notContains: ['PROMO'],
+        },
+      ],
+    },
+    'promo.json',
+  );
   if (validated.kind !== 'ok') throw new Error(validated.problems.join('; '));
   return validated.pack;
 }
@@ -42,7 +61,7 @@ async function subscribeAndFetch(ctx: TestContext): Promise<Feed> {
 }
 
 describe('recleanFeeds', () => {
-  it("applies a new pack to stored raw bodies, rewrites the archived files and appends superseding index lines", async () => {
+  it('applies a new pack to stored raw bodies, rewrites the archived files and appends superseding index lines', async () => {
     const ctx = await createTestContext();
     try {
       const feed = await subscribeAndFetch(ctx);
@@ -52,18 +71,34 @@ describe('recleanFeeds', () => {
 
       Object.assign(ctx, { packs: [...loadShippedRulePacks(), promoPack()] });
       const result = await recleanFeeds(ctx);
-      expect(result).toMatchObject({ revisions: 3, changed: 3, unchanged: 0, filesRewritten: 3, problems: [], missing: [] });
+      expect(result).toMatchObject({
+        revisions: 3,
+        changed: 3,
+        unchanged: 0,
+        filesRewritten: 3,
+        problems: [],
+        missing: [],
+      });
       const text = await readFile(file, 'utf8');
       expect(text).toContain('<p>Story 1 text stays.</p>');
       expect(text).not.toContain('PROMO');
       const read = await readArchiveFolder(ctx.archiveRoot, feedFolderName(feed.url));
       const record = read?.kind === 'feed' ? read.records.find((r) => r.identity === 'guid:urn:reclean:1') : undefined;
-      expect(record).toMatchObject({ cleanedBody: '<p>Story 1 text stays.</p>', rawBody: expect.stringContaining('PROMO') });
+      expect(record).toMatchObject({
+        cleanedBody: '<p>Story 1 text stays.</p>',
+        rawBody: expect.stringContaining('PROMO'),
+      });
 
       const [summary] = (await ctx.store.listArticles({ feedId: feed.id, limit: 1 })).articles;
       expect((await ctx.store.getArticle(summary.id))?.revisions[0].cleanedBody).not.toContain('PROMO');
 
-      expect(await recleanFeeds(ctx, { feedIds: [feed.id, 999] })).toMatchObject({ revisions: 3, changed: 0, unchanged: 3, filesRewritten: 0, missing: [999] });
+      expect(await recleanFeeds(ctx, { feedIds: [feed.id, 999] })).toMatchObject({
+        revisions: 3,
+        changed: 0,
+        unchanged: 3,
+        filesRewritten: 0,
+        missing: [999],
+      });
     } finally {
       await ctx.close();
       await removeFolder(ctx.dir);
@@ -88,8 +123,9 @@ describe('recleanFeeds', () => {
 
 describe('cleanInputOf', () => {
   it('cleans a markup-free body that was stored as text as paragraphs again, and HTML as HTML', () => {
-    expect(cleanInputOf({ rawBody: 'First & one.\n\nSecond.', cleanedBody: '<p>First &amp; one.</p>\n<p>Second.</p>' }))
-      .toBe('<p>First &amp; one.</p>\n<p>Second.</p>');
+    expect(
+      cleanInputOf({ rawBody: 'First & one.\n\nSecond.', cleanedBody: '<p>First &amp; one.</p>\n<p>Second.</p>' }),
+    ).toBe('<p>First &amp; one.</p>\n<p>Second.</p>');
     expect(cleanInputOf({ rawBody: 'AT&amp;T rocks', cleanedBody: 'AT&amp;T rocks' })).toBe('AT&amp;T rocks');
     expect(cleanInputOf({ rawBody: '<p>Hi</p>', cleanedBody: '<p>Hi</p>' })).toBe('<p>Hi</p>');
   });

@@ -59,7 +59,15 @@ export interface RecleanResult {
 /** Re-cleans every revision of the chosen feeds; a database failure throws, an archive file that cannot be rewritten is a problem. */
 export async function recleanFeeds(ctx: IngestContext, options: RecleanOptions = {}): Promise<RecleanResult> {
   const { feeds, missing } = await chooseFeeds(ctx, options.feedIds);
-  const result: RecleanResult = { feeds: [], revisions: 0, changed: 0, unchanged: 0, filesRewritten: 0, problems: [], missing };
+  const result: RecleanResult = {
+    feeds: [],
+    revisions: 0,
+    changed: 0,
+    unchanged: 0,
+    filesRewritten: 0,
+    problems: [],
+    missing,
+  };
   for (const feed of feeds) {
     const done = await recleanFeed(ctx, feed, result.problems);
     result.feeds.push(done);
@@ -83,7 +91,15 @@ async function recleanFeed(ctx: IngestContext, feed: Feed, problems: ArchiveProb
   const { rules } = await relearnBoilerplate(ctx, feed.id, state.learnedRules);
   const learned = feed.settings.learnedBoilerplate ? rules : [];
   const clean: BuildEntriesOptions = { feedUrl: feed.url, generator: state.generator, packs: ctx.packs, learned };
-  const done: RecleanFeedResult = { feedId: feed.id, url: feed.url, revisions: 0, changed: 0, unchanged: 0, filesRewritten: 0, learnedRules: learned.length };
+  const done: RecleanFeedResult = {
+    feedId: feed.id,
+    url: feed.url,
+    revisions: 0,
+    changed: 0,
+    unchanged: 0,
+    filesRewritten: 0,
+    learnedRules: learned.length,
+  };
   let after = 0;
   for (;;) {
     const page = await ctx.store.listRevisionBodies({ feedId: feed.id, afterRevisionId: after, limit: RECLEAN_BATCH });
@@ -91,14 +107,18 @@ async function recleanFeed(ctx: IngestContext, feed: Feed, problems: ArchiveProb
     after = page[page.length - 1].revisionId;
     const updates = page.flatMap((revision) => {
       const cleanedBody = cleanSource({ html: cleanInputOf(revision), itemUrl: revision.link }, clean);
-      return cleanedBody === revision.cleanedBody ? [] : [{ revisionId: revision.revisionId, cleanedBody, archived: revision.archived }];
+      return cleanedBody === revision.cleanedBody
+        ? []
+        : [{ revisionId: revision.revisionId, cleanedBody, archived: revision.archived }];
     });
     done.revisions += page.length;
     done.changed += updates.length;
     done.unchanged += page.length - updates.length;
-    if (updates.length > 0) await ctx.store.updateCleanedBodies(updates.map(({ revisionId, cleanedBody }) => ({ revisionId, cleanedBody })));
+    if (updates.length > 0)
+      await ctx.store.updateCleanedBodies(updates.map(({ revisionId, cleanedBody }) => ({ revisionId, cleanedBody })));
     const archived = updates.filter((u) => u.archived).map((u) => u.revisionId);
-    if (ctx.settings.archiveBody === 'cleaned' && archived.length > 0) done.filesRewritten += await rewriteFiles(ctx, archived, problems);
+    if (ctx.settings.archiveBody === 'cleaned' && archived.length > 0)
+      done.filesRewritten += await rewriteFiles(ctx, archived, problems);
     if (page.length < RECLEAN_BATCH) break;
   }
   return done;
@@ -117,7 +137,10 @@ async function rewriteFiles(ctx: IngestContext, revisionIds: number[], problems:
   return rewritten;
 }
 
-async function chooseFeeds(ctx: IngestContext, feedIds: number[] | undefined): Promise<{ feeds: Feed[]; missing: number[] }> {
+async function chooseFeeds(
+  ctx: IngestContext,
+  feedIds: number[] | undefined,
+): Promise<{ feeds: Feed[]; missing: number[] }> {
   if (feedIds === undefined) return { feeds: await ctx.store.listFeeds({ includeRemoved: true }), missing: [] };
   const feeds: Feed[] = [];
   const missing: number[] = [];

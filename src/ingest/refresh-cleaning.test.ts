@@ -21,14 +21,26 @@ useFixtureWorld((started, context) => {
   ctx = context;
 });
 
-function items(count: number, body: (n: number) => string, link = (n: number) => `https://fixture.test/${n}`): SampleItem[] {
+function items(
+  count: number,
+  body: (n: number) => string,
+  link = (n: number) => `https://fixture.test/${n}`,
+): SampleItem[] {
   return Array.from({ length: count }, (_, i) => ({
-    guid: `urn:test:${i}`, title: `Story ${i}`, link: link(i), description: body(i), pubDate: new Date(T + i * 3_600_000),
+    guid: `urn:test:${i}`,
+    title: `Story ${i}`,
+    link: link(i),
+    description: body(i),
+    pubDate: new Date(T + i * 3_600_000),
   }));
 }
 
 function serveFeed(path: string, list: SampleItem[]): void {
-  server.setRoute(path, { kind: 'static', headers: { 'content-type': 'application/rss+xml' }, body: buildRss({ title: path, link: 'https://fixture.test/', description: 'test', items: list }) });
+  server.setRoute(path, {
+    kind: 'static',
+    headers: { 'content-type': 'application/rss+xml' },
+    body: buildRss({ title: path, link: 'https://fixture.test/', description: 'test', items: list }),
+  });
 }
 
 async function subscribe(path: string, settings: Partial<FeedSettings> = {}): Promise<Feed> {
@@ -37,7 +49,9 @@ async function subscribe(path: string, settings: Partial<FeedSettings> = {}): Pr
   return added.feed;
 }
 
-async function latestBodies(feedId: number): Promise<Array<{ raw: string; cleaned?: string; summary?: string; link?: string }>> {
+async function latestBodies(
+  feedId: number,
+): Promise<Array<{ raw: string; cleaned?: string; summary?: string; link?: string }>> {
   const page = await ctx.store.listArticles({ feedId, limit: 100 });
   const articles = await Promise.all(page.articles.map((a) => ctx.store.getArticle(a.id, { revisions: 'latest' })));
   return articles.map((a) => {
@@ -46,7 +60,8 @@ async function latestBodies(feedId: number): Promise<Array<{ raw: string; cleane
   });
 }
 
-const article = (n: number) => `<p>Paragraph one of story ${n}, with enough words to read as an article body.</p>` +
+const article = (n: number) =>
+  `<p>Paragraph one of story ${n}, with enough words to read as an article body.</p>` +
   `<p>Paragraph two of story ${n} says something else entirely about the day's events.</p>` +
   `<p>Paragraph three of story ${n} quotes a witness at length, as reports do.</p>` +
   `<p>Paragraph four of story ${n} closes the article with what comes next.</p><p>${FOOTER}</p>`;
@@ -62,7 +77,10 @@ describe('learned boilerplate in a refresh', () => {
     const bodies = await latestBodies(feed.id);
     expect(bodies.every((b) => b.raw.includes(FOOTER) && !b.cleaned!.includes(FOOTER))).toBe(true);
     expect(bodies.every((b) => b.cleaned!.includes('Paragraph two'))).toBe(true);
-    const file = await readFile(join(ctx.archiveRoot, feedFolderName(feed.url), articleFileName('guid:urn:test:3', 0)), 'utf8');
+    const file = await readFile(
+      join(ctx.archiveRoot, feedFolderName(feed.url), articleFileName('guid:urn:test:3', 0)),
+      'utf8',
+    );
     expect(file).toContain('Paragraph two of story 3');
     expect(file).not.toContain(FOOTER);
   });
@@ -96,9 +114,17 @@ const page = (n: number) => `<!doctype html><html lang="en"><head><title>Story $
 
 describe('full text for summary-only feeds', () => {
   it('fetches the article page of new teaser items, keeps the teaser as summary and the extracted article as raw body', async () => {
-    for (const n of [0, 1, 2]) server.setRoute(`/story/${n}`, { kind: 'static', headers: { 'content-type': 'text/html; charset=utf-8' }, body: page(n) });
+    for (const n of [0, 1, 2])
+      server.setRoute(`/story/${n}`, {
+        kind: 'static',
+        headers: { 'content-type': 'text/html; charset=utf-8' },
+        body: page(n),
+      });
     server.setRoute('/story/3', { kind: 'static', status: 404, body: 'gone' });
-    serveFeed('/teasers.xml', items(4, teaser, (n) => server.url(`/story/${n}`)));
+    serveFeed(
+      '/teasers.xml',
+      items(4, teaser, (n) => server.url(`/story/${n}`)),
+    );
     const feed = await subscribe('/teasers.xml', { fullText: 'auto' });
     const outcome = await refreshFeed(ctx, feed);
     expect(outcome).toMatchObject({ kind: 'ok', newArticles: 4, fullTextPages: 3 });
@@ -113,7 +139,11 @@ describe('full text for summary-only feeds', () => {
     const story3 = bodies.find((b) => b.link === server.url('/story/3'))!;
     expect(story3).toMatchObject({ raw: teaser(3), cleaned: teaser(3) });
     const pageRequests = server.requests.filter((r) => r.path.startsWith('/story/'));
-    expect(pageRequests.every((r) => r.headers.accept?.startsWith('text/html') && r.headers['user-agent'] === 'Tidings-test')).toBe(true);
+    expect(
+      pageRequests.every(
+        (r) => r.headers.accept?.startsWith('text/html') && r.headers['user-agent'] === 'Tidings-test',
+      ),
+    ).toBe(true);
   });
 
   it('fetches no page again for unchanged items (page chrome changing every visit makes no revision)', async () => {
@@ -125,17 +155,34 @@ describe('full text for summary-only feeds', () => {
   });
 
   it('takes the body from the element a rule pack names for the site', async () => {
-    const validated = validateRulePack({
-      name: 'fixture-site', description: 'test', match: { itemHost: ['127.0.0.1'] }, extract: { bodySelector: '#story-body' },
-      tests: [{ name: 't', html: '<p>x</p>', contains: ['x'] }],
-    }, 'fixture.json');
+    const validated = validateRulePack(
+      {
+        name: 'fixture-site',
+        description: 'test',
+        match: { itemHost: ['127.0.0.1'] },
+        extract: { bodySelector: '#story-body' },
+        tests: [{ name: 't', html: '<p>x</p>', contains: ['x'] }],
+      },
+      'fixture.json',
+    );
     if (validated.kind !== 'ok') throw new Error(validated.problems.join('; '));
     const packed = await createTestContext();
     Object.assign(packed, { packs: [...loadShippedRulePacks(), validated.pack] });
     try {
-      server.setRoute('/picked/0', { kind: 'static', headers: { 'content-type': 'text/html' }, body: '<html><body><div id="story-body"><p>Only this part.</p></div><article><p>Readability would pick this longer article text instead, it has many more words in it than the other.</p></article></body></html>' });
-      serveFeed('/picked.xml', items(1, teaser, () => server.url('/picked/0')));
-      const added = await packed.store.addFeed({ url: server.url('/picked.xml'), now: packed.now(), settings: { fullText: 'always' } });
+      server.setRoute('/picked/0', {
+        kind: 'static',
+        headers: { 'content-type': 'text/html' },
+        body: '<html><body><div id="story-body"><p>Only this part.</p></div><article><p>Readability would pick this longer article text instead, it has many more words in it than the other.</p></article></body></html>',
+      });
+      serveFeed(
+        '/picked.xml',
+        items(1, teaser, () => server.url('/picked/0')),
+      );
+      const added = await packed.store.addFeed({
+        url: server.url('/picked.xml'),
+        now: packed.now(),
+        settings: { fullText: 'always' },
+      });
       if (added.kind !== 'added') throw new Error(added.kind);
       await refreshFeed(packed, added.feed);
       const [summary] = (await packed.store.listArticles({ feedId: added.feed.id, limit: 1 })).articles;
@@ -151,9 +198,21 @@ describe('full text for summary-only feeds', () => {
     const narrow = await createTestContext({ settings: { concurrency: 1, perHostConcurrency: 1 } });
     try {
       for (const name of ['a', 'b', 'c']) {
-        for (const n of [0, 1]) server.setRoute(`/round-${name}/${n}`, { kind: 'static', headers: { 'content-type': 'text/html' }, body: page(n) });
-        serveFeed(`/round-${name}.xml`, items(2, teaser, (n) => server.url(`/round-${name}/${n}`)));
-        await narrow.store.addFeed({ url: server.url(`/round-${name}.xml`), now: narrow.now(), settings: { fullText: 'always' } });
+        for (const n of [0, 1])
+          server.setRoute(`/round-${name}/${n}`, {
+            kind: 'static',
+            headers: { 'content-type': 'text/html' },
+            body: page(n),
+          });
+        serveFeed(
+          `/round-${name}.xml`,
+          items(2, teaser, (n) => server.url(`/round-${name}/${n}`)),
+        );
+        await narrow.store.addFeed({
+          url: server.url(`/round-${name}.xml`),
+          now: narrow.now(),
+          settings: { fullText: 'always' },
+        });
       }
       const summary = await refreshRound(narrow);
       expect(summary).toMatchObject({ feeds: 3, ok: 3, newArticles: 6 });

@@ -84,12 +84,24 @@ export async function refreshRound(ctx: IngestContext, options: RefreshRoundOpti
   const { feeds, missing } = await chooseFeeds(ctx, options);
   const now = ctx.now();
   const chosen = feeds.filter((feed) => options.force === true || !insideRetryAfter(feed, now));
-  const limiter = options.concurrency === undefined ? ctx.limiter : createHostLimiter({
-    globalConcurrency: options.concurrency,
-    perHostConcurrency: ctx.settings.perHostConcurrency,
-    perHostSpacingMs: ctx.settings.perHostSpacingMs,
-  });
-  const progress: RoundProgress = { total: chosen.length, done: 0, ok: 0, notModified: 0, rateLimited: 0, failed: 0, newArticles: 0, newRevisions: 0 };
+  const limiter =
+    options.concurrency === undefined
+      ? ctx.limiter
+      : createHostLimiter({
+          globalConcurrency: options.concurrency,
+          perHostConcurrency: ctx.settings.perHostConcurrency,
+          perHostSpacingMs: ctx.settings.perHostSpacingMs,
+        });
+  const progress: RoundProgress = {
+    total: chosen.length,
+    done: 0,
+    ok: 0,
+    notModified: 0,
+    rateLimited: 0,
+    failed: 0,
+    newArticles: 0,
+    newRevisions: 0,
+  };
   const stopped = () => options.signal?.aborted === true || options.drainSignal?.aborted === true;
   const threads = options.threads ?? Math.max(1, availableParallelism() - 1);
   const pooled = chosen.length >= POOL_MIN_FEEDS && threads > 0;
@@ -99,37 +111,63 @@ export async function refreshRound(ctx: IngestContext, options: RefreshRoundOpti
   const preparer = pooled ? createPreparePool({ size: threads, packs: ctx.packs }) : undefined;
   let outcomes: Array<RefreshOutcome | undefined>;
   try {
-    outcomes = await Promise.all(chosen.map(async (feed) => {
-      if (stopped()) return undefined;
-      const outcome = feed.settings.fullText === 'off'
-        ? await limiter.run(feed.url, async () => {
-          if (stopped()) return undefined;
-          return refreshFeed(ctx, feed, { limiter: passThrough, signal: options.signal, flushArchive: false, preparer, recordFetch });
-        })
-        : await refreshFeed(ctx, feed, { limiter: gated(limiter, stopped), pageLimiter: limiter, signal: options.signal, flushArchive: false, preparer, recordFetch });
-      if (outcome?.kind === 'ok' && outcome.itemCount > 0) archive.request();
-      // Only a fetch cancelled by the round's stop is left out; a failure the store could not record is still a failure.
-      if (outcome === undefined || (!outcome.recorded && outcome.error?.code === 'fetch.aborted')) return undefined;
-      count(progress, outcome);
-      options.onProgress?.({ ...progress });
-      return outcome;
-    }));
+    outcomes = await Promise.all(
+      chosen.map(async (feed) => {
+        if (stopped()) return undefined;
+        const outcome =
+          feed.settings.fullText === 'off'
+            ? await limiter.run(feed.url, async () => {
+                if (stopped()) return undefined;
+                return refreshFeed(ctx, feed, {
+                  limiter: passThrough,
+                  signal: options.signal,
+                  flushArchive: false,
+                  preparer,
+                  recordFetch,
+                });
+              })
+            : await refreshFeed(ctx, feed, {
+                limiter: gated(limiter, stopped),
+                pageLimiter: limiter,
+                signal: options.signal,
+                flushArchive: false,
+                preparer,
+                recordFetch,
+              });
+        if (outcome?.kind === 'ok' && outcome.itemCount > 0) archive.request();
+        // Only a fetch cancelled by the round's stop is left out; a failure the store could not record is still a failure.
+        if (outcome === undefined || (!outcome.recorded && outcome.error?.code === 'fetch.aborted')) return undefined;
+        count(progress, outcome);
+        options.onProgress?.({ ...progress });
+        return outcome;
+      }),
+    );
     await archive.settled();
   } finally {
     await preparer?.close();
     await flusher?.close();
   }
   const results = outcomes.filter((o): o is RefreshOutcome => o !== undefined);
-  const retention = results.length > 0 && options.signal?.aborted !== true ? await applyRetention(ctx) : NOTHING_RETAINED;
+  const retention =
+    results.length > 0 && options.signal?.aborted !== true ? await applyRetention(ctx) : NOTHING_RETAINED;
   const { total: _total, done: _done, ...totals } = progress;
   return {
-    feeds: results.length, ...totals, skipped: feeds.length - results.length, missing, retention,
-    durationMs: Math.round(performance.now() - started), results,
+    feeds: results.length,
+    ...totals,
+    skipped: feeds.length - results.length,
+    missing,
+    retention,
+    durationMs: Math.round(performance.now() - started),
+    results,
   };
 }
 
 /** Refreshes the feeds whose next check is due at `now` (up to `limit`, most overdue first): one scheduler tick. */
-export async function refreshDue(ctx: IngestContext, now: number, options: Omit<RefreshRoundOptions, 'feedIds' | 'feeds'> & { limit?: number } = {}): Promise<RoundSummary> {
+export async function refreshDue(
+  ctx: IngestContext,
+  now: number,
+  options: Omit<RefreshRoundOptions, 'feedIds' | 'feeds'> & { limit?: number } = {},
+): Promise<RoundSummary> {
   const feeds = await ctx.store.dueFeeds(now, options.limit ?? 1000);
   return refreshRound(ctx, { ...options, feeds });
 }
@@ -190,7 +228,10 @@ function createBackgroundFlush(flush: () => Promise<unknown>): { request(): void
   };
 }
 
-async function chooseFeeds(ctx: IngestContext, options: RefreshRoundOptions): Promise<{ feeds: Feed[]; missing: number[] }> {
+async function chooseFeeds(
+  ctx: IngestContext,
+  options: RefreshRoundOptions,
+): Promise<{ feeds: Feed[]; missing: number[] }> {
   if (options.feeds !== undefined) return { feeds: options.feeds, missing: [] };
   if (options.feedIds === undefined) {
     // Every subscribed feed is due by the end of time; unlike listFeeds this skips the per-feed article

@@ -12,7 +12,13 @@ import type { LearnedRule } from '../clean/learn-boilerplate.ts';
 import type { ParsedItem } from '../domain/parsed-feed.ts';
 import type { FetchOptions, HostLimiter } from '../fetch/index.ts';
 import type { EntryOutcome, Feed, FeedCleaning, FeedCleaningPatch, StoredError } from '../store/index.ts';
-import { cleanSource, prepareEntries, type BuildEntriesOptions, type CleanSource, type PreparedEntry } from './build-entries.ts';
+import {
+  cleanSource,
+  prepareEntries,
+  type BuildEntriesOptions,
+  type CleanSource,
+  type PreparedEntry,
+} from './build-entries.ts';
 import { addFullText, wantsFullText } from './full-text.ts';
 import type { IngestContext } from './ingest-context.ts';
 import { relearnBoilerplate, shouldRelearn } from './learn-feed-boilerplate.ts';
@@ -42,37 +48,71 @@ export interface StoreItemsResult {
 }
 
 /** Cleans and stores the items of one fetched document; throws only what the store throws. */
-export async function storeItems(ctx: IngestContext, feed: Feed, items: readonly ParsedItem[], options: StoreItemsOptions): Promise<StoreItemsResult> {
-  const state = options.prepared?.cleaning ?? await ctx.store.getFeedCleaning(feed.id);
+export async function storeItems(
+  ctx: IngestContext,
+  feed: Feed,
+  items: readonly ParsedItem[],
+  options: StoreItemsOptions,
+): Promise<StoreItemsResult> {
+  const state = options.prepared?.cleaning ?? (await ctx.store.getFeedCleaning(feed.id));
   const learnedOn = feed.settings.learnedBoilerplate;
   const clean: BuildEntriesOptions = {
-    feedUrl: feed.url, generator: options.generator, packs: ctx.packs, learned: learnedOn ? state.learnedRules : [],
+    feedUrl: feed.url,
+    generator: options.generator,
+    packs: ctx.packs,
+    learned: learnedOn ? state.learnedRules : [],
   };
   let prepared = options.prepared?.entries ?? prepareEntries(items, clean);
   let fullTextPages = 0;
   const warnings: StoredError[] = [];
   if (prepared.length > 0 && wantsFullText(feed.settings.fullText, items)) {
-    const full = await addFullText(ctx, feed.id, prepared, { limiter: options.pageLimiter, fetchOptions: options.fetchOptions, clean });
+    const full = await addFullText(ctx, feed.id, prepared, {
+      limiter: options.pageLimiter,
+      fetchOptions: options.fetchOptions,
+      clean,
+    });
     prepared = full.prepared;
     fullTextPages = full.pages;
     warnings.push(...full.warnings);
   }
-  const outcomes = prepared.length === 0 ? [] : await ctx.store.recordEntries(feed.id, prepared.map((p) => p.entry), options.seenAt);
+  const outcomes =
+    prepared.length === 0
+      ? []
+      : await ctx.store.recordEntries(
+          feed.id,
+          prepared.map((p) => p.entry),
+          options.seenAt,
+        );
   const newArticles = outcomes.filter((o) => o.kind === 'new').length;
   const patch: FeedCleaningPatch = {};
   if ((options.generator ?? undefined) !== state.generator) patch.generator = options.generator ?? null;
   if (shouldRelearn(state, newArticles)) {
     const relearned = await relearnBoilerplate(ctx, feed.id, state.learnedRules, options.learn);
-    if (relearned.changed && learnedOn) await recleanStored(ctx, outcomes, prepared.map((p) => p.source), { ...clean, learned: relearned.rules });
+    if (relearned.changed && learnedOn)
+      await recleanStored(
+        ctx,
+        outcomes,
+        prepared.map((p) => p.source),
+        { ...clean, learned: relearned.rules },
+      );
   } else if (newArticles > 0) {
     patch.addNewArticles = newArticles;
   }
-  if (patch.generator !== undefined || patch.addNewArticles !== undefined) await ctx.store.updateFeedCleaning(feed.id, patch);
+  if (patch.generator !== undefined || patch.addNewArticles !== undefined)
+    await ctx.store.updateFeedCleaning(feed.id, patch);
   return { outcomes, fullTextPages, warnings };
 }
 
-async function recleanStored(ctx: IngestContext, outcomes: readonly EntryOutcome[], sources: readonly CleanSource[], clean: BuildEntriesOptions): Promise<void> {
+async function recleanStored(
+  ctx: IngestContext,
+  outcomes: readonly EntryOutcome[],
+  sources: readonly CleanSource[],
+  clean: BuildEntriesOptions,
+): Promise<void> {
   const updates = outcomes.flatMap((outcome, i) =>
-    outcome.kind === 'new' || outcome.kind === 'revised' ? [{ revisionId: outcome.revisionId, cleanedBody: cleanSource(sources[i], clean) }] : []);
+    outcome.kind === 'new' || outcome.kind === 'revised'
+      ? [{ revisionId: outcome.revisionId, cleanedBody: cleanSource(sources[i], clean) }]
+      : [],
+  );
   if (updates.length > 0) await ctx.store.updateCleanedBodies(updates);
 }

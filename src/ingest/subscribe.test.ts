@@ -12,13 +12,22 @@ useFixtureWorld((started, context) => {
   ctx = context;
 });
 
-const html = (head: string) => ({ kind: 'static' as const, headers: { 'content-type': 'text/html; charset=utf-8' }, body: `<!doctype html><html><head>${head}</head><body>hi</body></html>` });
+const html = (head: string) => ({
+  kind: 'static' as const,
+  headers: { 'content-type': 'text/html; charset=utf-8' },
+  body: `<!doctype html><html><head>${head}</head><body>hi</body></html>`,
+});
 
 describe('subscribe', () => {
   it('adds a feed URL and runs its first refresh at once', async () => {
     const result = await subscribe(ctx, server.url('/zh/feed.xml'), { category: 'News/China' });
     if (result.kind !== 'added') throw new Error(JSON.stringify(result));
-    expect(result.feed).toMatchObject({ url: server.url('/zh/feed.xml'), title: '样例新闻', category: 'News/China', titleFromUser: false });
+    expect(result.feed).toMatchObject({
+      url: server.url('/zh/feed.xml'),
+      title: '样例新闻',
+      category: 'News/China',
+      titleFromUser: false,
+    });
     expect(result.refresh).toMatchObject({ kind: 'ok', newArticles: 3 });
     expect(result.discoveredFrom).toBeUndefined();
     expect(server.requests.filter((r) => r.path === '/zh/feed.xml')).toHaveLength(1);
@@ -39,7 +48,11 @@ describe('subscribe', () => {
 
   it('tries the usual feed paths when the page advertises none', async () => {
     server.setRoute('/blog/', html('<title>No links here</title>'));
-    server.setRoute('/blog/index.xml', { kind: 'static', headers: { 'content-type': 'application/xml' }, body: buildRss({ title: 'Blog', link: 'https://b.test/', description: '', items: sampleItems(2) }) });
+    server.setRoute('/blog/index.xml', {
+      kind: 'static',
+      headers: { 'content-type': 'application/xml' },
+      body: buildRss({ title: 'Blog', link: 'https://b.test/', description: '', items: sampleItems(2) }),
+    });
     const result = await subscribe(ctx, server.url('/blog/'));
     if (result.kind !== 'added') throw new Error(JSON.stringify(result));
     expect(result.feed.url).toBe(server.url('/blog/index.xml'));
@@ -55,7 +68,13 @@ describe('subscribe', () => {
     } finally {
       await bare.close();
     }
-    expect(await subscribe(ctx, server.url('/500'))).toMatchObject({ kind: 'failed', error: { code: 'fetch.http-status' } });
-    expect(await subscribe(ctx, 'ftp://example.com/feed')).toMatchObject({ kind: 'failed', error: { code: 'fetch.invalid-url' } });
+    expect(await subscribe(ctx, server.url('/500'))).toMatchObject({
+      kind: 'failed',
+      error: { code: 'fetch.http-status' },
+    });
+    expect(await subscribe(ctx, 'ftp://example.com/feed')).toMatchObject({
+      kind: 'failed',
+      error: { code: 'fetch.invalid-url' },
+    });
   });
 });

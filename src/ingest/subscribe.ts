@@ -14,7 +14,11 @@ import type { IngestContext } from './ingest-context.ts';
 import { applyFetchResult, fetchOptionsFor, type RefreshOutcome } from './refresh-feed.ts';
 
 /** What the user may set when subscribing. */
-export interface SubscribeOptions { title?: string; category?: string; signal?: AbortSignal }
+export interface SubscribeOptions {
+  title?: string;
+  category?: string;
+  signal?: AbortSignal;
+}
 
 /** `exists` for a feed already subscribed (found at the URL or by discovery); `failed` says why nothing was added. */
 export type SubscribeResult =
@@ -28,7 +32,11 @@ export const MAX_PROBES = 12;
 type Found = { kind: 'found'; url: string; fetched: Extract<FetchResult, { kind: 'ok' }>; startedAt: number };
 
 /** Subscribes to `input` (a feed or a page that leads to one) and runs its first refresh; never throws. */
-export async function subscribe(ctx: IngestContext, input: string, options: SubscribeOptions = {}): Promise<SubscribeResult> {
+export async function subscribe(
+  ctx: IngestContext,
+  input: string,
+  options: SubscribeOptions = {},
+): Promise<SubscribeResult> {
   try {
     const url = normalizeInputUrl(input);
     if (url === undefined) return failed('fetch.invalid-url', `not an http(s) URL: ${input}`);
@@ -37,14 +45,22 @@ export async function subscribe(ctx: IngestContext, input: string, options: Subs
     const found = await findFeed(ctx, url, options.signal);
     if (found.kind === 'failed') return found;
     if (found.kind === 'exists') return found;
-    const added = await ctx.store.addFeed({ url: found.url, title: blankToUndefined(options.title), category: blankToUndefined(options.category), now: ctx.now() });
+    const added = await ctx.store.addFeed({
+      url: found.url,
+      title: blankToUndefined(options.title),
+      category: blankToUndefined(options.category),
+      now: ctx.now(),
+    });
     if (added.kind === 'invalid') return failed('input.invalid', added.reason);
     if (added.kind === 'exists') return { kind: 'exists', feed: added.feed };
     const refresh = await applyFetchResult(ctx, added.feed, found.fetched, found.startedAt);
     const feed = (await ctx.store.getFeed(added.feed.id)) ?? added.feed;
     return { kind: added.kind, feed, refresh, ...(found.url === url ? {} : { discoveredFrom: url }) };
   } catch (error) {
-    return { kind: 'failed', error: error instanceof AppError ? error : new AppError('internal', String(error), { cause: error }) };
+    return {
+      kind: 'failed',
+      error: error instanceof AppError ? error : new AppError('internal', String(error), { cause: error }),
+    };
   }
 }
 
@@ -62,12 +78,21 @@ export function normalizeInputUrl(input: string): string | undefined {
   }
 }
 
-async function findFeed(ctx: IngestContext, url: string, signal?: AbortSignal): Promise<Found | { kind: 'exists'; feed: Feed } | { kind: 'failed'; error: AppError }> {
+async function findFeed(
+  ctx: IngestContext,
+  url: string,
+  signal?: AbortSignal,
+): Promise<Found | { kind: 'exists'; feed: Feed } | { kind: 'failed'; error: AppError }> {
   const first = await probe(ctx, url, signal);
   if (first.fetched.kind !== 'ok') return { kind: 'failed', error: fetchError(first.fetched) };
   const page = first.fetched;
-  const parsed = parseFeed(page.body, { url: page.url, contentType: page.headers['content-type'], headers: page.headers });
-  if (parsed.kind === 'feed') return { kind: 'found', url: page.permanentRedirect ?? url, fetched: page, startedAt: first.startedAt };
+  const parsed = parseFeed(page.body, {
+    url: page.url,
+    contentType: page.headers['content-type'],
+    headers: page.headers,
+  });
+  if (parsed.kind === 'feed')
+    return { kind: 'found', url: page.permanentRedirect ?? url, fetched: page, startedAt: first.startedAt };
   if (!looksLikeHtml(page.body, page.contentType)) return { kind: 'failed', error: parsed.error };
   const candidates = findFeedLinks(decodePage(page.body, page.charset), page.url).slice(0, MAX_PROBES);
   for (const candidate of candidates) {
@@ -77,13 +102,30 @@ async function findFeed(ctx: IngestContext, url: string, signal?: AbortSignal): 
     const attempt = await probe(ctx, candidate.url, signal);
     if (attempt.fetched.kind !== 'ok') continue;
     const result = attempt.fetched;
-    const feed = parseFeed(result.body, { url: result.url, contentType: result.headers['content-type'], headers: result.headers });
-    if (feed.kind === 'feed') return { kind: 'found', url: result.permanentRedirect ?? candidate.url, fetched: result, startedAt: attempt.startedAt };
+    const feed = parseFeed(result.body, {
+      url: result.url,
+      contentType: result.headers['content-type'],
+      headers: result.headers,
+    });
+    if (feed.kind === 'feed')
+      return {
+        kind: 'found',
+        url: result.permanentRedirect ?? candidate.url,
+        fetched: result,
+        startedAt: attempt.startedAt,
+      };
   }
-  return failed('discover.no-feed', `no feed found at ${url}: the page advertises none that works, and none of the usual places (/feed, /rss.xml, /atom.xml, …) has one`);
+  return failed(
+    'discover.no-feed',
+    `no feed found at ${url}: the page advertises none that works, and none of the usual places (/feed, /rss.xml, /atom.xml, …) has one`,
+  );
 }
 
-async function probe(ctx: IngestContext, url: string, signal?: AbortSignal): Promise<{ fetched: FetchResult; startedAt: number }> {
+async function probe(
+  ctx: IngestContext,
+  url: string,
+  signal?: AbortSignal,
+): Promise<{ fetched: FetchResult; startedAt: number }> {
   const startedAt = ctx.now();
   const fetched = await ctx.limiter.run(url, () => fetchFeed(url, fetchOptionsFor(ctx, undefined, signal)));
   return { fetched, startedAt };
@@ -96,9 +138,15 @@ async function subscribedFeed(ctx: IngestContext, url: string): Promise<Feed | u
 
 function fetchError(fetched: Exclude<FetchResult, { kind: 'ok' }>): AppError {
   switch (fetched.kind) {
-    case 'failed': return fetched.error;
-    case 'rate-limited': return new AppError('fetch.rate-limited', `HTTP ${fetched.status}: the server asks to slow down; try again later`);
-    case 'not-modified': return new AppError('fetch.http-status', 'HTTP 304 to a request without validators');
+    case 'failed':
+      return fetched.error;
+    case 'rate-limited':
+      return new AppError(
+        'fetch.rate-limited',
+        `HTTP ${fetched.status}: the server asks to slow down; try again later`,
+      );
+    case 'not-modified':
+      return new AppError('fetch.http-status', 'HTTP 304 to a request without validators');
   }
 }
 

@@ -43,12 +43,20 @@ function isNetscape(text: string): boolean {
 function detectRss(root: XmlElement, text: string): XmlDetection {
   const version = root.attrs.version?.trim();
   switch (version) {
-    case '0.91': return { kind: 'feed', format: isNetscape(text) ? 'rss091n' : 'rss091u', problems: [] };
-    case '0.92': return { kind: 'feed', format: 'rss092', problems: [] };
-    case '0.93': return { kind: 'feed', format: 'rss093', problems: [] };
-    case '0.94': return { kind: 'feed', format: 'rss094', problems: [] };
-    case '2.0': case '2.00': case '2': return { kind: 'feed', format: 'rss20', problems: [] };
-    case undefined: case '':
+    case '0.91':
+      return { kind: 'feed', format: isNetscape(text) ? 'rss091n' : 'rss091u', problems: [] };
+    case '0.92':
+      return { kind: 'feed', format: 'rss092', problems: [] };
+    case '0.93':
+      return { kind: 'feed', format: 'rss093', problems: [] };
+    case '0.94':
+      return { kind: 'feed', format: 'rss094', problems: [] };
+    case '2.0':
+    case '2.00':
+    case '2':
+      return { kind: 'feed', format: 'rss20', problems: [] };
+    case undefined:
+    case '':
       return { kind: 'feed', format: 'rss20', problems: ['rss element without a version; read as RSS 2.0'] };
     default:
       return { kind: 'feed', format: 'rss20', problems: [`unknown RSS version "${version}"; read as RSS 2.0`] };
@@ -58,15 +66,19 @@ function detectRss(root: XmlElement, text: string): XmlDetection {
 function detectAtom(root: XmlElement): XmlDetection | undefined {
   if (root.ns === NS.ATOM10) return { kind: 'feed', format: 'atom10', problems: [] };
   if (root.ns === NS.ATOM03) return { kind: 'feed', format: 'atom03', problems: [] };
-  if (root.attrs.version?.trim() === '0.3') return { kind: 'feed', format: 'atom03', problems: ['feed element without the Atom 0.3 namespace'] };
-  if (root.ns === '') return { kind: 'feed', format: 'atom10', problems: ['feed element without the Atom namespace; read as Atom 1.0'] };
+  if (root.attrs.version?.trim() === '0.3')
+    return { kind: 'feed', format: 'atom03', problems: ['feed element without the Atom 0.3 namespace'] };
+  if (root.ns === '')
+    return { kind: 'feed', format: 'atom10', problems: ['feed element without the Atom namespace; read as Atom 1.0'] };
   return undefined;
 }
 
 function describe(root: XmlElement | null, text: string): string {
-  if (root === null) return HTML_DOCTYPE.test(text.slice(0, 1024)) ? 'an HTML page, not a feed' : 'plain text, not a feed';
+  if (root === null)
+    return HTML_DOCTYPE.test(text.slice(0, 1024)) ? 'an HTML page, not a feed' : 'plain text, not a feed';
   const local = root.local.toLowerCase();
-  if (local === 'html' || local === 'body' || local === 'head' || HTML_DOCTYPE.test(text.slice(0, 1024))) return 'an HTML page, not a feed';
+  if (local === 'html' || local === 'body' || local === 'head' || HTML_DOCTYPE.test(text.slice(0, 1024)))
+    return 'an HTML page, not a feed';
   if (local === 'opml') return 'an OPML outline, not a feed';
   return `an XML document with root element <${root.name}>, not a feed`;
 }
@@ -81,7 +93,12 @@ export function detectXmlFormat(root: XmlElement | null, text: string): XmlDetec
         const core = findRdfCoreNamespace(root);
         if (core === NS.RSS10) return { kind: 'feed', format: 'rss10', problems: [] };
         if (core === NS.RSS090) return { kind: 'feed', format: 'rss090', problems: [] };
-        if (core !== undefined) return { kind: 'feed', format: 'rss10', problems: ['RDF channel without the RSS 1.0 namespace; read as RSS 1.0'] };
+        if (core !== undefined)
+          return {
+            kind: 'feed',
+            format: 'rss10',
+            problems: ['RDF channel without the RSS 1.0 namespace; read as RSS 1.0'],
+          };
         break;
       }
       case 'feed': {

@@ -17,14 +17,21 @@ describe('findFeedLinks', () => {
       { url: 'https://cdn.example.com/rss', source: 'link', type: 'application/rss+xml' },
       { url: 'https://example.com/feed.json', source: 'link', type: 'application/feed+json' },
     ]);
-    expect(findFeedLinks('<base href="https://other.test/x/"><link rel="alternate" type="application/rss+xml" href="f.xml">', 'https://example.com/')[0].url)
-      .toBe('https://other.test/x/f.xml');
+    expect(
+      findFeedLinks(
+        '<base href="https://other.test/x/"><link rel="alternate" type="application/rss+xml" href="f.xml">',
+        'https://example.com/',
+      )[0].url,
+    ).toBe('https://other.test/x/f.xml');
   });
 
   it('then guesses the usual paths, beside the page first, never repeating a URL or listing the page itself', () => {
     const links = findFeedLinks('<p>no head</p>', 'https://example.com/blog/');
     expect(links.every((l) => l.source === 'guess')).toBe(true);
-    expect(links.slice(0, 2).map((l) => l.url)).toEqual(['https://example.com/blog/feed', 'https://example.com/blog/rss.xml']);
+    expect(links.slice(0, 2).map((l) => l.url)).toEqual([
+      'https://example.com/blog/feed',
+      'https://example.com/blog/rss.xml',
+    ]);
     expect(links.map((l) => l.url)).toContain('https://example.com/feeds/posts/default');
     expect(new Set(links.map((l) => l.url)).size).toBe(links.length);
     expect(guessFeedUrls('https://example.com/feed').map((l) => l.url)).toContain('https://example.com/feed');

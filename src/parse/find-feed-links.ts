@@ -18,14 +18,31 @@ export interface FeedLink {
 }
 
 const FEED_TYPES = new Set([
-  'application/rss+xml', 'application/atom+xml', 'application/feed+json', 'application/rdf+xml',
-  'application/x-rss+xml', 'application/x-atom+xml', 'text/rss+xml', 'text/atom+xml',
+  'application/rss+xml',
+  'application/atom+xml',
+  'application/feed+json',
+  'application/rdf+xml',
+  'application/x-rss+xml',
+  'application/x-atom+xml',
+  'text/rss+xml',
+  'text/atom+xml',
 ]);
-const ROOT_GUESSES = ['/feed', '/rss', '/rss.xml', '/atom.xml', '/feed.xml', '/index.xml', '/feeds/posts/default', '/feed.json', '/atom'];
+const ROOT_GUESSES = [
+  '/feed',
+  '/rss',
+  '/rss.xml',
+  '/atom.xml',
+  '/feed.xml',
+  '/index.xml',
+  '/feeds/posts/default',
+  '/feed.json',
+  '/atom',
+];
 const LOCAL_GUESSES = ['feed', 'rss.xml', 'atom.xml', 'feed.xml', 'index.xml'];
 
 const TAG = /<(link|base)\b/gi;
-const ATTRIBUTE = /[\t\n\f\r /]*([^\t\n\f\r />=][^\t\n\f\r />=]*)(?:[\t\n\f\r ]*=[\t\n\f\r ]*(?:"([^"]*)"?|'([^']*)'?|([^\t\n\f\r >]*)))?/y;
+const ATTRIBUTE =
+  /[\t\n\f\r /]*([^\t\n\f\r />=][^\t\n\f\r />=]*)(?:[\t\n\f\r ]*=[\t\n\f\r ]*(?:"([^"]*)"?|'([^']*)'?|([^\t\n\f\r >]*)))?/y;
 
 /** Returns the page's advertised feeds (absolute URLs, page order), then conventional paths to probe; the page itself is never listed. */
 export function findFeedLinks(html: string, pageUrl: string): FeedLink[] {

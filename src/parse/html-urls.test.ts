@@ -38,7 +38,9 @@ describe('resolveHtmlUrls', () => {
   });
 
   it('preserves &amp; as written and re-escapes after resolving', () => {
-    expect(resolveHtmlUrls('<a href="x?a=1&amp;b=2">q</a>', BASE)).toBe('<a href="https://ex.com/dir/x?a=1&amp;b=2">q</a>');
+    expect(resolveHtmlUrls('<a href="x?a=1&amp;b=2">q</a>', BASE)).toBe(
+      '<a href="https://ex.com/dir/x?a=1&amp;b=2">q</a>',
+    );
     expect(resolveHtmlUrls('<a href="https://o.org/?a=1&amp;b=2">q</a><a href="r">r</a>', BASE)).toBe(
       '<a href="https://o.org/?a=1&amp;b=2">q</a><a href="https://ex.com/dir/r">r</a>',
     );
@@ -51,8 +53,10 @@ describe('resolveHtmlUrls', () => {
     expect(resolveHtmlUrls(html, BASE)).toBe(html);
   });
 
-  it('touches attributes only, never text outside tags or other attributes\' values', () => {
-    expect(resolveHtmlUrls('<p>write src="x" or href=y in text</p>', BASE)).toBe('<p>write src="x" or href=y in text</p>');
+  it("touches attributes only, never text outside tags or other attributes' values", () => {
+    expect(resolveHtmlUrls('<p>write src="x" or href=y in text</p>', BASE)).toBe(
+      '<p>write src="x" or href=y in text</p>',
+    );
     expect(resolveHtmlUrls('<img alt="see src=foo" title=\'href="z"\' src="bar">', BASE)).toBe(
       '<img alt="see src=foo" title=\'href="z"\' src="https://ex.com/dir/bar">',
     );

@@ -17,8 +17,22 @@ import { isAbsoluteUrl, resolveUrl } from '../util/resolve-url.ts';
 import { mayHaveRelativeUrl } from './may-have-relative-url.ts';
 
 const URL_ATTRIBUTES = new Set([
-  'href', 'src', 'poster', 'cite', 'background', 'longdesc', 'usemap', 'action', 'formaction', 'data',
-  'lowsrc', 'dynsrc', 'icon', 'manifest', 'data-src', 'data-original',
+  'href',
+  'src',
+  'poster',
+  'cite',
+  'background',
+  'longdesc',
+  'usemap',
+  'action',
+  'formaction',
+  'data',
+  'lowsrc',
+  'dynsrc',
+  'icon',
+  'manifest',
+  'data-src',
+  'data-original',
 ]);
 const SRCSET_ATTRIBUTES = new Set(['srcset', 'data-srcset']);
 

@@ -7,9 +7,49 @@ const CANDIDATE =
   /(?:srcset[\t\n\f\r ]*=|(?:href|src|poster|cite|background|longdesc|usemap|action|data|lowsrc|dynsrc|icon|manifest|original)[\t\n\f\r ]*=[\t\n\f\r ]*["']?[\t\n\f\r ]*(?![a-z][a-z0-9+.-]*:|#|["']))/i;
 
 const PIECES = [
-  '<a ', '<img ', 'href', 'HREF', 'src', 'Src', 'srcset', 'data-src', 'original', 'alt', 'width', 'xhref', 'lowsrc', 'ICON',
-  '=', '=', ' = ', '="', "='", '"', "'", ' ', '\t', '\n', '\v', 'http:', 'https://x.example/', 'HTTPS:', 'mailto:', 'a+b.c-d:',
-  '#top', '/rel', 'rel/x', '../up', '9x:', 'x', ':', '>', '</a>', 'é', '&amp;', 'ſrc', '',
+  '<a ',
+  '<img ',
+  'href',
+  'HREF',
+  'src',
+  'Src',
+  'srcset',
+  'data-src',
+  'original',
+  'alt',
+  'width',
+  'xhref',
+  'lowsrc',
+  'ICON',
+  '=',
+  '=',
+  ' = ',
+  '="',
+  "='",
+  '"',
+  "'",
+  ' ',
+  '\t',
+  '\n',
+  '\v',
+  'http:',
+  'https://x.example/',
+  'HTTPS:',
+  'mailto:',
+  'a+b.c-d:',
+  '#top',
+  '/rel',
+  'rel/x',
+  '../up',
+  '9x:',
+  'x',
+  ':',
+  '>',
+  '</a>',
+  'é',
+  '&amp;',
+  'ſrc',
+  '',
 ];
 
 describe('mayHaveRelativeUrl', () => {
@@ -29,7 +69,9 @@ describe('mayHaveRelativeUrl', () => {
   });
 
   it('says no for absolute, fragment and empty-quoted values, and yes for relative ones', () => {
-    expect(mayHaveRelativeUrl('<a href="https://x.example/a">a</a><img src=\'http://x.example/i.png\' alt="b">')).toBe(false);
+    expect(mayHaveRelativeUrl('<a href="https://x.example/a">a</a><img src=\'http://x.example/i.png\' alt="b">')).toBe(
+      false,
+    );
     expect(mayHaveRelativeUrl('<a href="#top">a</a><a href="">b</a>')).toBe(false);
     expect(mayHaveRelativeUrl('<a href="/about">a</a>')).toBe(true);
     expect(mayHaveRelativeUrl('<img srcset="https://x.example/a.png 2x">')).toBe(true);

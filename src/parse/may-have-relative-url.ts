@@ -11,7 +11,22 @@
  * can stop its whitespace short and look at a space); the attribute walk decides for real.
  */
 
-const URL_NAMES = ['href', 'src', 'poster', 'cite', 'background', 'longdesc', 'usemap', 'action', 'data', 'lowsrc', 'dynsrc', 'icon', 'manifest', 'original'];
+const URL_NAMES = [
+  'href',
+  'src',
+  'poster',
+  'cite',
+  'background',
+  'longdesc',
+  'usemap',
+  'action',
+  'data',
+  'lowsrc',
+  'dynsrc',
+  'icon',
+  'manifest',
+  'original',
+];
 
 function isSpace(c: number): boolean {
   return c === 32 || c === 10 || c === 9 || c === 13 || c === 12;
@@ -58,8 +73,19 @@ export function mayHaveRelativeUrl(html: string): boolean {
     while (end > 0 && isSpace(html.charCodeAt(end - 1))) end--;
     const last = html.charCodeAt(end - 1) | 32;
     // Every name ends in one of these letters; most attributes (alt, width, class…) stop here.
-    if (last !== 102 && last !== 99 && last !== 114 && last !== 101 && last !== 100 && last !== 112
-      && last !== 110 && last !== 97 && last !== 116 && last !== 108) continue;
+    if (
+      last !== 102 &&
+      last !== 99 &&
+      last !== 114 &&
+      last !== 101 &&
+      last !== 100 &&
+      last !== 112 &&
+      last !== 110 &&
+      last !== 97 &&
+      last !== 116 &&
+      last !== 108
+    )
+      continue;
     if (endsWithName(html, end, 'srcset')) return true;
     let named = false;
     for (const name of URL_NAMES) {

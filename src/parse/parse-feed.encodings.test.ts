@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { concatBytes, encodeLegacy, encodeUtf16, encodeUtf32 } from './encoding/testdata/legacy-encoder.ts';
-import { FRENCH, JAPANESE, KOREAN, RUSSIAN, SIMPLIFIED_CHINESE, TRADITIONAL_CHINESE, rssDocument } from './encoding/testdata/sample-texts.ts';
+import {
+  FRENCH,
+  JAPANESE,
+  KOREAN,
+  RUSSIAN,
+  SIMPLIFIED_CHINESE,
+  TRADITIONAL_CHINESE,
+  rssDocument,
+} from './encoding/testdata/sample-texts.ts';
 import { parseFeed } from './parse-feed.ts';
 import type { ParsedFeed } from '../domain/parsed-feed.ts';
 
@@ -42,7 +50,9 @@ describe('parseFeed decodes feeds in the encodings the world uses', () => {
 
   it('reads UTF-32 with a BOM and UTF-8 with a BOM', () => {
     const doc = rssDocument(TRADITIONAL_CHINESE);
-    expect(feedOf(concatBytes(Uint8Array.of(0xff, 0xfe, 0, 0), encodeUtf32(doc, true))).items[0].summary).toBe(TRADITIONAL_CHINESE);
+    expect(feedOf(concatBytes(Uint8Array.of(0xff, 0xfe, 0, 0), encodeUtf32(doc, true))).items[0].summary).toBe(
+      TRADITIONAL_CHINESE,
+    );
     expect(feedOf(concatBytes(Uint8Array.of(0xef, 0xbb, 0xbf), utf8(doc))).items[0].summary).toBe(TRADITIONAL_CHINESE);
   });
 

@@ -4,7 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { parseFeed } from './parse-feed.ts';
 
 const DIR = join(import.meta.dirname, 'testdata', 'malformed');
-const expected = JSON.parse(readFileSync(join(DIR, 'expected.json'), 'utf8')) as Record<string, { titles: string[]; reported?: boolean }>;
+const expected = JSON.parse(readFileSync(join(DIR, 'expected.json'), 'utf8')) as Record<
+  string,
+  { titles: string[]; reported?: boolean }
+>;
 
 describe('the malformed corpus: every item that can be got is got, and the damage is reported', () => {
   for (const [file, { titles, reported = true }] of Object.entries(expected)) {
@@ -16,7 +19,8 @@ describe('the malformed corpus: every item that can be got is got, and the damag
       // Control characters are removed from text values silently: finding them in bodies would cost a scan of every byte.
       expect(result.feed.wellFormed).toBe(!reported);
       expect(result.feed.problems.length > 0).toBe(reported);
-      for (const item of result.feed.items) if (item.link !== undefined) expect(item.link).toMatch(/^https:\/\/e\.com\//);
+      for (const item of result.feed.items)
+        if (item.link !== undefined) expect(item.link).toMatch(/^https:\/\/e\.com\//);
     });
   }
 });

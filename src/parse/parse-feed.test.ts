@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseFeed } from './parse-feed.ts';
 
-const RSS = '<?xml version="1.0"?><rss version="2.0"><channel><title>Caf\u00e9</title><item><title>A</title><link>a</link></item></channel></rss>';
+const RSS =
+  '<?xml version="1.0"?><rss version="2.0"><channel><title>Caf\u00e9</title><item><title>A</title><link>a</link></item></channel></rss>';
 
 function feedOf(input: Uint8Array | string, options = {}) {
   const result = parseFeed(input, options);
@@ -11,7 +12,9 @@ function feedOf(input: Uint8Array | string, options = {}) {
 
 describe('parseFeed', () => {
   it('gives the same result for text and for its UTF-8 bytes', () => {
-    expect(feedOf(RSS, { url: 'http://x.example/f' })).toEqual(feedOf(new TextEncoder().encode(RSS), { url: 'http://x.example/f' }));
+    expect(feedOf(RSS, { url: 'http://x.example/f' })).toEqual(
+      feedOf(new TextEncoder().encode(RSS), { url: 'http://x.example/f' }),
+    );
   });
 
   it('ignores a BOM in text input', () => {
@@ -56,7 +59,8 @@ describe('parseFeed', () => {
   });
 
   it('never throws and never hangs on hostile input', () => {
-    const laughs = '<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;"><!ENTITY d "&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;"><!ENTITY e "&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;"><!ENTITY f "&e;&e;&e;&e;&e;&e;&e;&e;&e;&e;"><!ENTITY g "&f;&f;&f;&f;&f;&f;&f;&f;&f;&f;">]><rss version="2.0"><channel><title>&g;</title></channel></rss>';
+    const laughs =
+      '<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;"><!ENTITY d "&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;"><!ENTITY e "&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;"><!ENTITY f "&e;&e;&e;&e;&e;&e;&e;&e;&e;&e;"><!ENTITY g "&f;&f;&f;&f;&f;&f;&f;&f;&f;&f;">]><rss version="2.0"><channel><title>&g;</title></channel></rss>';
     const inputs: Array<string | Uint8Array> = [
       laughs,
       `<rss version="2.0"><channel>${'<item><description>'.repeat(50_000)}`,

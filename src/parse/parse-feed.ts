@@ -35,7 +35,12 @@ export interface ParseFeedOptions {
 /** A parsed feed, or why the document is not one. */
 export type ParseFeedResult = { kind: 'feed'; feed: ParsedFeed } | { kind: 'not-a-feed'; error: AppError };
 
-interface Adapted { format: FeedFormat; feed: ParsedFeedMeta; items: ParsedItem[]; problems: string[] }
+interface Adapted {
+  format: FeedFormat;
+  feed: ParsedFeedMeta;
+  items: ParsedItem[];
+  problems: string[];
+}
 
 const CHARSET_PARAM = /;\s*charset\s*=\s*["']?([^"';\s]+)/i;
 
@@ -62,15 +67,19 @@ export function parseFeed(input: Uint8Array | string, options: ParseFeedOptions 
     return parseFeedOrReport(input, options);
   } catch (cause) {
     const detail = cause instanceof Error ? cause.message : String(cause);
-    return { kind: 'not-a-feed', error: new AppError('internal', `the feed parser failed unexpectedly: ${detail}`, { cause }) };
+    return {
+      kind: 'not-a-feed',
+      error: new AppError('internal', `the feed parser failed unexpectedly: ${detail}`, { cause }),
+    };
   }
 }
 
 function parseFeedOrReport(input: Uint8Array | string, options: ParseFeedOptions): ParseFeedResult {
   const base = documentBase(options);
-  const decoded = typeof input === 'string'
-    ? { text: input, encoding: 'utf-8', problems: [] as string[] }
-    : decodeFeedBytes(input, { httpCharset: charsetOf(options.contentType), override: options.encodingOverride });
+  const decoded =
+    typeof input === 'string'
+      ? { text: input, encoding: 'utf-8', problems: [] as string[] }
+      : decodeFeedBytes(input, { httpCharset: charsetOf(options.contentType), override: options.encodingOverride });
   const syntax = sniffSyntax(decoded.text);
   if (syntax === 'empty') return notAFeed('an empty document, not a feed');
   let adapted: Adapted;
@@ -81,8 +90,13 @@ function parseFeedOrReport(input: Uint8Array | string, options: ParseFeedOptions
   } else {
     const doc = parseXml(decoded.text, { baseUrl: base });
     const detection = detectXmlFormat(doc.root, decoded.text);
-    if (detection.kind === 'not-a-feed' || doc.root === null) return notAFeed(detection.kind === 'not-a-feed' ? detection.looksLike : 'not a feed');
-    adapted = { format: detection.format, ...adaptXml(detection.format, doc.root), problems: [...doc.problems, ...detection.problems] };
+    if (detection.kind === 'not-a-feed' || doc.root === null)
+      return notAFeed(detection.kind === 'not-a-feed' ? detection.looksLike : 'not a feed');
+    adapted = {
+      format: detection.format,
+      ...adaptXml(detection.format, doc.root),
+      problems: [...doc.problems, ...detection.problems],
+    };
   }
   const problems = decoded.problems.length === 0 ? adapted.problems : [...decoded.problems, ...adapted.problems];
   const language = options.headers?.['content-language']?.split(',')[0].trim();
@@ -103,9 +117,14 @@ function parseFeedOrReport(input: Uint8Array | string, options: ParseFeedOptions
 
 function adaptXml(format: FeedFormat, root: XmlElement): { feed: ParsedFeedMeta; items: ParsedItem[] } {
   switch (format) {
-    case 'atom10': return adaptAtom(readAtomDocument(root, false));
-    case 'atom03': return adaptAtom(readAtomDocument(root, true));
-    case 'rss10': case 'rss090': return adaptRss(readRdfDocument(root, findRdfCoreNamespace(root) ?? ''));
-    default: return adaptRss(readRssDocument(root));
+    case 'atom10':
+      return adaptAtom(readAtomDocument(root, false));
+    case 'atom03':
+      return adaptAtom(readAtomDocument(root, true));
+    case 'rss10':
+    case 'rss090':
+      return adaptRss(readRdfDocument(root, findRdfCoreNamespace(root) ?? ''));
+    default:
+      return adaptRss(readRssDocument(root));
   }
 }

@@ -33,7 +33,10 @@ function writeEntry(item: PublishedItem, fallbackTime: number): string {
     ...item.categories.map((term) => `<category term="${escapeXml(term)}"/>`),
     element('summary', item.summaryHtml, ' type="html"'),
     element('content', item.contentHtml, ' type="html"'),
-    ...item.enclosures.map((e) => `<link rel="enclosure" href="${escapeXml(e.url)}"${e.type === undefined ? '' : ` type="${escapeXml(e.type)}"`}${e.length === undefined ? '' : ` length="${e.length}"`}/>`),
+    ...item.enclosures.map(
+      (e) =>
+        `<link rel="enclosure" href="${escapeXml(e.url)}"${e.type === undefined ? '' : ` type="${escapeXml(e.type)}"`}${e.length === undefined ? '' : ` length="${e.length}"`}/>`,
+    ),
   ];
   return `<entry${item.language === undefined ? '' : ` xml:lang="${escapeXml(item.language)}"`}>${parts.join('')}</entry>`;
 }
@@ -41,8 +44,10 @@ function writeEntry(item: PublishedItem, fallbackTime: number): string {
 /** Returns the feed as an Atom 1.0 document (UTF-8). */
 export function writeAtom(feed: PublishedFeed): string {
   const updated = feed.updatedAt ?? Math.max(0, ...feed.items.map((item) => item.updatedAt ?? item.publishedAt ?? 0));
-  const generator = feed.generator === undefined ? ''
-    : `<generator${feed.generator.url === undefined ? '' : ` uri="${escapeXml(feed.generator.url)}"`}${feed.generator.version === undefined ? '' : ` version="${escapeXml(feed.generator.version)}"`}>${escapeXml(feed.generator.name)}</generator>`;
+  const generator =
+    feed.generator === undefined
+      ? ''
+      : `<generator${feed.generator.url === undefined ? '' : ` uri="${escapeXml(feed.generator.url)}"`}${feed.generator.version === undefined ? '' : ` version="${escapeXml(feed.generator.version)}"`}>${escapeXml(feed.generator.name)}</generator>`;
   const head = [
     element('id', feed.selfUrl),
     `<title type="text">${escapeXml(feed.title)}</title>`,

@@ -20,7 +20,8 @@ const FEED: PublishedFeed = {
       id: 'urn:tidings:tidings.example:article:1',
       title: 'Tom & Jerry ]]> 1 < 2 汉字 😀',
       link: 'https://news.example/a?x=1&y=2',
-      contentHtml: '<p>Body with ]]> and &amp; and <a href="https://news.example/b?q=1&amp;r=2">a link</a>\u0001 中文</p>',
+      contentHtml:
+        '<p>Body with ]]> and &amp; and <a href="https://news.example/b?q=1&amp;r=2">a link</a>\u0001 中文</p>',
       summaryHtml: '<p>Short</p>',
       authors: [{ name: 'Ann', email: 'ann@news.example' }, {}],
       categories: ['World', 'A & B'],
@@ -91,7 +92,9 @@ describe('dates and escaping', () => {
   });
 
   it('escapes markup and drops characters XML forbids', () => {
-    expect(escapeXml(`<a href="x">'&'</a>\u0000\u000b\t`)).toBe('&lt;a href=&quot;x&quot;&gt;&apos;&amp;&apos;&lt;/a&gt;\t');
+    expect(escapeXml(`<a href="x">'&'</a>\u0000\u000b\t`)).toBe(
+      '&lt;a href=&quot;x&quot;&gt;&apos;&amp;&apos;&lt;/a&gt;\t',
+    );
     expect(escapeXml('😀\udc00')).toBe('😀');
   });
 });

@@ -7,7 +7,10 @@ import { writeJsonFeed } from './write-json-feed.ts';
 import { writeRss } from './write-rss.ts';
 
 /** A written document and the Content-Type to serve it with. */
-export interface WrittenFeed { body: string; contentType: string }
+export interface WrittenFeed {
+  body: string;
+  contentType: string;
+}
 
 /** The media types of the formats (RSS has no registered type; `application/rss+xml` is the one in use). */
 export const FEED_CONTENT_TYPES: Readonly<Record<PublishFormat, string>> = {
@@ -16,7 +19,11 @@ export const FEED_CONTENT_TYPES: Readonly<Record<PublishFormat, string>> = {
   json: 'application/feed+json; charset=utf-8',
 };
 
-const WRITERS: Readonly<Record<PublishFormat, (feed: PublishedFeed) => string>> = { rss: writeRss, atom: writeAtom, json: writeJsonFeed };
+const WRITERS: Readonly<Record<PublishFormat, (feed: PublishedFeed) => string>> = {
+  rss: writeRss,
+  atom: writeAtom,
+  json: writeJsonFeed,
+};
 
 /** Returns the feed written in `format` with its Content-Type. */
 export function writeFeed(feed: PublishedFeed, format: PublishFormat): WrittenFeed {

@@ -34,9 +34,14 @@ function writeItem(item: PublishedItem): Record<string, Json> {
     authors: optionalList(item.authors.flatMap((person) => writeAuthor(person) ?? [])),
     tags: optionalList(item.categories),
     language: item.language,
-    attachments: item.enclosures.length === 0 ? undefined : item.enclosures.map((e) => ({
-      url: e.url, mime_type: e.type ?? 'application/octet-stream', size_in_bytes: e.length,
-    })),
+    attachments:
+      item.enclosures.length === 0
+        ? undefined
+        : item.enclosures.map((e) => ({
+            url: e.url,
+            mime_type: e.type ?? 'application/octet-stream',
+            size_in_bytes: e.length,
+          })),
   };
 }
 

@@ -27,11 +27,16 @@ function writeItem(item: PublishedItem): string {
     element('title', item.title),
     element('link', item.link),
     `<guid isPermaLink="false">${escapeXml(item.id)}</guid>`,
-    item.publishedAt === undefined && item.updatedAt === undefined ? '' : element('pubDate', formatRfc822(item.publishedAt ?? item.updatedAt ?? 0)),
+    item.publishedAt === undefined && item.updatedAt === undefined
+      ? ''
+      : element('pubDate', formatRfc822(item.publishedAt ?? item.updatedAt ?? 0)),
     ...item.authors.map((person) => element('dc:creator', personName(person))),
     ...item.categories.map((term) => element('category', term)),
     element('description', item.contentHtml ?? item.summaryHtml),
-    ...item.enclosures.map((e) => `<enclosure url="${escapeXml(e.url)}" length="${e.length ?? 0}" type="${escapeXml(e.type ?? 'application/octet-stream')}"/>`),
+    ...item.enclosures.map(
+      (e) =>
+        `<enclosure url="${escapeXml(e.url)}" length="${e.length ?? 0}" type="${escapeXml(e.type ?? 'application/octet-stream')}"/>`,
+    ),
   ];
   return `<item>${parts.join('')}</item>`;
 }
@@ -45,7 +50,9 @@ export function writeRss(feed: PublishedFeed): string {
     `<atom:link href="${escapeXml(feed.selfUrl)}" rel="self" type="application/rss+xml"/>`,
     element('language', feed.language),
     element('lastBuildDate', formatRfc822(newestTime(feed))),
-    feed.generator === undefined ? '' : element('generator', [feed.generator.name, feed.generator.version].filter(Boolean).join(' ')),
+    feed.generator === undefined
+      ? ''
+      : element('generator', [feed.generator.name, feed.generator.version].filter(Boolean).join(' ')),
     element('docs', 'https://www.rssboard.org/rss-specification'),
   ].join('');
   return [

@@ -45,30 +45,54 @@ export interface SearchResult {
 }
 
 /** One page of results; `problems` lists the parts of the query that were ignored. */
-export interface SearchResults { results: SearchResult[]; nextCursor?: string; problems: string[] }
+export interface SearchResults {
+  results: SearchResult[];
+  nextCursor?: string;
+  problems: string[];
+}
 
 /** Returns what to highlight for a parsed query: its positive terms, folded. */
 export function highlightPhrases(parsed: ParsedQuery): HighlightPhrase[] {
-  return parsed.clauses.filter((c) => !c.negated).flatMap((clause) => clause.terms.map((term) => {
-    const units = queryUnits(term.text);
-    return units.map((unit, i) => unit.kind === 'word'
-      ? { kind: 'word' as const, text: unit.text, prefix: term.prefix && i === units.length - 1 }
-      : { kind: 'cjk' as const, text: unit.chars.join('') });
-  })).flatMap((phrase) => (phrase.length > 0 && !phrase.some((u) => u.kind === 'cjk' && u.text.length > 4) ? [phrase]
-    : phrase.map((u) => [u])));
+  return parsed.clauses
+    .filter((c) => !c.negated)
+    .flatMap((clause) =>
+      clause.terms.map((term) => {
+        const units = queryUnits(term.text);
+        return units.map((unit, i) =>
+          unit.kind === 'word'
+            ? { kind: 'word' as const, text: unit.text, prefix: term.prefix && i === units.length - 1 }
+            : { kind: 'cjk' as const, text: unit.chars.join('') },
+        );
+      }),
+    )
+    .flatMap((phrase) =>
+      phrase.length > 0 && !phrase.some((u) => u.kind === 'cjk' && u.text.length > 4)
+        ? [phrase]
+        : phrase.map((u) => [u]),
+    );
 }
 
 /** Returns one page of articles matching `query`; throws AppError `input.invalid` for a bad limit or cursor. */
-export async function searchArticles(store: Pick<Store, 'searchArticles'>, query: string, options: SearchOptions = {}): Promise<SearchResults> {
+export async function searchArticles(
+  store: Pick<Store, 'searchArticles'>,
+  query: string,
+  options: SearchOptions = {},
+): Promise<SearchResults> {
   const parsed = parseQuery(query);
   const plan = planQuery(parsed);
   const problems = [...parsed.problems];
-  const filtered = plan.languages !== undefined || plan.since !== undefined || plan.until !== undefined || options.feedId !== undefined;
+  const filtered =
+    plan.languages !== undefined ||
+    plan.since !== undefined ||
+    plan.until !== undefined ||
+    options.feedId !== undefined;
   if (plan.match === undefined && plan.exclude === undefined && !filtered) {
     return { results: [], problems: [...problems, 'the query has nothing to search for'] };
   }
   const request: SearchRequest = {
-    ...plan, sort: plan.match === undefined ? 'newest' : options.sort ?? 'relevance', limit: options.limit ?? 20,
+    ...plan,
+    sort: plan.match === undefined ? 'newest' : (options.sort ?? 'relevance'),
+    limit: options.limit ?? 20,
   };
   if (options.cursor !== undefined) request.cursor = options.cursor;
   if (options.feedId !== undefined) request.feedId = options.feedId;
@@ -81,7 +105,10 @@ export async function searchArticles(store: Pick<Store, 'searchArticles'>, query
     const text = bodyText.trim() === '' ? htmlToText(hit.summary ?? '') : bodyText;
     const a = hit.article;
     const result: SearchResult = {
-      id: a.id, feedId: a.feedId, authors: a.authors, time: a.time,
+      id: a.id,
+      feedId: a.feedId,
+      authors: a.authors,
+      time: a.time,
       snippet: makeSnippet(text, phrases, options.snippetLength),
     };
     if (hit.feedTitle !== undefined) result.feedTitle = hit.feedTitle;

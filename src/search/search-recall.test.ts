@@ -29,8 +29,16 @@ function fieldMatches(field: string, query: string, prefix = false): boolean {
   return false;
 }
 
-interface Doc { id: number; article: CorpusArticle; feed: string; fields: Record<'title' | 'body' | 'author' | 'feed' | 'category', string> }
-interface QueryCase { query: string; expect: (doc: Doc) => boolean }
+interface Doc {
+  id: number;
+  article: CorpusArticle;
+  feed: string;
+  fields: Record<'title' | 'body' | 'author' | 'feed' | 'category', string>;
+}
+interface QueryCase {
+  query: string;
+  expect: (doc: Doc) => boolean;
+}
 
 const FEEDS = ['新华网', 'BBC News', '聯合報'];
 
@@ -64,7 +72,10 @@ function buildQueries(docs: Doc[]): QueryCase[] {
   for (let i = 0; i < 80; i++) {
     const text = random.pick(docs).article.text;
     const at = random.int(0, Math.max(0, text.length - 12));
-    const query = text.slice(at, at + random.int(2, 12)).replace(/["\n]/g, ' ').trim();
+    const query = text
+      .slice(at, at + random.int(2, 12))
+      .replace(/["\n]/g, ' ')
+      .trim();
     if (query === '') continue;
     cases.push({ query: `"${query}"`, expect: (doc) => anyField(doc, query) });
   }
@@ -72,13 +83,19 @@ function buildQueries(docs: Doc[]): QueryCase[] {
   for (let i = 0; i < 30; i++) {
     const words = random.pick(en).article.text.split(/\s+/);
     const at = random.int(0, words.length - 3);
-    const query = words.slice(at, at + random.int(1, 3)).join(' ').replace(/["]/g, '');
+    const query = words
+      .slice(at, at + random.int(1, 3))
+      .join(' ')
+      .replace(/["]/g, '');
     cases.push({ query: `"${query}"`, expect: (doc) => anyField(doc, query) });
   }
   // Phrases of common words that are rarely adjacent (answered from grams): a common English word
   // next to any word of the corpus, and CJK strings across a run break, typed with a space.
   for (let i = 0; i < 30; i++) {
-    const words = random.pick(en).article.text.split(/[^\p{L}\p{N}]+/u).filter((w) => w !== '');
+    const words = random
+      .pick(en)
+      .article.text.split(/[^\p{L}\p{N}]+/u)
+      .filter((w) => w !== '');
     const word = random.pick(words);
     const common = random.pick(['the', 'of', 'and', 'to', 'a', 'in', 'said']);
     const query = i % 2 === 0 ? `${common} ${word}` : `${word} ${common}`;
@@ -102,15 +119,32 @@ function buildQueries(docs: Doc[]): QueryCase[] {
   }
   for (const query of ['the central', 'said the', 'to the', 'the the', '日，国', '人大', '国中', '中国']) {
     cases.push({ query: `title:"${query}"`, expect: (doc) => fieldMatches(doc.fields.title, query) });
-    cases.push({ query: `"${query}" -"the university"`, expect: (doc) => anyField(doc, query) && !anyField(doc, 'the university') });
+    cases.push({
+      query: `"${query}" -"the university"`,
+      expect: (doc) => anyField(doc, query) && !anyField(doc, 'the university'),
+    });
   }
   for (const query of ['the government', 'said the', '经济 政策', '中国 发展', 'of the']) {
     cases.push({ query: `"${query}"`, expect: (doc) => anyField(doc, query) });
   }
   cases.push({ query: '"the gov*"', expect: (doc) => anyField(doc, 'the gov', true) });
-  for (const prefix of ['infl', 'caf', 'zur', 'exp', 'straß']) cases.push({ query: `${prefix}*`, expect: (doc) => anyField(doc, prefix, true) });
+  for (const prefix of ['infl', 'caf', 'zur', 'exp', 'straß'])
+    cases.push({ query: `${prefix}*`, expect: (doc) => anyField(doc, prefix, true) });
   // Mixed unquoted words: a CJK string with a Latin word or number next to it.
-  for (const query of ['2024年', 'iPhone', 'ai人工智能', '5.2%', 'COVID-19', 'ＡＢＣ１２３', '習近平', '裡程碑', '綫上', '衞生', 'cafe', 'SAO PAULO']) {
+  for (const query of [
+    '2024年',
+    'iPhone',
+    'ai人工智能',
+    '5.2%',
+    'COVID-19',
+    'ＡＢＣ１２３',
+    '習近平',
+    '裡程碑',
+    '綫上',
+    '衞生',
+    'cafe',
+    'SAO PAULO',
+  ]) {
     cases.push({ query, expect: (doc) => anyField(doc, query) });
   }
   // Filters, OR, exclusion, several words.
@@ -119,22 +153,46 @@ function buildQueries(docs: Doc[]): QueryCase[] {
   cases.push({ query: 'title:经济', expect: (d) => fieldMatches(d.fields.title, '经济') });
   cases.push({ query: 'title:"central bank"', expect: (d) => fieldMatches(d.fields.title, 'central bank') });
   cases.push({ query: 'author:志明', expect: (d) => fieldMatches(d.fields.author, '志明') });
-  cases.push({ query: 'feed:联合报 人大', expect: (d) => fieldMatches(d.fields.feed, '联合报') && anyField(d, '人大') });
+  cases.push({
+    query: 'feed:联合报 人大',
+    expect: (d) => fieldMatches(d.fields.feed, '联合报') && anyField(d, '人大'),
+  });
   cases.push({ query: 'category:财经', expect: (d) => fieldMatches(d.fields.category, '财经') });
   cases.push({ query: '香港 OR 台湾', expect: (d) => anyField(d, '香港') || anyField(d, '台湾') });
   cases.push({ query: '经济 -香港', expect: (d) => anyField(d, '经济') && !anyField(d, '香港') });
   cases.push({ query: '习近平 李强', expect: (d) => anyField(d, '习近平') && anyField(d, '李强') });
   cases.push({ query: '"中国 人民"', expect: (d) => anyField(d, '中国 人民') });
-  cases.push({ query: 'after:2024-06-30 before:2024-09 房价', expect: (d) => anyField(d, '房价') && d.article.publishedAt >= Date.UTC(2024, 6, 1) && d.article.publishedAt < Date.UTC(2024, 8, 1) });
+  cases.push({
+    query: 'after:2024-06-30 before:2024-09 房价',
+    expect: (d) =>
+      anyField(d, '房价') &&
+      d.article.publishedAt >= Date.UTC(2024, 6, 1) &&
+      d.article.publishedAt < Date.UTC(2024, 8, 1),
+  });
   // Very common words under an upper date bound (read period by period through the date tokens).
   const before = (d: Doc, end: number) => d.article.publishedAt < end;
   const within = (d: Doc, from: number, end: number) => d.article.publishedAt >= from && d.article.publishedAt < end;
   cases.push({ query: 'the before:2024-05', expect: (d) => anyField(d, 'the') && before(d, Date.UTC(2024, 4, 1)) });
-  cases.push({ query: 'on:2024-03 the', expect: (d) => anyField(d, 'the') && within(d, Date.UTC(2024, 2, 1), Date.UTC(2024, 3, 1)) });
+  cases.push({
+    query: 'on:2024-03 the',
+    expect: (d) => anyField(d, 'the') && within(d, Date.UTC(2024, 2, 1), Date.UTC(2024, 3, 1)),
+  });
   cases.push({ query: '的 before:2024-07-15', expect: (d) => anyField(d, '的') && before(d, Date.UTC(2024, 6, 15)) });
-  cases.push({ query: '经济 -香港 before:2024-08', expect: (d) => anyField(d, '经济') && !anyField(d, '香港') && before(d, Date.UTC(2024, 7, 1)) });
-  cases.push({ query: '"of the" on:2024-02-10', expect: (d) => anyField(d, 'of the') && within(d, Date.UTC(2024, 1, 10), Date.UTC(2024, 1, 11)) });
-  cases.push({ query: 'on:2024-03 人工智能', expect: (d) => anyField(d, '人工智能') && d.article.publishedAt >= Date.UTC(2024, 2, 1) && d.article.publishedAt < Date.UTC(2024, 3, 1) });
+  cases.push({
+    query: '经济 -香港 before:2024-08',
+    expect: (d) => anyField(d, '经济') && !anyField(d, '香港') && before(d, Date.UTC(2024, 7, 1)),
+  });
+  cases.push({
+    query: '"of the" on:2024-02-10',
+    expect: (d) => anyField(d, 'of the') && within(d, Date.UTC(2024, 1, 10), Date.UTC(2024, 1, 11)),
+  });
+  cases.push({
+    query: 'on:2024-03 人工智能',
+    expect: (d) =>
+      anyField(d, '人工智能') &&
+      d.article.publishedAt >= Date.UTC(2024, 2, 1) &&
+      d.article.publishedAt < Date.UTC(2024, 3, 1),
+  });
   return cases;
 }
 
@@ -165,17 +223,36 @@ describe('search recall against a brute-force scan of the folded corpus', () => 
     docs = [];
     for (const [i, article] of corpus.entries()) {
       const feed = i % FEEDS.length;
-      const [outcome] = await store.recordEntries(feedIds[feed], [{
-        identity: article.identity, title: article.title, titleKey: article.title, language: article.language,
-        authors: [{ name: article.author }], categories: [{ term: article.category }], enclosures: [],
-        publishedAt: article.publishedAt, rawBody: article.html, cleanedBody: article.html, fingerprint: article.identity,
-      }], article.publishedAt);
+      const [outcome] = await store.recordEntries(
+        feedIds[feed],
+        [
+          {
+            identity: article.identity,
+            title: article.title,
+            titleKey: article.title,
+            language: article.language,
+            authors: [{ name: article.author }],
+            categories: [{ term: article.category }],
+            enclosures: [],
+            publishedAt: article.publishedAt,
+            rawBody: article.html,
+            cleanedBody: article.html,
+            fingerprint: article.identity,
+          },
+        ],
+        article.publishedAt,
+      );
       if (outcome.kind !== 'new') throw new Error(`not stored: ${outcome.kind}`);
       docs.push({
-        id: outcome.articleId, article, feed: FEEDS[feed],
+        id: outcome.articleId,
+        article,
+        feed: FEEDS[feed],
         fields: {
-          title: normalize(article.title), body: normalize(article.text), author: normalize(article.author),
-          feed: normalize(FEEDS[feed]), category: normalize(article.category),
+          title: normalize(article.title),
+          body: normalize(article.text),
+          author: normalize(article.author),
+          feed: normalize(FEEDS[feed]),
+          category: normalize(article.category),
         },
       });
     }
@@ -195,7 +272,9 @@ describe('search recall against a brute-force scan of the folded corpus', () => 
         const missing = [...expected].filter((id) => !found.includes(id));
         const extra = found.filter((id) => !expected.has(id));
         if (missing.length > 0 || extra.length > 0 || new Set(found).size !== found.length) {
-          failures.push(`${query} (${sort}): ${expected.size} expected, ${found.length} found, missing ${missing.slice(0, 5)}, false ${extra.slice(0, 5)}`);
+          failures.push(
+            `${query} (${sort}): ${expected.size} expected, ${found.length} found, missing ${missing.slice(0, 5)}, false ${extra.slice(0, 5)}`,
+          );
         }
       }
     }

@@ -12,7 +12,8 @@ import { makeEntry, storeBackends } from '../store/testdata/store-backends.ts';
 import { searchArticles } from './search-articles.ts';
 
 const T0 = Date.UTC(2025, 0, 1);
-const ids = async (store: Store, query: string) => (await searchArticles(store, query, { now: T0 })).results.map((r) => r.id);
+const ids = async (store: Store, query: string) =>
+  (await searchArticles(store, query, { now: T0 })).results.map((r) => r.id);
 
 for (const backend of storeBackends()) {
   describe(`search through the store (${backend.name})`, () => {
@@ -27,10 +28,19 @@ for (const backend of storeBackends()) {
     afterAll(() => backend.cleanup());
 
     it('finds an article as soon as recordEntries returns, by title, body, author, feed and category', async () => {
-      const [outcome] = await store.recordEntries(feedId, [makeEntry('guid:1', {
-        title: '央行宣布降息', cleanedBody: '<p>人民銀行今天宣佈下調利率。</p>', authors: [{ name: 'Anna Müller' }],
-        categories: [{ term: '財經' }], publishedAt: T0,
-      })], T0);
+      const [outcome] = await store.recordEntries(
+        feedId,
+        [
+          makeEntry('guid:1', {
+            title: '央行宣布降息',
+            cleanedBody: '<p>人民銀行今天宣佈下調利率。</p>',
+            authors: [{ name: 'Anna Müller' }],
+            categories: [{ term: '財經' }],
+            publishedAt: T0,
+          }),
+        ],
+        T0,
+      );
       const id = outcome.kind === 'new' ? outcome.articleId : -1;
       for (const query of ['降息', '人民银行', 'muller', 'author:anna', 'feed:联合', 'category:财经', 'title:央行']) {
         expect(await ids(store, query), query).toEqual([id]);
@@ -43,13 +53,19 @@ for (const backend of storeBackends()) {
       // 1,024 articles about 经济 a day for four days (each day one of the walk's 1,024-id time blocks); one in 97
       // says so in its title, which outweighs days of freshness: the first walk stops a day back, the title walk goes on.
       const N = 4096;
-      const entries = Array.from({ length: N }, (_, i) => makeEntry(`guid:${i}`, {
-        title: i % 97 === 0 ? `经济 update ${i}` : `Report ${i}`, cleanedBody: `<p>经济 markets ${i}</p>`, publishedAt: T0 - ((N - i) * DAY) / 1024,
-      }));
+      const entries = Array.from({ length: N }, (_, i) =>
+        makeEntry(`guid:${i}`, {
+          title: i % 97 === 0 ? `经济 update ${i}` : `Report ${i}`,
+          cleanedBody: `<p>经济 markets ${i}</p>`,
+          publishedAt: T0 - ((N - i) * DAY) / 1024,
+        }),
+      );
       const outcomes = await store.recordEntries(feedId, entries, T0);
       const ids = outcomes.map((o) => (o.kind === 'new' ? o.articleId : -1));
       // A limit above the match count reads and scores every match: the brute-force order.
-      const every = (await searchArticles(store, '经济', { sort: 'relevance', limit: 1000, now: T0 })).results.map((r) => r.id);
+      const every = (await searchArticles(store, '经济', { sort: 'relevance', limit: 1000, now: T0 })).results.map(
+        (r) => r.id,
+      );
       expect(every).toHaveLength(1000);
       const pages: number[] = [];
       let cursor: string | undefined;
@@ -67,17 +83,26 @@ for (const backend of storeBackends()) {
 
     it('indexes only the latest revision: a corrected text replaces the old one', async () => {
       await store.recordEntries(feedId, [makeEntry('guid:1', { cleanedBody: '<p>地震造成三人受伤</p>' })], T0);
-      const [revised] = await store.recordEntries(feedId, [makeEntry('guid:1', { cleanedBody: '<p>地震造成五人受伤</p>' })], T0 + 1);
+      const [revised] = await store.recordEntries(
+        feedId,
+        [makeEntry('guid:1', { cleanedBody: '<p>地震造成五人受伤</p>' })],
+        T0 + 1,
+      );
       expect(revised.kind).toBe('revised');
       expect(await ids(store, '三人')).toEqual([]);
       expect(await ids(store, '五人')).toHaveLength(1);
     });
 
     it('forgets deleted and purged articles, and re-indexes re-cleaned bodies', async () => {
-      const outcomes = await store.recordEntries(feedId, [
-        makeEntry('guid:1', { cleanedBody: '<p>熊猫 one</p>' }), makeEntry('guid:2', { cleanedBody: '<p>熊猫 two</p>' }),
-        makeEntry('guid:3', { cleanedBody: '<p>熊猫 three</p>' }),
-      ], T0);
+      const outcomes = await store.recordEntries(
+        feedId,
+        [
+          makeEntry('guid:1', { cleanedBody: '<p>熊猫 one</p>' }),
+          makeEntry('guid:2', { cleanedBody: '<p>熊猫 two</p>' }),
+          makeEntry('guid:3', { cleanedBody: '<p>熊猫 three</p>' }),
+        ],
+        T0,
+      );
       const [a, b, c] = outcomes.map((o) => (o.kind === 'new' ? o : undefined));
       await store.deleteArticle(a?.articleId ?? -1);
       await store.purgeArticle(b?.articleId ?? -1);
@@ -88,7 +113,11 @@ for (const backend of storeBackends()) {
     });
 
     it('rebuilds the index with reindexSearch and finds the same articles', async () => {
-      await store.recordEntries(feedId, [makeEntry('guid:1', { title: 'Tokyo 東京' }), makeEntry('guid:2', { title: '东京 news' })], T0);
+      await store.recordEntries(
+        feedId,
+        [makeEntry('guid:1', { title: 'Tokyo 東京' }), makeEntry('guid:2', { title: '东京 news' })],
+        T0,
+      );
       const before = await ids(store, '东京');
       expect(before).toHaveLength(2);
       const progress: number[] = [];
@@ -99,14 +128,24 @@ for (const backend of storeBackends()) {
     });
 
     it('pages with a cursor and rejects one it did not make', async () => {
-      const entries = Array.from({ length: 5 }, (_, i) => makeEntry(`guid:${i}`, { title: `新闻 ${i}`, publishedAt: T0 - i * 1000 }));
+      const entries = Array.from({ length: 5 }, (_, i) =>
+        makeEntry(`guid:${i}`, { title: `新闻 ${i}`, publishedAt: T0 - i * 1000 }),
+      );
       await store.recordEntries(feedId, entries, T0);
       const first = await searchArticles(store, '新闻', { sort: 'newest', limit: 2 });
       const second = await searchArticles(store, '新闻', { sort: 'newest', limit: 2, cursor: first.nextCursor });
       const third = await searchArticles(store, '新闻', { sort: 'newest', limit: 2, cursor: second.nextCursor });
-      expect([...first.results, ...second.results, ...third.results].map((r) => r.title)).toEqual(['新闻 0', '新闻 1', '新闻 2', '新闻 3', '新闻 4']);
+      expect([...first.results, ...second.results, ...third.results].map((r) => r.title)).toEqual([
+        '新闻 0',
+        '新闻 1',
+        '新闻 2',
+        '新闻 3',
+        '新闻 4',
+      ]);
       expect(third.nextCursor).toBeUndefined();
-      await expect(searchArticles(store, '新闻', { cursor: 'bogus' })).rejects.toSatisfy((e) => isAppError(e, 'input.invalid'));
+      await expect(searchArticles(store, '新闻', { cursor: 'bogus' })).rejects.toSatisfy((e) =>
+        isAppError(e, 'input.invalid'),
+      );
     });
 
     it('applies date filters exactly across many id blocks, with arrival order and time order differing', async () => {
@@ -115,9 +154,12 @@ for (const backend of storeBackends()) {
       for (let batch = 0; batch < 30; batch++) {
         const entries = Array.from({ length: 100 }, (_, i) => {
           const n = batch * 100 + i;
-          const time = n % 37 === 0 ? T0 - 900 * day + n * 1000 : T0 - (3000 - n) * day / 4;
+          const time = n % 37 === 0 ? T0 - 900 * day + n * 1000 : T0 - ((3000 - n) * day) / 4;
           times.push(time);
-          return makeEntry(`guid:${n}`, { title: `${n % 3 === 0 ? '天气 news' : 'other'}${n % 1000 === 1 ? ' 罕见' : ''}`, publishedAt: time });
+          return makeEntry(`guid:${n}`, {
+            title: `${n % 3 === 0 ? '天气 news' : 'other'}${n % 1000 === 1 ? ' 罕见' : ''}`,
+            publishedAt: time,
+          });
         });
         await store.recordEntries(feedId, entries, T0);
       }
@@ -149,11 +191,19 @@ for (const backend of storeBackends()) {
     it('follows an article to its new time when a feed changes only its date', async () => {
       const first = Date.UTC(2024, 2, 10);
       const moved = Date.UTC(2023, 7, 20);
-      const [outcome] = await store.recordEntries(feedId, [makeEntry('guid:1', { title: 'The harbour report', publishedAt: first })], T0);
+      const [outcome] = await store.recordEntries(
+        feedId,
+        [makeEntry('guid:1', { title: 'The harbour report', publishedAt: first })],
+        T0,
+      );
       await store.recordEntries(feedId, [makeEntry('guid:2', { title: 'The other report', publishedAt: first })], T0);
       const id = outcome.kind === 'new' ? outcome.articleId : -1;
       expect(await ids(store, 'the on:2024-03-10')).toContain(id);
-      await store.recordEntries(feedId, [makeEntry('guid:1', { title: 'The harbour report', publishedAt: moved })], T0 + 1);
+      await store.recordEntries(
+        feedId,
+        [makeEntry('guid:1', { title: 'The harbour report', publishedAt: moved })],
+        T0 + 1,
+      );
       expect(await ids(store, 'the on:2024-03-10')).not.toContain(id);
       expect(await ids(store, 'the on:2023-08')).toEqual([id]);
       expect(await ids(store, 'the before:2024')).toEqual([id]);
@@ -165,14 +215,17 @@ for (const backend of storeBackends()) {
       const replaced = await store.saveSearch({ name: 'Taiwan', query: '台湾 -体育', at: T0 + 1 });
       expect(replaced.id).toBe(first.id);
       expect((await store.listSavedSearches()).map((s) => [s.name, s.query, s.sort])).toEqual([
-        ['AI', '人工智能 OR AI', 'newest'], ['Taiwan', '台湾 -体育', 'relevance'],
+        ['AI', '人工智能 OR AI', 'newest'],
+        ['Taiwan', '台湾 -体育', 'relevance'],
       ]);
       expect(await store.deleteSavedSearch(first.id)).toBe(true);
       expect(await store.deleteSavedSearch(first.id)).toBe(false);
-      await expect(store.saveSearch({ name: ' ', query: 'x' })).rejects.toSatisfy((e) => isAppError(e, 'input.invalid'));
+      await expect(store.saveSearch({ name: ' ', query: 'x' })).rejects.toSatisfy((e) =>
+        isAppError(e, 'input.invalid'),
+      );
     });
 
-    it('keeps each user\'s saved searches their own: names, lists, reads and deletes are per owner', async () => {
+    it("keeps each user's saved searches their own: names, lists, reads and deletes are per owner", async () => {
       const user = async (name: string) => {
         const created = await store.createUser({ name, passwordHash: `scrypt$${name}`, at: T0 });
         if (created.kind !== 'created') throw new Error(created.kind);
@@ -185,7 +238,9 @@ for (const backend of storeBackends()) {
       expect(new Set([annTaiwan.id, bobTaiwan.id, cliTaiwan.id]).size).toBe(3);
       expect(annTaiwan.userId).toBe(ann);
       expect(cliTaiwan.userId).toBeUndefined();
-      expect((await store.saveSearch({ userId: ann, name: 'Taiwan', query: '台湾 lang:zh', at: T0 + 1 })).id).toBe(annTaiwan.id);
+      expect((await store.saveSearch({ userId: ann, name: 'Taiwan', query: '台湾 lang:zh', at: T0 + 1 })).id).toBe(
+        annTaiwan.id,
+      );
 
       expect((await store.listSavedSearches({ userId: ann })).map((s) => s.query)).toEqual(['台湾 lang:zh']);
       expect((await store.listSavedSearches({ userId: bob })).map((s) => s.query)).toEqual(['台灣 -体育']);
@@ -217,11 +272,18 @@ describe('search on a database made before search existed', () => {
     folder = await mkdtemp(join(tmpdir(), 'tidings-search-'));
     const path = join(folder, 'old.db');
     const db = new Database(path);
-    migrate(db, sqliteMigrations.filter((m) => !m.name.includes('search')));
-    db.prepare("INSERT INTO feeds (id, url, next_check_at, created_at) VALUES (1, 'https://old.example/rss', 0, 0)").run();
+    migrate(
+      db,
+      sqliteMigrations.filter((m) => !m.name.includes('search')),
+    );
+    db.prepare(
+      "INSERT INTO feeds (id, url, next_check_at, created_at) VALUES (1, 'https://old.example/rss', 0, 0)",
+    ).run();
     db.prepare(`INSERT INTO articles (id, feed_id, identity, archive_key, title, first_seen_at, last_seen_at, revision_count)
       VALUES (1, 1, 'guid:old', '0123456789abcdef', '舊聞', 0, 0, 1)`).run();
-    db.prepare("INSERT INTO revisions (article_id, number, title, raw_body, cleaned_body, seen_at) VALUES (1, 0, '舊聞', '<p>x</p>', '<p>歷史資料</p>', 0)").run();
+    db.prepare(
+      "INSERT INTO revisions (article_id, number, title, raw_body, cleaned_body, seen_at) VALUES (1, 0, '舊聞', '<p>x</p>', '<p>歷史資料</p>', 0)",
+    ).run();
     db.close();
     const store = await openStore({ backend: 'sqlite', path });
     expect(await ids(store, '历史')).toEqual([1]);

@@ -19,16 +19,32 @@ export interface User {
 }
 
 /** A new user; `passwordHash` is the `scrypt$N$r$p$salt$hash` string. */
-export interface NewUser { name: string; passwordHash: string; admin?: boolean; at?: number }
+export interface NewUser {
+  name: string;
+  passwordHash: string;
+  admin?: boolean;
+  at?: number;
+}
 
 /** `exists` when the name is taken (case-insensitively); `invalid` for an empty name or hash. */
-export type CreateUserResult = { kind: 'created'; user: User } | { kind: 'exists'; user: User } | { kind: 'invalid'; reason: string };
+export type CreateUserResult =
+  | { kind: 'created'; user: User }
+  | { kind: 'exists'; user: User }
+  | { kind: 'invalid'; reason: string };
 
 /** What `updateUser` may change; `disabled` true disables now (`at`), false enables. */
-export interface UserPatch { passwordHash?: string; admin?: boolean; disabled?: boolean; at?: number }
+export interface UserPatch {
+  passwordHash?: string;
+  admin?: boolean;
+  disabled?: boolean;
+  at?: number;
+}
 
 /** A user with the stored password hash, for verifying a login. */
-export interface UserCredentials { user: User; passwordHash: string }
+export interface UserCredentials {
+  user: User;
+  passwordHash: string;
+}
 
 /** A login session; `id` is the hash of the cookie's token, never the token itself. */
 export interface Session {
@@ -42,7 +58,14 @@ export interface Session {
 }
 
 /** A new session (the caller hashes the token and chooses the expiry). */
-export interface NewSession { id: string; userId: number; createdAt: number; expiresAt: number; userAgent?: string; ip?: string }
+export interface NewSession {
+  id: string;
+  userId: number;
+  createdAt: number;
+  expiresAt: number;
+  userAgent?: string;
+  ip?: string;
+}
 
 /** What an API token may do: `read` only GETs. */
 export type TokenScope = 'read' | 'read-write';
@@ -58,7 +81,13 @@ export interface ApiToken {
 }
 
 /** A new API token (the caller hashes the token). */
-export interface NewApiToken { userId: number; tokenHash: string; name: string; scope: TokenScope; at?: number }
+export interface NewApiToken {
+  userId: number;
+  tokenHash: string;
+  name: string;
+  scope: TokenScope;
+  at?: number;
+}
 
 /** One user's subscription to a global feed, with the user's own title and category. */
 export interface Subscription {
@@ -87,7 +116,13 @@ export interface SubscriptionLabel {
 }
 
 /** A new subscription row; title and category are the user's overrides. */
-export interface NewSubscription { userId: number; feedId: number; title?: string; category?: string; at?: number }
+export interface NewSubscription {
+  userId: number;
+  feedId: number;
+  title?: string;
+  category?: string;
+  at?: number;
+}
 
 /** `not-found` when the user or the feed does not exist. */
 export type AddSubscriptionResult =
@@ -96,7 +131,10 @@ export type AddSubscriptionResult =
   | { kind: 'not-found' };
 
 /** Changes to a subscription; null clears an override. */
-export interface SubscriptionPatch { title?: string | null; category?: string | null }
+export interface SubscriptionPatch {
+  title?: string | null;
+  category?: string | null;
+}
 
 /** Which articles a timeline shows: unread or all of the subscribed feeds, or every starred article. */
 export type TimelineView = 'unread' | 'all' | 'starred';
@@ -124,7 +162,10 @@ export interface TimelineArticle extends ArticleSummary {
 }
 
 /** One timeline page; `nextCursor` is absent on the last page. */
-export interface TimelinePage { articles: TimelineArticle[]; nextCursor?: string }
+export interface TimelinePage {
+  articles: TimelineArticle[];
+  nextCursor?: string;
+}
 
 /** What a list shows of a timeline article: `TimelineArticle` without the lists (authors, categories, enclosures) and dates. */
 export interface TimelineItem {
@@ -142,13 +183,26 @@ export interface TimelineItem {
 }
 
 /** One timeline page of list items; the same articles and cursor as `listTimeline`'s page. */
-export interface TimelineItemsPage { articles: TimelineItem[]; nextCursor?: string }
+export interface TimelineItemsPage {
+  articles: TimelineItem[];
+  nextCursor?: string;
+}
 
 /** One user's state of one article. */
-export interface ArticleState { read: boolean; starred: boolean; readAt?: number; starredAt?: number }
+export interface ArticleState {
+  read: boolean;
+  starred: boolean;
+  readAt?: number;
+  starredAt?: number;
+}
 
 /** Which articles `markAllRead` marks; `before` keeps articles first seen at or after it unread. */
-export interface MarkAllReadOptions { feedId?: number; category?: string; before?: number; at?: number }
+export interface MarkAllReadOptions {
+  feedId?: number;
+  category?: string;
+  before?: number;
+  at?: number;
+}
 
 /** Unread articles per subscribed feed and per category (a category counts its subfolders too). */
 export interface UnreadCounts {

@@ -15,13 +15,28 @@ export interface PendingRevision {
 }
 
 /** Which feeds to export and which body the records' files hold (default `cleaned`, raw when there is none). */
-export interface ExportRecordsOptions { feedId?: number; fileBody?: 'cleaned' | 'raw' }
+export interface ExportRecordsOptions {
+  feedId?: number;
+  fileBody?: 'cleaned' | 'raw';
+}
 
 /** One feed's export: all revisions of its articles that are not deleted, in the archive's canonical order. */
-export interface ExportedFeed { feedId: number; feed: ArchiveFeed; records: ArchiveRecord[] }
+export interface ExportedFeed {
+  feedId: number;
+  feed: ArchiveFeed;
+  records: ArchiveRecord[];
+}
 
 /** `archivedAt` marks imported revisions as already in the archive (when importing from the archive folder itself). */
-export interface ImportRecordsOptions { now?: number; archivedAt?: number }
+export interface ImportRecordsOptions {
+  now?: number;
+  archivedAt?: number;
+}
 
 /** What an import did: revisions already present (or of deleted articles) are skipped; bad records are reported by file. */
-export interface ImportRecordsResult { feedId: number; imported: number; skipped: number; invalid: ArchiveProblem[] }
+export interface ImportRecordsResult {
+  feedId: number;
+  imported: number;
+  skipped: number;
+  invalid: ArchiveProblem[];
+}

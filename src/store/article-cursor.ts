@@ -5,7 +5,10 @@
  */
 
 /** The position after which the next page starts. */
-export interface ArticleCursor { time: number; id: number }
+export interface ArticleCursor {
+  time: number;
+  id: number;
+}
 
 /** Returns the cursor text of a position. */
 export function encodeArticleCursor(cursor: ArticleCursor): string {

@@ -91,10 +91,14 @@ export interface Revision {
 }
 
 /** An article with its revisions in number order. */
-export interface Article extends ArticleSummary { revisions: Revision[] }
+export interface Article extends ArticleSummary {
+  revisions: Revision[];
+}
 
 /** Which revisions `getArticle` returns; default `all`. */
-export interface GetArticleOptions { revisions?: 'all' | 'latest' }
+export interface GetArticleOptions {
+  revisions?: 'all' | 'latest';
+}
 
 /** A page request, newest first; `since` is inclusive and `until` exclusive, on `time`. */
 export interface ListArticlesOptions {
@@ -110,13 +114,22 @@ export interface ListArticlesOptions {
 }
 
 /** One page; `nextCursor` is absent on the last page. */
-export interface ArticlePage { articles: ArticleSummary[]; nextCursor?: string }
+export interface ArticlePage {
+  articles: ArticleSummary[];
+  nextCursor?: string;
+}
 
 /** `deleted` leaves a tombstone; deleting twice is `already-deleted`. */
 export type DeleteArticleResult = { kind: 'deleted' } | { kind: 'already-deleted' } | { kind: 'not-found' };
 
 /** A new cleaned body for one revision (for re-cleaning). */
-export interface CleanedBodyUpdate { revisionId: number; cleanedBody: string }
+export interface CleanedBodyUpdate {
+  revisionId: number;
+  cleanedBody: string;
+}
 
 /** Per-revision outcome of a batch that changes revisions. */
-export interface RevisionOutcome { revisionId: number; kind: 'updated' | 'already-archived' | 'not-found' }
+export interface RevisionOutcome {
+  revisionId: number;
+  kind: 'updated' | 'already-archived' | 'not-found';
+}

@@ -61,4 +61,8 @@ export interface RevisionBodies {
 }
 
 /** A page of revisions of one feed's articles that are not deleted, by revision id. */
-export interface ListRevisionBodiesOptions { feedId: number; afterRevisionId?: number; limit: number }
+export interface ListRevisionBodiesOptions {
+  feedId: number;
+  afterRevisionId?: number;
+  limit: number;
+}

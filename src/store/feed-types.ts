@@ -33,7 +33,10 @@ export interface FeedSettingsPatch {
 }
 
 /** An error as stored on the feed's row and in the fetch log. */
-export interface StoredError { code: string; message: string }
+export interface StoredError {
+  code: string;
+  message: string;
+}
 
 /** One subscribed feed. */
 export interface Feed {
@@ -65,10 +68,16 @@ export interface Feed {
 }
 
 /** Per-feed numbers over its articles that are not deleted. */
-export interface FeedStats { articleCount: number; revisionCount: number; latestArticleAt?: number }
+export interface FeedStats {
+  articleCount: number;
+  revisionCount: number;
+  latestArticleAt?: number;
+}
 
 /** A feed with its stats, as `listFeeds` returns it. */
-export interface FeedWithStats extends Feed { stats: FeedStats }
+export interface FeedWithStats extends Feed {
+  stats: FeedStats;
+}
 
 /** What `addFeed` takes; `now` (default the clock) is the creation time and first check time. */
 export interface NewFeed {
@@ -133,7 +142,10 @@ export interface FetchRecord {
 }
 
 /** One feed's fetch in a `recordFetches` batch. */
-export interface FetchRecordOf { feedId: number; fetch: FetchRecord }
+export interface FetchRecordOf {
+  feedId: number;
+  fetch: FetchRecord;
+}
 
 /** The feed as it is after the fetch was recorded. */
 export type RecordFetchResult = { kind: 'recorded'; feed: Feed } | { kind: 'not-found' };
@@ -141,5 +153,13 @@ export type RecordFetchResult = { kind: 'recorded'; feed: Feed } | { kind: 'not-
 /** One fetch log row: the figures of a FetchRecord, with its ids. */
 export type FetchLogEntry = { id: number; feedId: number } & Pick<
   FetchRecord,
-  'startedAt' | 'durationMs' | 'outcome' | 'httpStatus' | 'bytes' | 'itemCount' | 'newArticles' | 'newRevisions' | 'error'
+  | 'startedAt'
+  | 'durationMs'
+  | 'outcome'
+  | 'httpStatus'
+  | 'bytes'
+  | 'itemCount'
+  | 'newArticles'
+  | 'newRevisions'
+  | 'error'
 >;

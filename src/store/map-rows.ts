@@ -42,19 +42,34 @@ export function enclosuresJson(list: Enclosure[]): string {
 /** Returns the feed of a `feeds` row. */
 export function rowToFeed(row: FeedRow): Feed {
   return compact<Feed>({
-    id: row.id, url: row.url, title: opt(row.title), titleFromUser: row.title_from_user === 1,
-    siteUrl: opt(row.site_url), description: opt(row.description), category: opt(row.category),
-    format: opt(row.format) as FeedFormat | undefined, language: opt(row.language),
+    id: row.id,
+    url: row.url,
+    title: opt(row.title),
+    titleFromUser: row.title_from_user === 1,
+    siteUrl: opt(row.site_url),
+    description: opt(row.description),
+    category: opt(row.category),
+    format: opt(row.format) as FeedFormat | undefined,
+    language: opt(row.language),
     validators: compact({ etag: opt(row.etag), lastModified: opt(row.last_modified) }),
-    nextCheckAt: row.next_check_at, checkIntervalMs: opt(row.check_interval_ms), postingIntervalMs: opt(row.posting_interval_ms),
+    nextCheckAt: row.next_check_at,
+    checkIntervalMs: opt(row.check_interval_ms),
+    postingIntervalMs: opt(row.posting_interval_ms),
     errorCount: row.error_count,
-    lastError: row.last_error_code === null ? undefined : { code: row.last_error_code, message: row.last_error_message ?? '' },
-    lastStatus: opt(row.last_status), lastFetchedAt: opt(row.last_fetched_at), lastSuccessAt: opt(row.last_success_at),
-    createdAt: row.created_at, removedAt: opt(row.removed_at),
+    lastError:
+      row.last_error_code === null ? undefined : { code: row.last_error_code, message: row.last_error_message ?? '' },
+    lastStatus: opt(row.last_status),
+    lastFetchedAt: opt(row.last_fetched_at),
+    lastSuccessAt: opt(row.last_success_at),
+    createdAt: row.created_at,
+    removedAt: opt(row.removed_at),
     settings: compact({
-      encodingOverride: opt(row.encoding_override), fullText: row.full_text as FullTextMode,
-      minIntervalSeconds: opt(row.min_interval_s), maxIntervalSeconds: opt(row.max_interval_s),
-      retentionDays: opt(row.retention_days), learnedBoilerplate: row.learned_boilerplate === 1,
+      encodingOverride: opt(row.encoding_override),
+      fullText: row.full_text as FullTextMode,
+      minIntervalSeconds: opt(row.min_interval_s),
+      maxIntervalSeconds: opt(row.max_interval_s),
+      retentionDays: opt(row.retention_days),
+      learnedBoilerplate: row.learned_boilerplate === 1,
     }),
   });
 }
@@ -62,42 +77,77 @@ export function rowToFeed(row: FeedRow): Feed {
 /** Returns the summary of an `articles` row. */
 export function rowToArticleSummary(row: ArticleRow): ArticleSummary {
   return compact<ArticleSummary>({
-    id: row.id, feedId: row.feed_id, identity: row.identity, key: row.archive_key,
-    guid: opt(row.guid), link: opt(row.link), title: opt(row.title),
-    authors: JSON.parse(row.authors) as Person[], categories: JSON.parse(row.categories) as Category[],
-    enclosures: JSON.parse(row.enclosures) as Enclosure[], language: opt(row.language),
-    publishedAt: opt(row.published_at), updatedAt: opt(row.updated_at),
-    firstSeenAt: row.first_seen_at, lastSeenAt: row.last_seen_at, time: row.sort_time,
-    revisionCount: row.revision_count, deletedAt: opt(row.deleted_at),
+    id: row.id,
+    feedId: row.feed_id,
+    identity: row.identity,
+    key: row.archive_key,
+    guid: opt(row.guid),
+    link: opt(row.link),
+    title: opt(row.title),
+    authors: JSON.parse(row.authors) as Person[],
+    categories: JSON.parse(row.categories) as Category[],
+    enclosures: JSON.parse(row.enclosures) as Enclosure[],
+    language: opt(row.language),
+    publishedAt: opt(row.published_at),
+    updatedAt: opt(row.updated_at),
+    firstSeenAt: row.first_seen_at,
+    lastSeenAt: row.last_seen_at,
+    time: row.sort_time,
+    revisionCount: row.revision_count,
+    deletedAt: opt(row.deleted_at),
   });
 }
 
 /** Returns the revision of a `revisions` row. */
 export function rowToRevision(row: RevisionRow): Revision {
   return compact<Revision>({
-    id: row.id, articleId: row.article_id, number: row.number,
-    title: opt(row.title), link: opt(row.link), guid: opt(row.guid), summary: opt(row.summary),
-    authors: JSON.parse(row.authors) as Person[], categories: JSON.parse(row.categories) as Category[],
+    id: row.id,
+    articleId: row.article_id,
+    number: row.number,
+    title: opt(row.title),
+    link: opt(row.link),
+    guid: opt(row.guid),
+    summary: opt(row.summary),
+    authors: JSON.parse(row.authors) as Person[],
+    categories: JSON.parse(row.categories) as Category[],
     enclosures: JSON.parse(row.enclosures) as Enclosure[],
-    publishedAt: opt(row.published_at), updatedAt: opt(row.updated_at), feedTitle: opt(row.feed_title),
-    rawBody: row.raw_body, cleanedBody: opt(row.cleaned_body), fingerprint: opt(row.fingerprint),
-    titleKey: opt(row.title_key), seenAt: row.seen_at, archivedAt: opt(row.archived_at),
+    publishedAt: opt(row.published_at),
+    updatedAt: opt(row.updated_at),
+    feedTitle: opt(row.feed_title),
+    rawBody: row.raw_body,
+    cleanedBody: opt(row.cleaned_body),
+    fingerprint: opt(row.fingerprint),
+    titleKey: opt(row.title_key),
+    seenAt: row.seen_at,
+    archivedAt: opt(row.archived_at),
   });
 }
 
 /** Returns the fetch log entry of a `fetch_log` row. */
 export function rowToFetchLog(row: FetchLogRow): FetchLogEntry {
   return compact<FetchLogEntry>({
-    id: row.id, feedId: row.feed_id, startedAt: row.started_at, durationMs: row.duration_ms,
-    outcome: row.outcome as FetchOutcomeKind, httpStatus: opt(row.http_status), bytes: opt(row.bytes),
-    itemCount: opt(row.item_count), newArticles: opt(row.new_articles), newRevisions: opt(row.new_revisions),
+    id: row.id,
+    feedId: row.feed_id,
+    startedAt: row.started_at,
+    durationMs: row.duration_ms,
+    outcome: row.outcome as FetchOutcomeKind,
+    httpStatus: opt(row.http_status),
+    bytes: opt(row.bytes),
+    itemCount: opt(row.item_count),
+    newArticles: opt(row.new_articles),
+    newRevisions: opt(row.new_revisions),
     error: row.error_code === null ? undefined : { code: row.error_code, message: row.error_message ?? '' },
   });
 }
 
 /** Returns the archive's view of a feed row. */
 export function rowToArchiveFeed(row: Pick<FeedRow, 'url' | 'title' | 'site_url' | 'category'>): ArchiveFeed {
-  return compact<ArchiveFeed>({ url: row.url, title: opt(row.title), siteUrl: opt(row.site_url), category: opt(row.category) });
+  return compact<ArchiveFeed>({
+    url: row.url,
+    title: opt(row.title),
+    siteUrl: opt(row.site_url),
+    category: opt(row.category),
+  });
 }
 
 /** The article columns an archive record needs besides its revision. */
@@ -105,19 +155,32 @@ export type RecordArticleColumns = Pick<ArticleRow, 'identity' | 'archive_key' |
 
 /** Returns the archive record of one revision; the file holds the cleaned body unless `fileBody` is raw or there is none. */
 export function rowToArchiveRecord(
-  revision: RevisionRow, article: RecordArticleColumns, feedUrl: string, fileBody: 'cleaned' | 'raw' = 'cleaned',
+  revision: RevisionRow,
+  article: RecordArticleColumns,
+  feedUrl: string,
+  fileBody: 'cleaned' | 'raw' = 'cleaned',
 ): ArchiveRecord {
   const cleaned = opt(revision.cleaned_body);
   return compact<ArchiveRecord>({
-    file: articleFileNameForKey(article.archive_key, revision.number), key: article.archive_key,
-    identity: article.identity, revision: revision.number, feedUrl, feedTitle: opt(revision.feed_title),
-    guid: opt(revision.guid), link: opt(revision.link), title: revision.title ?? '',
-    authors: JSON.parse(revision.authors) as Person[], categories: JSON.parse(revision.categories) as Category[],
+    file: articleFileNameForKey(article.archive_key, revision.number),
+    key: article.archive_key,
+    identity: article.identity,
+    revision: revision.number,
+    feedUrl,
+    feedTitle: opt(revision.feed_title),
+    guid: opt(revision.guid),
+    link: opt(revision.link),
+    title: revision.title ?? '',
+    authors: JSON.parse(revision.authors) as Person[],
+    categories: JSON.parse(revision.categories) as Category[],
     enclosures: JSON.parse(revision.enclosures) as Enclosure[],
-    publishedAt: opt(revision.published_at), updatedAt: opt(revision.updated_at), seenAt: revision.seen_at,
+    publishedAt: opt(revision.published_at),
+    updatedAt: opt(revision.updated_at),
+    seenAt: revision.seen_at,
     firstSeenAt: article.first_seen_at < revision.seen_at ? article.first_seen_at : undefined,
     fingerprint: opt(revision.fingerprint),
     fileBody: fileBody === 'cleaned' && cleaned !== undefined ? 'cleaned' : 'raw',
-    rawBody: revision.raw_body, cleanedBody: cleaned,
+    rawBody: revision.raw_body,
+    cleanedBody: cleaned,
   });
 }

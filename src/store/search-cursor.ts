@@ -5,7 +5,11 @@
  */
 
 /** Where the next page starts. */
-export interface SearchCursor { key: number; id: number; now: number }
+export interface SearchCursor {
+  key: number;
+  id: number;
+  now: number;
+}
 
 /** Returns the cursor text of a position. */
 export function encodeSearchCursor(cursor: SearchCursor): string {
@@ -16,7 +20,8 @@ export function encodeSearchCursor(cursor: SearchCursor): string {
 export function decodeSearchCursor(text: string): SearchCursor | undefined {
   try {
     const value: unknown = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
-    if (!Array.isArray(value) || value.length !== 3 || !value.every((n) => typeof n === 'number' && Number.isFinite(n))) return undefined;
+    if (!Array.isArray(value) || value.length !== 3 || !value.every((n) => typeof n === 'number' && Number.isFinite(n)))
+      return undefined;
     const [key, id, now] = value as number[];
     return Number.isSafeInteger(id) && Number.isSafeInteger(now) ? { key, id, now } : undefined;
   } catch {

@@ -13,7 +13,9 @@ describe('search scoring', () => {
     const inTitle = scoreArticle(groups, '中國 markets', NOW, NOW);
     const inBody = scoreArticle(groups, 'Weather', NOW, NOW);
     expect(inTitle).toBeGreaterThan(inBody);
-    expect(scoreArticle(groups, 'Economy of 中国', NOW - DAY, NOW)).toBeGreaterThan(scoreArticle(groups, 'Economy of 中国', NOW - 30 * DAY, NOW));
+    expect(scoreArticle(groups, 'Economy of 中国', NOW - DAY, NOW)).toBeGreaterThan(
+      scoreArticle(groups, 'Economy of 中国', NOW - 30 * DAY, NOW),
+    );
   });
 
   it('never scores an article above the ceiling for its time, so an early stop cannot drop a better hit', () => {

@@ -27,7 +27,10 @@ export const RANKING = { titleWeight: 3, k1: 1.2, freshnessDays: 2 } as const;
 const DAY = 86_400_000;
 
 /** One required part of a query: its alternative phrases (one for a plain phrase) and its idf. */
-export interface ScoringGroup { phrases: SearchToken[][]; idf: number }
+export interface ScoringGroup {
+  phrases: SearchToken[][];
+  idf: number;
+}
 
 /** Returns the freshness factor (0…1] of an article `time` seen at `now`. */
 export function freshness(time: number, now: number): number {

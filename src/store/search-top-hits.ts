@@ -6,7 +6,10 @@
 import type { SearchCursor } from './search-cursor.ts';
 
 /** One candidate: an article id and its sort key (score or time). */
-export interface Candidate { id: number; key: number }
+export interface Candidate {
+  id: number;
+  key: number;
+}
 
 /** The collector. */
 export interface TopHits {

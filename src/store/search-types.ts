@@ -10,7 +10,10 @@ import type { ArticleSummary } from './article-types.ts';
 export type SearchField = 'title' | 'body' | 'author' | 'feed' | 'category';
 
 /** One token to match; `prefix` matches every stored token that starts with `text`. */
-export interface SearchToken { text: string; prefix?: boolean }
+export interface SearchToken {
+  text: string;
+  prefix?: boolean;
+}
 
 /**
  * A tree of token matches: a phrase is tokens at adjacent positions (one token = one word or
@@ -60,7 +63,10 @@ export interface SearchHit {
 }
 
 /** One page of hits; `nextCursor` is absent on the last page. */
-export interface SearchPage { hits: SearchHit[]; nextCursor?: string }
+export interface SearchPage {
+  hits: SearchHit[];
+  nextCursor?: string;
+}
 
 /** Options of a full reindex. */
 export interface ReindexOptions {
@@ -71,13 +77,31 @@ export interface ReindexOptions {
 }
 
 /** What a reindex did. */
-export interface ReindexResult { articles: number; durationMs: number }
+export interface ReindexResult {
+  articles: number;
+  durationMs: number;
+}
 
 /** A search a user named, for the reader and republished feeds; `userId` is absent for one saved without a user (the CLI's). */
-export interface SavedSearch { id: number; userId?: number; name: string; query: string; sort: SearchSort; createdAt: number }
+export interface SavedSearch {
+  id: number;
+  userId?: number;
+  name: string;
+  query: string;
+  sort: SearchSort;
+  createdAt: number;
+}
 
 /** Input of `saveSearch`: the owner (absent: no user), a name (one the owner already used is replaced), the query and its order. */
-export interface NewSavedSearch { userId?: number; name: string; query: string; sort?: SearchSort; at?: number }
+export interface NewSavedSearch {
+  userId?: number;
+  name: string;
+  query: string;
+  sort?: SearchSort;
+  at?: number;
+}
 
 /** Whose saved searches a call sees: the user's, or with `userId` absent, those saved without a user. */
-export interface SavedSearchOwner { userId?: number }
+export interface SavedSearchOwner {
+  userId?: number;
+}

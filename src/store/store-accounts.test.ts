@@ -21,7 +21,11 @@ for (const backend of storeBackends()) {
       return created.user.id;
     }
 
-    async function feedWithArticles(url: string, count: number, category?: string): Promise<{ feedId: number; articleIds: number[] }> {
+    async function feedWithArticles(
+      url: string,
+      count: number,
+      category?: string,
+    ): Promise<{ feedId: number; articleIds: number[] }> {
       const added = await store.addFeed({ url, category, now: T0 });
       if (added.kind !== 'added') throw new Error(added.kind);
       const entries = Array.from({ length: count }, (_, i) => makeEntry(`${url}#${i}`, { publishedAt: T0 + i * HOUR }));
@@ -31,18 +35,26 @@ for (const backend of storeBackends()) {
 
     it('keeps user names unique in any letter case and returns credentials only when asked', async () => {
       const created = await store.createUser({ name: ' Łukasz ', passwordHash: 'scrypt$x', admin: true, at: T0 });
-      expect(created).toEqual({ kind: 'created', user: { id: expect.any(Number), name: 'Łukasz', admin: true, createdAt: T0 } });
+      expect(created).toEqual({
+        kind: 'created',
+        user: { id: expect.any(Number), name: 'Łukasz', admin: true, createdAt: T0 },
+      });
       expect((await store.createUser({ name: 'łUKASZ', passwordHash: 'scrypt$y' })).kind).toBe('exists');
       expect((await store.createUser({ name: '  ', passwordHash: 'scrypt$y' })).kind).toBe('invalid');
       expect(await store.findUserByName('ŁUKASZ')).toMatchObject({ name: 'Łukasz' });
-      expect(await store.getUserCredentials('łukasz')).toMatchObject({ passwordHash: 'scrypt$x', user: { name: 'Łukasz' } });
+      expect(await store.getUserCredentials('łukasz')).toMatchObject({
+        passwordHash: 'scrypt$x',
+        user: { name: 'Łukasz' },
+      });
       expect(await store.findUserByName('nobody')).toBeUndefined();
       expect(await store.countUsers()).toBe(1);
     });
 
     it('changes password, admin flag and disabled state', async () => {
       const id = await user('ann');
-      expect(await store.updateUser(id, { passwordHash: 'scrypt$new', admin: true, disabled: true, at: T0 + 5 })).toBe(true);
+      expect(await store.updateUser(id, { passwordHash: 'scrypt$new', admin: true, disabled: true, at: T0 + 5 })).toBe(
+        true,
+      );
       expect(await store.getUser(id)).toEqual({ id, name: 'ann', admin: true, createdAt: T0, disabledAt: T0 + 5 });
       expect((await store.getUserCredentials('ann'))?.passwordHash).toBe('scrypt$new');
       await store.updateUser(id, { disabled: false });
@@ -54,11 +66,26 @@ for (const backend of storeBackends()) {
     it('stores sessions by id, finds them with their user, and deletes them one by one or all of a user', async () => {
       const ann = await user('ann');
       const bob = await user('bob');
-      await store.createSession({ id: 'h1', userId: ann, createdAt: T0, expiresAt: T0 + HOUR, userAgent: 'UA', ip: '127.0.0.1' });
+      await store.createSession({
+        id: 'h1',
+        userId: ann,
+        createdAt: T0,
+        expiresAt: T0 + HOUR,
+        userAgent: 'UA',
+        ip: '127.0.0.1',
+      });
       await store.createSession({ id: 'h2', userId: ann, createdAt: T0 + 1, expiresAt: T0 + 2 * HOUR });
       await store.createSession({ id: 'h3', userId: bob, createdAt: T0, expiresAt: T0 + HOUR });
       expect(await store.findSession('h1')).toEqual({
-        session: { id: 'h1', userId: ann, createdAt: T0, lastSeenAt: T0, expiresAt: T0 + HOUR, userAgent: 'UA', ip: '127.0.0.1' },
+        session: {
+          id: 'h1',
+          userId: ann,
+          createdAt: T0,
+          lastSeenAt: T0,
+          expiresAt: T0 + HOUR,
+          userAgent: 'UA',
+          ip: '127.0.0.1',
+        },
         user: { id: ann, name: 'ann', admin: false, createdAt: T0 },
       });
       expect(await store.touchSession('h1', T0 + 10, T0 + 3 * HOUR)).toBe(true);
@@ -77,7 +104,10 @@ for (const backend of storeBackends()) {
       const token = await store.createApiToken({ userId: ann, tokenHash: 'th1', name: 'phone', scope: 'read', at: T0 });
       expect(token).toEqual({ id: expect.any(Number), userId: ann, name: 'phone', scope: 'read', createdAt: T0 });
       await store.touchApiToken(token.id, T0 + 9);
-      expect(await store.findApiToken('th1')).toEqual({ token: { ...token, lastUsedAt: T0 + 9 }, user: expect.objectContaining({ name: 'ann' }) });
+      expect(await store.findApiToken('th1')).toEqual({
+        token: { ...token, lastUsedAt: T0 + 9 },
+        user: expect.objectContaining({ name: 'ann' }),
+      });
       expect(await store.findApiToken('nope')).toBeUndefined();
       expect(await store.listApiTokens(bob)).toEqual([]);
       expect(await store.listApiTokens()).toHaveLength(1);
@@ -92,21 +122,42 @@ for (const backend of storeBackends()) {
       const { feedId } = await feedWithArticles('https://a.example/rss', 1, 'News');
       const other = await feedWithArticles('https://b.example/rss', 1);
       const added = await store.addSubscription({ userId: ann, feedId, title: 'Mine', category: ' Tech/AI ', at: T0 });
-      expect(added).toMatchObject({ kind: 'added', subscription: { userId: ann, feedId, title: 'Mine', category: 'Tech/AI', displayTitle: 'Mine', displayCategory: 'Tech/AI', addedAt: T0 } });
+      expect(added).toMatchObject({
+        kind: 'added',
+        subscription: {
+          userId: ann,
+          feedId,
+          title: 'Mine',
+          category: 'Tech/AI',
+          displayTitle: 'Mine',
+          displayCategory: 'Tech/AI',
+          addedAt: T0,
+        },
+      });
       expect((await store.addSubscription({ userId: ann, feedId })).kind).toBe('exists');
       expect(await store.addSubscription({ userId: ann, feedId: 999 })).toEqual({ kind: 'not-found' });
       await store.addSubscription({ userId: bob, feedId, title: '' });
       await store.addSubscription({ userId: ann, feedId: other.feedId });
       expect(await store.countSubscribers(feedId)).toBe(2);
-      expect((await store.getSubscription(bob, feedId))).toMatchObject({ displayTitle: 'https://a.example/rss', displayCategory: 'News' });
+      expect(await store.getSubscription(bob, feedId)).toMatchObject({
+        displayTitle: 'https://a.example/rss',
+        displayCategory: 'News',
+      });
       expect((await store.getSubscription(bob, feedId))?.title).toBeUndefined();
-      expect((await store.listSubscriptions(ann)).map((s) => s.displayTitle)).toEqual(['Mine', 'https://b.example/rss']);
+      expect((await store.listSubscriptions(ann)).map((s) => s.displayTitle)).toEqual([
+        'Mine',
+        'https://b.example/rss',
+      ]);
       expect(await store.listSubscriptionLabels(ann)).toEqual([
-        { feedId, displayTitle: 'Mine', displayCategory: 'Tech/AI' }, { feedId: other.feedId, displayTitle: 'https://b.example/rss' },
+        { feedId, displayTitle: 'Mine', displayCategory: 'Tech/AI' },
+        { feedId: other.feedId, displayTitle: 'https://b.example/rss' },
       ]);
 
       expect(await store.updateSubscription(ann, feedId, { title: null, category: 'Z' })).toBe(true);
-      expect(await store.getSubscription(ann, feedId)).toMatchObject({ displayTitle: 'https://a.example/rss', category: 'Z' });
+      expect(await store.getSubscription(ann, feedId)).toMatchObject({
+        displayTitle: 'https://a.example/rss',
+        category: 'Z',
+      });
       expect(await store.updateSubscription(bob, other.feedId, { title: 'x' })).toBe(false);
 
       await store.removeFeed(other.feedId);
@@ -119,7 +170,7 @@ for (const backend of storeBackends()) {
       expect(await store.countSubscribers(feedId)).toBe(0);
     });
 
-    it('pages the unread, all and starred timelines newest first with each user\'s own state', async () => {
+    it("pages the unread, all and starred timelines newest first with each user's own state", async () => {
       const ann = await user('ann');
       const bob = await user('bob');
       const a = await feedWithArticles('https://a.example/rss', 3, 'News/World');
@@ -129,8 +180,19 @@ for (const backend of storeBackends()) {
       await store.addSubscription({ userId: bob, feedId: a.feedId });
 
       const all = await store.listTimeline({ userId: ann, view: 'all', limit: 10 });
-      expect(all.articles.map((x) => x.id)).toEqual([a.articleIds[2], b.articleIds[1], a.articleIds[1], b.articleIds[0], a.articleIds[0]]);
-      expect(all.articles[0]).toMatchObject({ read: false, starred: false, feedTitle: 'A', title: `Title of https://a.example/rss#2` });
+      expect(all.articles.map((x) => x.id)).toEqual([
+        a.articleIds[2],
+        b.articleIds[1],
+        a.articleIds[1],
+        b.articleIds[0],
+        a.articleIds[0],
+      ]);
+      expect(all.articles[0]).toMatchObject({
+        read: false,
+        starred: false,
+        feedTitle: 'A',
+        title: `Title of https://a.example/rss#2`,
+      });
 
       expect(await store.markRead(ann, [a.articleIds[2], a.articleIds[2], 99_999], true, T0 + 7)).toBe(1);
       expect(await store.markRead(ann, [a.articleIds[2]], true)).toBe(0);
@@ -146,18 +208,32 @@ for (const backend of storeBackends()) {
 
       expect((await store.listTimeline({ userId: bob, view: 'unread', limit: 10 })).articles).toHaveLength(3);
       expect((await store.listTimeline({ userId: bob, view: 'starred', limit: 10 })).articles).toEqual([]);
-      expect((await store.listTimeline({ userId: ann, view: 'all', limit: 10, feedId: b.feedId })).articles).toHaveLength(2);
-      expect((await store.listTimeline({ userId: ann, view: 'all', limit: 10, category: 'News' })).articles).toHaveLength(3);
-      expect((await store.listTimeline({ userId: ann, view: 'all', limit: 10, category: 'New' })).articles).toHaveLength(0);
-      await expect(store.listTimeline({ userId: ann, view: 'all', limit: 10, cursor: 'bogus' })).rejects.toMatchObject({ code: 'input.invalid' });
-      await expect(store.listTimeline({ userId: ann, view: 'all', limit: 0 })).rejects.toMatchObject({ code: 'input.invalid' });
+      expect(
+        (await store.listTimeline({ userId: ann, view: 'all', limit: 10, feedId: b.feedId })).articles,
+      ).toHaveLength(2);
+      expect(
+        (await store.listTimeline({ userId: ann, view: 'all', limit: 10, category: 'News' })).articles,
+      ).toHaveLength(3);
+      expect(
+        (await store.listTimeline({ userId: ann, view: 'all', limit: 10, category: 'New' })).articles,
+      ).toHaveLength(0);
+      await expect(store.listTimeline({ userId: ann, view: 'all', limit: 10, cursor: 'bogus' })).rejects.toMatchObject({
+        code: 'input.invalid',
+      });
+      await expect(store.listTimeline({ userId: ann, view: 'all', limit: 0 })).rejects.toMatchObject({
+        code: 'input.invalid',
+      });
 
       // Starred articles stay after unsubscribing; deleted ones disappear everywhere.
       await store.removeSubscription(ann, a.feedId);
-      expect((await store.listTimeline({ userId: ann, view: 'starred', limit: 10 })).articles.map((x) => x.id)).toEqual([a.articleIds[0]]);
+      expect((await store.listTimeline({ userId: ann, view: 'starred', limit: 10 })).articles.map((x) => x.id)).toEqual(
+        [a.articleIds[0]],
+      );
       expect((await store.listTimeline({ userId: ann, view: 'all', limit: 10 })).articles).toHaveLength(2);
       await store.deleteArticle(b.articleIds[0]);
-      expect((await store.listTimeline({ userId: ann, view: 'all', limit: 10 })).articles.map((x) => x.id)).toEqual([b.articleIds[1]]);
+      expect((await store.listTimeline({ userId: ann, view: 'all', limit: 10 })).articles.map((x) => x.id)).toEqual([
+        b.articleIds[1],
+      ]);
     });
 
     it('lists the same timeline pages as list items, with only what a list shows', async () => {
@@ -170,12 +246,18 @@ for (const backend of storeBackends()) {
       await store.setStarred(ann, b.articleIds[0], true);
       const asItem = (x: TimelineArticle) => {
         const { id, feedId, feedTitle, title, link, language, time, revisionCount, read, starred } = x;
-        return Object.fromEntries(Object.entries({ id, feedId, feedTitle, title, link, language, time, revisionCount, read, starred })
-          .filter(([, value]) => value !== undefined));
+        return Object.fromEntries(
+          Object.entries({ id, feedId, feedTitle, title, link, language, time, revisionCount, read, starred }).filter(
+            ([, value]) => value !== undefined,
+          ),
+        );
       };
       const requests: TimelineOptions[] = [
-        { userId: ann, view: 'all', limit: 10 }, { userId: ann, view: 'unread', limit: 2 }, { userId: ann, view: 'starred', limit: 10 },
-        { userId: ann, view: 'all', limit: 10, category: 'News' }, { userId: ann, view: 'unread', limit: 10, feedId: b.feedId },
+        { userId: ann, view: 'all', limit: 10 },
+        { userId: ann, view: 'unread', limit: 2 },
+        { userId: ann, view: 'starred', limit: 10 },
+        { userId: ann, view: 'all', limit: 10, category: 'News' },
+        { userId: ann, view: 'unread', limit: 10, feedId: b.feedId },
       ];
       for (const request of requests) {
         let cursor: string | undefined;
@@ -188,9 +270,16 @@ for (const backend of storeBackends()) {
           cursor = full.nextCursor;
         } while (cursor !== undefined);
       }
-      expect((await store.listTimelineItems({ userId: ann, view: 'all', limit: 1 })).articles[0]).toMatchObject({ feedTitle: 'A', read: true });
-      await expect(store.listTimelineItems({ userId: ann, view: 'all', limit: 10, cursor: 'bogus' })).rejects.toMatchObject({ code: 'input.invalid' });
-      await expect(store.listTimelineItems({ userId: ann, view: 'all', limit: 0 })).rejects.toMatchObject({ code: 'input.invalid' });
+      expect((await store.listTimelineItems({ userId: ann, view: 'all', limit: 1 })).articles[0]).toMatchObject({
+        feedTitle: 'A',
+        read: true,
+      });
+      await expect(
+        store.listTimelineItems({ userId: ann, view: 'all', limit: 10, cursor: 'bogus' }),
+      ).rejects.toMatchObject({ code: 'input.invalid' });
+      await expect(store.listTimelineItems({ userId: ann, view: 'all', limit: 0 })).rejects.toMatchObject({
+        code: 'input.invalid',
+      });
     });
 
     it('marks read and unread, marks all read by feed, category or first-seen time, and counts unread', async () => {
@@ -201,28 +290,46 @@ for (const backend of storeBackends()) {
       for (const feedId of [a.feedId, b.feedId, c.feedId]) await store.addSubscription({ userId: ann, feedId });
       expect(await store.unreadCounts(ann)).toEqual({
         total: 6,
-        feeds: [{ feedId: a.feedId, unread: 3 }, { feedId: b.feedId, unread: 2 }, { feedId: c.feedId, unread: 1 }],
-        categories: [{ category: 'News', unread: 5 }, { category: 'News/World', unread: 3 }],
+        feeds: [
+          { feedId: a.feedId, unread: 3 },
+          { feedId: b.feedId, unread: 2 },
+          { feedId: c.feedId, unread: 1 },
+        ],
+        categories: [
+          { category: 'News', unread: 5 },
+          { category: 'News/World', unread: 3 },
+        ],
       });
 
       await store.setStarred(ann, b.articleIds[0], true);
       expect(await store.markAllRead(ann, { category: 'News/World' })).toBe(3);
       expect(await store.markRead(ann, [a.articleIds[1]], false)).toBe(1);
-      expect((await store.unreadCounts(ann)).categories).toEqual([{ category: 'News', unread: 3 }, { category: 'News/World', unread: 1 }]);
-      expect(await store.articleStates(ann, [a.articleIds[0], a.articleIds[1], b.articleIds[0]])).toEqual(new Map([
-        [a.articleIds[0], { read: true, starred: false, readAt: expect.any(Number) }],
-        [a.articleIds[1], { read: false, starred: false }],
-        [b.articleIds[0], { read: false, starred: true, starredAt: expect.any(Number) }],
-      ]));
+      expect((await store.unreadCounts(ann)).categories).toEqual([
+        { category: 'News', unread: 3 },
+        { category: 'News/World', unread: 1 },
+      ]);
+      expect(await store.articleStates(ann, [a.articleIds[0], a.articleIds[1], b.articleIds[0]])).toEqual(
+        new Map([
+          [a.articleIds[0], { read: true, starred: false, readAt: expect.any(Number) }],
+          [a.articleIds[1], { read: false, starred: false }],
+          [b.articleIds[0], { read: false, starred: true, starredAt: expect.any(Number) }],
+        ]),
+      );
 
       // An article that arrives after the page was shown stays unread.
       const late = await store.recordEntries(c.feedId, [makeEntry('late')], T0 + 100 * HOUR);
       expect(await store.markAllRead(ann, { feedId: c.feedId, before: T0 + 50 * HOUR })).toBe(1);
-      expect((await store.listTimeline({ userId: ann, view: 'unread', limit: 10, feedId: c.feedId })).articles.map((x) => x.id))
-        .toEqual(['articleId' in late[0] ? late[0].articleId : -1]);
+      expect(
+        (await store.listTimeline({ userId: ann, view: 'unread', limit: 10, feedId: c.feedId })).articles.map(
+          (x) => x.id,
+        ),
+      ).toEqual(['articleId' in late[0] ? late[0].articleId : -1]);
       expect(await store.markAllRead(ann)).toBe(4);
       expect((await store.unreadCounts(ann)).total).toBe(0);
-      expect((await store.listTimeline({ userId: ann, view: 'starred', limit: 10 })).articles[0]).toMatchObject({ read: true, starred: true });
+      expect((await store.listTimeline({ userId: ann, view: 'starred', limit: 10 })).articles[0]).toMatchObject({
+        read: true,
+        starred: true,
+      });
     });
 
     it('deletes everything of a user with the user', async () => {

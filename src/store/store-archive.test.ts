@@ -28,24 +28,48 @@ for (const backend of storeBackends()) {
       const added = await store.addFeed({ url: 'https://a.example/rss', now: T0 });
       if (added.kind !== 'added') throw new Error(added.kind);
       await store.recordFetch(added.feed.id, {
-        startedAt: T0, durationMs: 1, outcome: 'ok', schedule: { nextCheckAt: T0 }, document: { title: 'Feed A' },
+        startedAt: T0,
+        durationMs: 1,
+        outcome: 'ok',
+        schedule: { nextCheckAt: T0 },
+        document: { title: 'Feed A' },
       });
-      await store.recordEntries(added.feed.id, [makeEntry('guid:1', { link: 'https://a.example/1', publishedAt: T0 - 5 })], T0);
+      await store.recordEntries(
+        added.feed.id,
+        [makeEntry('guid:1', { link: 'https://a.example/1', publishedAt: T0 - 5 })],
+        T0,
+      );
       await store.recordEntries(added.feed.id, [makeEntry('guid:1', { cleanedBody: '<p>v2</p>' })], T0 + 10);
       const pending = await store.pendingArchiveRevisions(10);
-      expect(pending.map((p) => p.record.file)).toEqual([`000_${articleKey('guid:1')}.txt`, `001_${articleKey('guid:1')}.txt`]);
+      expect(pending.map((p) => p.record.file)).toEqual([
+        `000_${articleKey('guid:1')}.txt`,
+        `001_${articleKey('guid:1')}.txt`,
+      ]);
       expect(pending[0].feed).toEqual({ url: 'https://a.example/rss', title: 'Feed A' });
       expect(pending[0].record).toMatchObject({
-        identity: 'guid:1', revision: 0, feedUrl: 'https://a.example/rss', feedTitle: 'Feed A', link: 'https://a.example/1',
-        publishedAt: T0 - 5, seenAt: T0, fileBody: 'cleaned', cleanedBody: '<p>Body of guid:1</p>',
+        identity: 'guid:1',
+        revision: 0,
+        feedUrl: 'https://a.example/rss',
+        feedTitle: 'Feed A',
+        link: 'https://a.example/1',
+        publishedAt: T0 - 5,
+        seenAt: T0,
+        fileBody: 'cleaned',
+        cleanedBody: '<p>Body of guid:1</p>',
       });
       expect(pending[0].record.firstSeenAt).toBeUndefined();
-      expect(pending[1].record).toMatchObject({ revision: 1, seenAt: T0 + 10, firstSeenAt: T0, cleanedBody: '<p>v2</p>' });
+      expect(pending[1].record).toMatchObject({
+        revision: 1,
+        seenAt: T0 + 10,
+        firstSeenAt: T0,
+        cleanedBody: '<p>v2</p>',
+      });
       expect(await store.pendingArchiveRevisions(1)).toHaveLength(1);
 
       const ids = pending.map((p) => p.revisionId);
       expect(await store.markArchived([ids[0], 9999], T0 + 20)).toEqual([
-        { revisionId: ids[0], kind: 'updated' }, { revisionId: 9999, kind: 'not-found' },
+        { revisionId: ids[0], kind: 'updated' },
+        { revisionId: 9999, kind: 'not-found' },
       ]);
       expect(await store.markArchived([ids[0]], T0 + 30)).toEqual([{ revisionId: ids[0], kind: 'already-archived' }]);
       expect((await store.pendingArchiveRevisions(10)).map((p) => p.revisionId)).toEqual([ids[1]]);
@@ -63,18 +87,28 @@ for (const backend of storeBackends()) {
       const exported = await exportAll(store);
       expect(exported).toEqual(byUrl.map(({ feed, records }) => ({ feed, records: canonicalRecords(records) })));
       // The sample records carry explicit `undefined`s; the archive's canonical text is what must be identical.
-      const text = (list: typeof exported) => list.map(({ feed, records }) => serializeFeed(feed) + records.map(serializeRecord).join(''));
-      expect(text(exported)).toEqual(text(byUrl.map(({ feed, records }) => ({ feed, records: canonicalRecords(records) }))));
+      const text = (list: typeof exported) =>
+        list.map(({ feed, records }) => serializeFeed(feed) + records.map(serializeRecord).join(''));
+      expect(text(exported)).toEqual(
+        text(byUrl.map(({ feed, records }) => ({ feed, records: canonicalRecords(records) }))),
+      );
     });
 
     it('export → import into an empty store → export is identical, raw bodies and revisions included', async () => {
       const added = await store.addFeed({ url: 'https://a.example/rss', title: '新闻', category: '国际', now: T0 });
       if (added.kind !== 'added') throw new Error(added.kind);
       const feedId = added.feed.id;
-      await store.recordEntries(feedId, [
-        makeEntry('guid:1', { authors: [{ name: '记者' }], enclosures: [{ url: 'https://a.example/a.mp3', length: 3 }] }),
-        makeEntry('link:https://a.example/2', { title: 'a [b] \\c', publishedAt: T0 - 1000 }),
-      ], T0);
+      await store.recordEntries(
+        feedId,
+        [
+          makeEntry('guid:1', {
+            authors: [{ name: '记者' }],
+            enclosures: [{ url: 'https://a.example/a.mp3', length: 3 }],
+          }),
+          makeEntry('link:https://a.example/2', { title: 'a [b] \\c', publishedAt: T0 - 1000 }),
+        ],
+        T0,
+      );
       await store.recordEntries(feedId, [makeEntry('guid:1', { cleanedBody: '<p>v2</p>' })], T0 + 1);
       const [doomed] = await store.recordEntries(feedId, [makeEntry('guid:deleted')], T0);
       if (doomed.kind === 'new') await store.deleteArticle(doomed.articleId);
@@ -108,13 +142,19 @@ for (const backend of storeBackends()) {
       expect(compared).toBeDefined();
       expect(blind).toBeDefined();
       // Imported revisions have no title key: the fingerprint alone decides; without one, a new revision is safer than a lost one.
-      const outcomes = await store.recordEntries(first.feedId, [
-        makeEntry(compared.identity, { fingerprint: compared.fingerprint, title: 'any title' }),
-        makeEntry(compared.identity, { fingerprint: 'fp:new text' }),
-        makeEntry(blind.identity),
-      ], T0 + 1);
+      const outcomes = await store.recordEntries(
+        first.feedId,
+        [
+          makeEntry(compared.identity, { fingerprint: compared.fingerprint, title: 'any title' }),
+          makeEntry(compared.identity, { fingerprint: 'fp:new text' }),
+          makeEntry(blind.identity),
+        ],
+        T0 + 1,
+      );
       expect(outcomes).toMatchObject([
-        { kind: 'unchanged' }, { kind: 'revised', revision: compared.revision + 1 }, { kind: 'revised', revision: blind.revision + 1 },
+        { kind: 'unchanged' },
+        { kind: 'revised', revision: compared.revision + 1 },
+        { kind: 'revised', revision: blind.revision + 1 },
       ]);
     });
 
@@ -122,13 +162,18 @@ for (const backend of storeBackends()) {
       const [{ feed, records }] = sampleFeeds(1, 5);
       const broken = { ...records[0], file: '000_0000000000000000.txt' };
       const result = await store.importRecords(feed, [broken, ...records.slice(1)]);
-      expect(result.invalid).toEqual([{ file: '000_0000000000000000.txt', reason: expect.stringContaining('does not match') }]);
+      expect(result.invalid).toEqual([
+        { file: '000_0000000000000000.txt', reason: expect.stringContaining('does not match') },
+      ]);
       expect(result.imported).toBe(records.length - 1);
     });
 
     it('does not import into an article the user deleted', async () => {
       const [{ feed, records }] = sampleFeeds(1, 9);
-      const { feedId } = await store.importRecords(feed, records.filter((r) => r.revision === 0));
+      const { feedId } = await store.importRecords(
+        feed,
+        records.filter((r) => r.revision === 0),
+      );
       const page = await store.listArticles({ feedId, limit: 100 });
       const victim = page.articles[0];
       await store.deleteArticle(victim.id);

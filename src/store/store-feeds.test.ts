@@ -5,7 +5,12 @@ import { makeEntry, storeBackends } from './testdata/store-backends.ts';
 
 const T0 = 1_700_000_000_000;
 const fetchAt = (startedAt: number, fields: Partial<FetchRecord> = {}): FetchRecord => ({
-  startedAt, durationMs: 120, outcome: 'ok', httpStatus: 200, schedule: { nextCheckAt: startedAt + 3_600_000 }, ...fields,
+  startedAt,
+  durationMs: 120,
+  outcome: 'ok',
+  httpStatus: 200,
+  schedule: { nextCheckAt: startedAt + 3_600_000 },
+  ...fields,
 });
 
 for (const backend of storeBackends()) {
@@ -21,7 +26,13 @@ for (const backend of storeBackends()) {
       const added = await store.addFeed({ url: 'https://a.example/rss', now: T0 });
       expect(added.kind).toBe('added');
       if (added.kind !== 'added') return;
-      expect(added.feed).toMatchObject({ url: 'https://a.example/rss', createdAt: T0, nextCheckAt: T0, errorCount: 0, titleFromUser: false });
+      expect(added.feed).toMatchObject({
+        url: 'https://a.example/rss',
+        createdAt: T0,
+        nextCheckAt: T0,
+        errorCount: 0,
+        titleFromUser: false,
+      });
       expect(added.feed.settings).toEqual({ fullText: 'off', learnedBoilerplate: true });
       const again = await store.addFeed({ url: 'https://a.example/rss', now: T0 + 1 });
       expect(again).toEqual({ kind: 'exists', feed: added.feed });
@@ -33,24 +44,39 @@ for (const backend of storeBackends()) {
     it('refuses an empty URL and bad settings as values', async () => {
       expect((await store.addFeed({ url: '' })).kind).toBe('invalid');
       expect((await store.addFeed({ url: 'https://a.example/', settings: { retentionDays: 0 } })).kind).toBe('invalid');
-      expect((await store.addFeed({ url: 'https://a.example/', settings: { minIntervalSeconds: 600, maxIntervalSeconds: 60 } })).kind).toBe('invalid');
-      expect((await store.listFeeds())).toEqual([]);
+      expect(
+        (
+          await store.addFeed({
+            url: 'https://a.example/',
+            settings: { minIntervalSeconds: 600, maxIntervalSeconds: 60 },
+          })
+        ).kind,
+      ).toBe('invalid');
+      expect(await store.listFeeds()).toEqual([]);
     });
 
     it('updates title, category, URL and settings; a taken URL is refused', async () => {
       const a = await addFeed(store, 'https://a.example/rss');
       const b = await addFeed(store, 'https://b.example/rss');
       const updated = await store.updateFeed(a, {
-        title: 'Mine', category: '国际', url: 'https://a.example/feed', settings: { fullText: 'auto', retentionDays: 30 },
+        title: 'Mine',
+        category: '国际',
+        url: 'https://a.example/feed',
+        settings: { fullText: 'auto', retentionDays: 30 },
       });
       expect(updated.kind).toBe('updated');
       expect(await store.getFeed(a)).toMatchObject({
-        url: 'https://a.example/feed', title: 'Mine', titleFromUser: true, category: '国际',
+        url: 'https://a.example/feed',
+        title: 'Mine',
+        titleFromUser: true,
+        category: '国际',
         settings: { fullText: 'auto', retentionDays: 30, learnedBoilerplate: true },
       });
       expect(await store.updateFeed(b, { url: 'https://a.example/feed' })).toEqual({ kind: 'url-taken', feedId: a });
       expect(await store.updateFeed(999, { title: 'x' })).toEqual({ kind: 'not-found' });
-      expect((await store.updateFeed(a, { settings: { maxIntervalSeconds: 1, minIntervalSeconds: 5 } })).kind).toBe('invalid');
+      expect((await store.updateFeed(a, { settings: { maxIntervalSeconds: 1, minIntervalSeconds: 5 } })).kind).toBe(
+        'invalid',
+      );
       await store.updateFeed(a, { category: null, settings: { retentionDays: null } });
       const feed = await store.getFeed(a);
       expect(feed?.category).toBeUndefined();
@@ -59,22 +85,53 @@ for (const backend of storeBackends()) {
 
     it('records a successful fetch: validators, schedule, learned metadata and a log row', async () => {
       const id = await addFeed(store, 'https://a.example/rss');
-      const result = await store.recordFetch(id, fetchAt(T0, {
-        bytes: 2048, itemCount: 10, newArticles: 3, newRevisions: 1,
-        validators: { etag: '"v1"', lastModified: 'Tue, 01 Nov 2022 00:00:00 GMT' },
-        schedule: { nextCheckAt: T0 + 1800_000, checkIntervalMs: 1800_000, postingIntervalMs: 7200_000 },
-        document: { title: 'Learned', siteUrl: 'https://a.example/', format: 'rss20', language: 'zh-CN', description: 'd' },
-      }));
+      const result = await store.recordFetch(
+        id,
+        fetchAt(T0, {
+          bytes: 2048,
+          itemCount: 10,
+          newArticles: 3,
+          newRevisions: 1,
+          validators: { etag: '"v1"', lastModified: 'Tue, 01 Nov 2022 00:00:00 GMT' },
+          schedule: { nextCheckAt: T0 + 1800_000, checkIntervalMs: 1800_000, postingIntervalMs: 7200_000 },
+          document: {
+            title: 'Learned',
+            siteUrl: 'https://a.example/',
+            format: 'rss20',
+            language: 'zh-CN',
+            description: 'd',
+          },
+        }),
+      );
       expect(result).toEqual({ kind: 'recorded', feed: await store.getFeed(id) });
       expect(await store.getFeed(id)).toMatchObject({
-        title: 'Learned', siteUrl: 'https://a.example/', format: 'rss20', language: 'zh-CN', description: 'd',
+        title: 'Learned',
+        siteUrl: 'https://a.example/',
+        format: 'rss20',
+        language: 'zh-CN',
+        description: 'd',
         validators: { etag: '"v1"', lastModified: 'Tue, 01 Nov 2022 00:00:00 GMT' },
-        nextCheckAt: T0 + 1800_000, checkIntervalMs: 1800_000, postingIntervalMs: 7200_000,
-        lastStatus: 200, lastFetchedAt: T0, lastSuccessAt: T0, errorCount: 0,
+        nextCheckAt: T0 + 1800_000,
+        checkIntervalMs: 1800_000,
+        postingIntervalMs: 7200_000,
+        lastStatus: 200,
+        lastFetchedAt: T0,
+        lastSuccessAt: T0,
+        errorCount: 0,
       });
-      expect(await store.listFetchLog(id, 10)).toEqual([expect.objectContaining({
-        feedId: id, startedAt: T0, durationMs: 120, outcome: 'ok', httpStatus: 200, bytes: 2048, itemCount: 10, newArticles: 3, newRevisions: 1,
-      })]);
+      expect(await store.listFetchLog(id, 10)).toEqual([
+        expect.objectContaining({
+          feedId: id,
+          startedAt: T0,
+          durationMs: 120,
+          outcome: 'ok',
+          httpStatus: 200,
+          bytes: 2048,
+          itemCount: 10,
+          newArticles: 3,
+          newRevisions: 1,
+        }),
+      ]);
       expect(await store.recordFetch(999, fetchAt(T0))).toEqual({ kind: 'not-found' });
     });
 
@@ -83,9 +140,17 @@ for (const backend of storeBackends()) {
       await store.recordFetch(id, fetchAt(T0, { validators: { etag: '"v1"' } }));
       const error = { code: 'fetch.timeout', message: 'timed out after 30 s' };
       await store.recordFetch(id, fetchAt(T0 + 1, { outcome: 'failed', httpStatus: undefined, error }));
-      await store.recordFetch(id, fetchAt(T0 + 2, { outcome: 'failed', httpStatus: 503, error: { code: 'fetch.http-status', message: '503' } }));
+      await store.recordFetch(
+        id,
+        fetchAt(T0 + 2, { outcome: 'failed', httpStatus: 503, error: { code: 'fetch.http-status', message: '503' } }),
+      );
       let feed = await store.getFeed(id);
-      expect(feed).toMatchObject({ errorCount: 2, lastError: { code: 'fetch.http-status', message: '503' }, lastStatus: 503, lastSuccessAt: T0 });
+      expect(feed).toMatchObject({
+        errorCount: 2,
+        lastError: { code: 'fetch.http-status', message: '503' },
+        lastStatus: 503,
+        lastSuccessAt: T0,
+      });
       expect(feed?.validators).toEqual({ etag: '"v1"' });
       await store.recordFetch(id, fetchAt(T0 + 3, { outcome: 'rate-limited', httpStatus: 429 }));
       expect((await store.getFeed(id))?.errorCount).toBe(2);
@@ -105,13 +170,28 @@ for (const backend of storeBackends()) {
       const results = await store.recordFetches([
         { feedId: a, fetch: fetchAt(T0, { validators: { etag: '"a1"' } }) },
         { feedId: 999, fetch: fetchAt(T0) },
-        { feedId: b, fetch: fetchAt(T0, { outcome: 'failed', httpStatus: 503, error: { code: 'fetch.http-status', message: '503' } }) },
+        {
+          feedId: b,
+          fetch: fetchAt(T0, {
+            outcome: 'failed',
+            httpStatus: 503,
+            error: { code: 'fetch.http-status', message: '503' },
+          }),
+        },
         { feedId: a, fetch: fetchAt(T0 + 1, { outcome: 'not-modified', httpStatus: 304 }) },
       ]);
       expect(results.map((r) => r.kind)).toEqual(['recorded', 'not-found', 'recorded', 'recorded']);
       expect(results[3]).toEqual({ kind: 'recorded', feed: await store.getFeed(a) });
-      expect(await store.getFeed(a)).toMatchObject({ validators: { etag: '"a1"' }, lastStatus: 304, lastFetchedAt: T0 + 1, errorCount: 0 });
-      expect(await store.getFeed(b)).toMatchObject({ errorCount: 1, lastError: { code: 'fetch.http-status', message: '503' } });
+      expect(await store.getFeed(a)).toMatchObject({
+        validators: { etag: '"a1"' },
+        lastStatus: 304,
+        lastFetchedAt: T0 + 1,
+        errorCount: 0,
+      });
+      expect(await store.getFeed(b)).toMatchObject({
+        errorCount: 1,
+        lastError: { code: 'fetch.http-status', message: '503' },
+      });
       expect((await store.listFetchLog(a, 10)).map((e) => e.outcome)).toEqual(['not-modified', 'ok']);
       expect(await store.recordFetches([])).toEqual([]);
     });
@@ -160,8 +240,16 @@ for (const backend of storeBackends()) {
     it('lists feeds with article count, revision count and latest article time, not counting deleted articles', async () => {
       const a = await addFeed(store, 'https://a.example/rss');
       const b = await addFeed(store, 'https://b.example/rss');
-      const [first] = await store.recordEntries(a, [makeEntry('guid:1', { publishedAt: T0 }), makeEntry('guid:2', { publishedAt: T0 + 50 })], T0);
-      await store.recordEntries(a, [makeEntry('guid:2', { publishedAt: T0 + 50, cleanedBody: '<p>changed</p>' })], T0 + 100);
+      const [first] = await store.recordEntries(
+        a,
+        [makeEntry('guid:1', { publishedAt: T0 }), makeEntry('guid:2', { publishedAt: T0 + 50 })],
+        T0,
+      );
+      await store.recordEntries(
+        a,
+        [makeEntry('guid:2', { publishedAt: T0 + 50, cleanedBody: '<p>changed</p>' })],
+        T0 + 100,
+      );
       await store.recordEntries(a, [makeEntry('guid:3', { publishedAt: T0 + 99 })], T0 + 100);
       if (first.kind === 'new') await store.deleteArticle(first.articleId);
       const list = await store.listFeeds();

@@ -57,21 +57,31 @@ for (const backend of storeBackends()) {
           const articleIds = (await store.listArticles({ limit: 1000 })).articles.map((a) => a.id);
           const op = random.int(13);
           if (op === 0 || feeds.length === 0) {
-            const added = await store.addFeed({ url: `https://feed${seed}-${feeds.length}.example/rss`, category: random.pick(['News', 'News/World', undefined]), now: clock });
+            const added = await store.addFeed({
+              url: `https://feed${seed}-${feeds.length}.example/rss`,
+              category: random.pick(['News', 'News/World', undefined]),
+              now: clock,
+            });
             if (added.kind === 'added') feeds.push(added.feed.id);
           } else if (op === 1 && user !== undefined && feed !== undefined) {
             await store.addSubscription({ userId: user, feedId: feed, at: clock });
           } else if (op === 2 && user !== undefined && feed !== undefined && random.int(3) === 0) {
             await store.removeSubscription(user, feed);
           } else if ((op === 3 || op === 4) && feed !== undefined) {
-            const entries = Array.from({ length: 1 + random.int(6) }, () => makeEntry(`e${random.int(serial + 3)}`, { publishedAt: clock - random.int(20) * DAY }));
+            const entries = Array.from({ length: 1 + random.int(6) }, () =>
+              makeEntry(`e${random.int(serial + 3)}`, { publishedAt: clock - random.int(20) * DAY }),
+            );
             serial += entries.length;
             await store.recordEntries(feed, entries, clock);
           } else if ((op === 5 || op === 6) && user !== undefined) {
             const ids = Array.from({ length: 1 + random.int(4) }, () => random.pick(articleIds) ?? 0);
             await store.markRead(user, ids, random.int(3) !== 0, clock);
           } else if (op === 7 && user !== undefined) {
-            await store.markAllRead(user, { feedId: random.int(2) === 0 ? feed : undefined, before: random.int(2) === 0 ? clock - 5 * 3_600_000 : undefined, at: clock });
+            await store.markAllRead(user, {
+              feedId: random.int(2) === 0 ? feed : undefined,
+              before: random.int(2) === 0 ? clock - 5 * 3_600_000 : undefined,
+              at: clock,
+            });
           } else if (op === 8 && user !== undefined) {
             const id = random.pick(articleIds);
             if (id !== undefined) await store.setStarred(user, id, random.int(2) === 0, clock);
@@ -107,8 +117,12 @@ for (const backend of storeBackends()) {
       await store.markRead(ann, [first], true, T0);
       await store.addSubscription({ userId: ann, feedId: added.feed.id, at: T0 });
       expect(await store.unreadCounts(ann)).toEqual({
-        total: 2, feeds: [{ feedId: added.feed.id, unread: 2 }],
-        categories: [{ category: 'News', unread: 2 }, { category: 'News/World', unread: 2 }],
+        total: 2,
+        feeds: [{ feedId: added.feed.id, unread: 2 }],
+        categories: [
+          { category: 'News', unread: 2 },
+          { category: 'News/World', unread: 2 },
+        ],
       });
       await store.removeFeed(added.feed.id, { at: T0 + 1 });
       expect((await store.unreadCounts(ann)).total).toBe(0);

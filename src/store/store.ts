@@ -8,36 +8,84 @@
  */
 import type { StoreOptions } from './open-store.ts';
 import type {
-  AddFeedResult, Feed, FeedWithStats, FetchLogEntry, FetchRecord, FetchRecordOf, NewFeed, FeedPatch,
-  RecordFetchResult, RemoveFeedResult, UpdateFeedResult,
+  AddFeedResult,
+  Feed,
+  FeedWithStats,
+  FetchLogEntry,
+  FetchRecord,
+  FetchRecordOf,
+  NewFeed,
+  FeedPatch,
+  RecordFetchResult,
+  RemoveFeedResult,
+  UpdateFeedResult,
 } from './feed-types.ts';
 import type {
-  Article, ArticlePage, CleanedBodyUpdate, DeleteArticleResult, EntryOutcome, GetArticleOptions,
-  IncomingEntry, ListArticlesOptions, RevisionOutcome,
+  Article,
+  ArticlePage,
+  CleanedBodyUpdate,
+  DeleteArticleResult,
+  EntryOutcome,
+  GetArticleOptions,
+  IncomingEntry,
+  ListArticlesOptions,
+  RevisionOutcome,
 } from './article-types.ts';
 import type {
-  ExportedFeed, ExportRecordsOptions, ImportRecordsOptions, ImportRecordsResult, PendingRevision,
+  ExportedFeed,
+  ExportRecordsOptions,
+  ImportRecordsOptions,
+  ImportRecordsResult,
+  PendingRevision,
 } from './archive-types.ts';
 import type { ArchiveFeed, ArchiveRecord } from '../domain/archive-record.ts';
 import type { AccountStore } from './account-types.ts';
 import type {
-  FeedCleaning, FeedCleaningPatch, ListRevisionBodiesOptions, RevisionBodies, StoredEntryState,
+  FeedCleaning,
+  FeedCleaningPatch,
+  ListRevisionBodiesOptions,
+  RevisionBodies,
+  StoredEntryState,
 } from './cleaning-types.ts';
 import type {
-  NewSavedSearch, ReindexOptions, ReindexResult, SavedSearch, SavedSearchOwner, SearchPage, SearchRequest,
+  NewSavedSearch,
+  ReindexOptions,
+  ReindexResult,
+  SavedSearch,
+  SavedSearchOwner,
+  SearchPage,
+  SearchRequest,
 } from './search-types.ts';
 
 /** What `applyRetention` deleted; `tombstoned` articles lost their revisions but stay as tombstones while their feed still carries them. */
-export interface RetentionResult { articlesDeleted: number; revisionsDeleted: number; tombstoned: number }
+export interface RetentionResult {
+  articlesDeleted: number;
+  revisionsDeleted: number;
+  tombstoned: number;
+}
 
 /** What `copyStateFrom` copied: the users now in the store, feeds added that had no archived article, subscriptions, read/starred marks and tombstones. */
-export interface StateCopyResult { users: number; feedsAdded: number; subscriptions: number; marks: number; tombstones: number }
+export interface StateCopyResult {
+  users: number;
+  feedsAdded: number;
+  subscriptions: number;
+  marks: number;
+  tombstones: number;
+}
 
 /** Totals for metrics and the UI: feeds not removed, articles not deleted, all revisions, revisions waiting for the archive. */
-export interface StoreCounts { feeds: number; articles: number; revisions: number; pendingArchive: number }
+export interface StoreCounts {
+  feeds: number;
+  articles: number;
+  revisions: number;
+  pendingArchive: number;
+}
 
 /** One UTC day (`YYYY-MM-DD`) and how many articles it has. */
-export interface DayCount { day: string; count: number }
+export interface DayCount {
+  day: string;
+  count: number;
+}
 
 /** The database's own consistency check. */
 export type IntegrityResult = { kind: 'ok' } | { kind: 'problems'; messages: string[] };
@@ -85,7 +133,11 @@ export interface Store extends AccountStore {
   /** Yields each feed (ordered by URL) with all revisions of its articles that are not deleted. */
   exportRecords(options?: ExportRecordsOptions): AsyncIterable<ExportedFeed>;
   /** Imports one feed's records in one transaction; idempotent (identity + revision present = skipped). */
-  importRecords(feed: ArchiveFeed, records: ArchiveRecord[], options?: ImportRecordsOptions): Promise<ImportRecordsResult>;
+  importRecords(
+    feed: ArchiveFeed,
+    records: ArchiveRecord[],
+    options?: ImportRecordsOptions,
+  ): Promise<ImportRecordsResult>;
 
   /** Returns one page of the articles a search request matches (its tokens made by search/); throws AppError `input.invalid` for a bad limit or cursor. */
   searchArticles(request: SearchRequest): Promise<SearchPage>;
@@ -101,7 +153,10 @@ export interface Store extends AccountStore {
   deleteSavedSearch(id: number, owner?: SavedSearchOwner): Promise<boolean>;
 
   /** Returns the archive records of the given revisions (archived or not), in id order, for rewriting their files. */
-  archiveRecordsOf(revisionIds: readonly number[], options?: { fileBody?: 'cleaned' | 'raw' }): Promise<PendingRevision[]>;
+  archiveRecordsOf(
+    revisionIds: readonly number[],
+    options?: { fileBody?: 'cleaned' | 'raw' },
+  ): Promise<PendingRevision[]>;
 
   /** Returns the feed's cleaning state (learned rules, generator); an empty state for a feed never learned from. */
   getFeedCleaning(feedId: number): Promise<FeedCleaning>;

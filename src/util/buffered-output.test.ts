@@ -3,7 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { createBufferedOutput } from './buffered-output.ts';
 
 /** A slow sink: it copies what it is given only when it gets round to it, as the kernel does. */
-function createSlowSink(withFd: boolean, highWaterMark: number): { stream: Writable; text: () => string; writes: () => number } {
+function createSlowSink(
+  withFd: boolean,
+  highWaterMark: number,
+): { stream: Writable; text: () => string; writes: () => number } {
   const received: Buffer[] = [];
   let writes = 0;
   const stream = new Writable({

@@ -2,7 +2,13 @@
 
 const SPECIAL = /[&<>"']/;
 const SPECIALS = /[&<>"']/g;
-const ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const ESCAPES: Readonly<Record<string, string>> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
 
 /** Returns `text` with &, <, >, " and ' escaped, safe in text and in quoted attributes. */
 export function escapeHtml(text: string): string {

@@ -6,7 +6,12 @@
 import { Worker, type TransferListItem } from 'node:worker_threads';
 
 /** Starts `name` (a module file name without extension, beside `callerUrl`, the caller's import.meta.url) as a worker thread. */
-export function startModuleWorker(callerUrl: string, name: string, workerData: unknown, transferList: TransferListItem[] = []): Worker {
+export function startModuleWorker(
+  callerUrl: string,
+  name: string,
+  workerData: unknown,
+  transferList: TransferListItem[] = [],
+): Worker {
   const fromSource = callerUrl.endsWith('.ts');
   const entry = new URL(`./${name}${fromSource ? '.ts' : '.js'}`, callerUrl);
   if (!fromSource) return new Worker(entry, { workerData, transferList });

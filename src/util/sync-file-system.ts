@@ -21,7 +21,10 @@ const LOOP = [
   'done',
 ].join('\n');
 
-interface Shell { child: { stdin: Socket; stdout: Socket; stderr: Socket; unref(): void }; answers: Array<(answer: string) => void> }
+interface Shell {
+  child: { stdin: Socket; stdout: Socket; stderr: Socket; unref(): void };
+  answers: Array<(answer: string) => void>;
+}
 
 let shell: Shell | undefined;
 let unsupported = false;

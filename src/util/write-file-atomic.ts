@@ -43,7 +43,11 @@ export function temporaryPath(folder: string, name: string): string {
 }
 
 /** Writes `data` to a new temporary file `temp` (never an existing one); with `fsync`, durably. On failure nothing is left at `temp`. */
-export async function writeTemporary(temp: string, data: string | Uint8Array, options: { fsync?: boolean } = {}): Promise<void> {
+export async function writeTemporary(
+  temp: string,
+  data: string | Uint8Array,
+  options: { fsync?: boolean } = {},
+): Promise<void> {
   const handle = await open(temp, 'wx');
   try {
     await handle.writeFile(data);
@@ -85,7 +89,8 @@ async function linkExclusive(temp: string, path: string): Promise<void> {
   } catch (error) {
     if (errorCode(error) === 'EEXIST') throw error;
     // Hard links are not supported everywhere (FAT, some network shares): check, then rename.
-    if (await exists(path)) throw Object.assign(new Error(`EEXIST: file already exists, '${path}'`), { code: 'EEXIST' });
+    if (await exists(path))
+      throw Object.assign(new Error(`EEXIST: file already exists, '${path}'`), { code: 'EEXIST' });
     await rename(temp, path);
     return;
   }

@@ -15,10 +15,23 @@ beforeAll(async () => {
   ctx = await createContext({ ...DEFAULT_SETTINGS, dataDir: dir });
   const added = await ctx.store.addFeed({ url: 'https://example.com/feed.xml', title: 'Example News' });
   if (added.kind !== 'added') throw new Error(added.kind);
-  await ctx.store.recordEntries(added.feed.id, buildEntries([{
-    id: '1', title: 'Archived story', link: 'https://example.com/1', links: [], authors: [], contributors: [], categories: [], enclosures: [],
-    content: '<p>x</p>',
-  }]), Date.now());
+  await ctx.store.recordEntries(
+    added.feed.id,
+    buildEntries([
+      {
+        id: '1',
+        title: 'Archived story',
+        link: 'https://example.com/1',
+        links: [],
+        authors: [],
+        contributors: [],
+        categories: [],
+        enclosures: [],
+        content: '<p>x</p>',
+      },
+    ]),
+    Date.now(),
+  );
 });
 
 afterAll(async () => {
@@ -30,11 +43,18 @@ describe('the web app', () => {
   it('answers /healthz with ok, counts and version', async () => {
     const response = await createApp(ctx).request('/healthz');
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ ok: true, version: ctx.version, counts: { feeds: 1, articles: 1, revisions: 1, pendingArchive: 1 } });
+    expect(await response.json()).toEqual({
+      ok: true,
+      version: ctx.version,
+      counts: { feeds: 1, articles: 1, revisions: 1, pendingArchive: 1 },
+    });
   });
 
   it('sends a logged-out browser from a page to the login form and back, and shows it nothing of the archive', async () => {
-    for (const [path, next] of [['/', '%2F'], ['/search?q=story', '%2Fsearch%3Fq%3Dstory']]) {
+    for (const [path, next] of [
+      ['/', '%2F'],
+      ['/search?q=story', '%2Fsearch%3Fq%3Dstory'],
+    ]) {
       const response = await createApp(ctx).request(path);
       expect(response.status, path).toBe(303);
       expect(response.headers.get('location')).toBe(`/login?next=${next}`);

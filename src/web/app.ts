@@ -10,25 +10,85 @@ import { Hono, type Context as HonoContext } from 'hono';
 import type { Context } from '../context.ts';
 import { isAppError } from '../domain/errors.ts';
 import {
-  apiAuth, csrfProtection, loginPage, loginSubmit, logoutSubmit, requireAdminUser, requireUser, sessionMiddleware, setupPage,
+  apiAuth,
+  csrfProtection,
+  loginPage,
+  loginSubmit,
+  logoutSubmit,
+  requireAdminUser,
+  requireUser,
+  sessionMiddleware,
+  setupPage,
   setupSubmit,
 } from './auth/index.ts';
 import {
-  addFeedRoute, createSavedSearchRoute, createTokenRoute, createUserRoute, deleteSavedSearchRoute, deleteUserRoute, exportOpmlRoute,
-  getArticleRoute, getFeedRoute, importOpmlRoute, listArticlesRoute, listFeedsRoute, listSavedSearchesRoute, listTokensRoute,
-  listUsersRoute, markAllReadRoute, markArticlesReadRoute, meRoute, openApiRoute, refreshFeedRoute, removeFeedRoute, revokeTokenRoute,
-  savedSearchArticlesRoute, searchArticlesRoute, unreadCountsRoute, updateArticleRoute, updateFeedRoute, updateUserRoute,
+  addFeedRoute,
+  createSavedSearchRoute,
+  createTokenRoute,
+  createUserRoute,
+  deleteSavedSearchRoute,
+  deleteUserRoute,
+  exportOpmlRoute,
+  getArticleRoute,
+  getFeedRoute,
+  importOpmlRoute,
+  listArticlesRoute,
+  listFeedsRoute,
+  listSavedSearchesRoute,
+  listTokensRoute,
+  listUsersRoute,
+  markAllReadRoute,
+  markArticlesReadRoute,
+  meRoute,
+  openApiRoute,
+  refreshFeedRoute,
+  removeFeedRoute,
+  revokeTokenRoute,
+  savedSearchArticlesRoute,
+  searchArticlesRoute,
+  unreadCountsRoute,
+  updateArticleRoute,
+  updateFeedRoute,
+  updateUserRoute,
 } from './api/index.ts';
 import { healthz } from './healthz.ts';
 import { httpMetrics, metricsPage } from './metrics/index.ts';
 import {
-  archiveDocumentRoute, categoryDocumentRoute, DOCUMENT_FILE, feedDocumentRoute, isFeedDocumentPath, searchDocumentRoute,
+  archiveDocumentRoute,
+  categoryDocumentRoute,
+  DOCUMENT_FILE,
+  feedDocumentRoute,
+  isFeedDocumentPath,
+  searchDocumentRoute,
 } from './republish/index.ts';
 import {
-  addSubscriptionAction, articlePage, deleteSavedSearchAction, exportOpmlAction, feedSettingsPage, healthPage, helpPage, homeRedirect,
-  importOpmlAction, markAllReadAction, markManyReadAction, markReadAction, refreshFeedAction, revisionsPage, saveFeedSettingsAction,
-  saveSearchAction, saveSettingsAction, saveThemeAction, searchPage, securityHeaders, serveAsset, serveFavicon, settingsPage, starAction,
-  subscriptionsPage, timelinePage, unsubscribeAction,
+  addSubscriptionAction,
+  articlePage,
+  deleteSavedSearchAction,
+  exportOpmlAction,
+  feedSettingsPage,
+  healthPage,
+  helpPage,
+  homeRedirect,
+  importOpmlAction,
+  markAllReadAction,
+  markManyReadAction,
+  markReadAction,
+  refreshFeedAction,
+  revisionsPage,
+  saveFeedSettingsAction,
+  saveSearchAction,
+  saveSettingsAction,
+  saveThemeAction,
+  searchPage,
+  securityHeaders,
+  serveAsset,
+  serveFavicon,
+  settingsPage,
+  starAction,
+  subscriptionsPage,
+  timelinePage,
+  unsubscribeAction,
 } from './pages/index.ts';
 
 /** Who may use a route: anyone (default), a logged-in user, or an admin. Everything under /api/ needs a user anyway. */
@@ -181,12 +241,20 @@ export function createApp(ctx: Context): Hono {
     const code = isAppError(error) ? error.code : 'internal';
     // A page that needs a login sends the browser to the login form and back (feed documents and /metrics are not pages).
     const isPage = !c.req.path.startsWith('/api/') && !isFeedDocumentPath(c.req.path) && c.req.path !== '/metrics';
-    if (code === 'auth.unauthenticated' && c.req.method === 'GET' && isPage && c.req.header('authorization') === undefined) {
+    if (
+      code === 'auth.unauthenticated' &&
+      c.req.method === 'GET' &&
+      isPage &&
+      c.req.header('authorization') === undefined
+    ) {
       const url = new URL(c.req.url);
       return c.redirect(`/login?next=${encodeURIComponent(url.pathname + url.search)}`, 303);
     }
     if (code === 'auth.unauthenticated') c.header('WWW-Authenticate', 'Bearer realm="tidings"');
-    return c.json({ error: { code, message: isAppError(error) ? error.message : 'internal error' } }, statusForError(code));
+    return c.json(
+      { error: { code, message: isAppError(error) ? error.message : 'internal error' } },
+      statusForError(code),
+    );
   });
   return app;
 }

@@ -17,12 +17,16 @@ describe('GET /healthz', () => {
   it('counts the store at most once per few seconds, then counts again', async () => {
     let clock = NOW;
     let calls = 0;
-    const store: Store = { ...f.ctx.store, counts: () => {
+    const store: Store = {
+      ...f.ctx.store,
+      counts: () => {
         calls++;
         return f.ctx.store.counts();
-      } };
+      },
+    };
     const app = createApp({ ...f.ctx, store, now: () => clock });
-    const articles = async () => ((await (await app.request('/healthz')).json()) as { counts: { articles: number } }).counts.articles;
+    const articles = async () =>
+      ((await (await app.request('/healthz')).json()) as { counts: { articles: number } }).counts.articles;
     expect(await articles()).toBe(4);
     await f.ctx.store.deleteArticle(f.evilArticleId, NOW);
     clock += HEALTHZ_COUNTS_TTL_MS - 1;
@@ -35,7 +39,10 @@ describe('GET /healthz', () => {
 
   it('answers 503 when the store fails, and does not keep the failure', async () => {
     let fail = true;
-    const store: Store = { ...f.ctx.store, counts: () => (fail ? Promise.reject(new AppError('store.failed', 'disk gone')) : f.ctx.store.counts()) };
+    const store: Store = {
+      ...f.ctx.store,
+      counts: () => (fail ? Promise.reject(new AppError('store.failed', 'disk gone')) : f.ctx.store.counts()),
+    };
     const app = createApp({ ...f.ctx, store });
     const failed = await app.request('/healthz');
     expect(failed.status).toBe(503);

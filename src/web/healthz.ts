@@ -32,6 +32,9 @@ export async function healthz(c: HonoContext, ctx: Context): Promise<Response> {
     const counts = await countsFor(ctx);
     return c.json({ ok: true, version: ctx.version, counts });
   } catch (error) {
-    return c.json({ ok: false, version: ctx.version, error: error instanceof Error ? error.message : String(error) }, 503);
+    return c.json(
+      { ok: false, version: ctx.version, error: error instanceof Error ? error.message : String(error) },
+      503,
+    );
   }
 }

@@ -16,8 +16,13 @@ parentPort?.on('message', (task: SearchTask | 'close') => {
   }
   store.searchArticles(task.request).then(
     (page) => parentPort?.postMessage({ id: task.id, page } satisfies SearchReply),
-    (error: unknown) => parentPort?.postMessage({
-      id: task.id, error: { message: error instanceof Error ? error.message : String(error), code: (error as { code?: string }).code },
-    } satisfies SearchReply),
+    (error: unknown) =>
+      parentPort?.postMessage({
+        id: task.id,
+        error: {
+          message: error instanceof Error ? error.message : String(error),
+          code: (error as { code?: string }).code,
+        },
+      } satisfies SearchReply),
   );
 });

@@ -19,9 +19,17 @@ beforeEach(async () => {
   store = await openStore(options);
   const added = await store.addFeed({ url: 'https://a.example/rss', title: 'Example' });
   if (added.kind !== 'added') throw new Error(added.kind);
-  await store.recordEntries(added.feed.id, Array.from({ length: 30 }, (_, i) => makeEntry(`guid:${i}`, {
-    title: i % 4 === 0 ? `经济 ${i}` : `Report ${i}`, cleanedBody: `<p>经济 markets ${i}</p>`, publishedAt: T0 - i * 3_600_000,
-  })), T0);
+  await store.recordEntries(
+    added.feed.id,
+    Array.from({ length: 30 }, (_, i) =>
+      makeEntry(`guid:${i}`, {
+        title: i % 4 === 0 ? `经济 ${i}` : `Report ${i}`,
+        cleanedBody: `<p>经济 markets ${i}</p>`,
+        publishedAt: T0 - i * 3_600_000,
+      }),
+    ),
+    T0,
+  );
 });
 afterEach(async () => {
   await threads?.close();
@@ -31,9 +39,14 @@ afterEach(async () => {
 });
 
 describe('search threads', () => {
-  it('answer with the pages the server\'s own connection gives, page after page, many at once', async () => {
+  it("answer with the pages the server's own connection gives, page after page, many at once", async () => {
     threads = createSearchThreads(options, 2, store);
-    const request = { match: { kind: 'phrase' as const, tokens: [{ text: 'markets' }] }, sort: 'relevance' as const, limit: 7, now: T0 };
+    const request = {
+      match: { kind: 'phrase' as const, tokens: [{ text: 'markets' }] },
+      sort: 'relevance' as const,
+      limit: 7,
+      now: T0,
+    };
     const here = await store.searchArticles(request);
     const there = await Promise.all(Array.from({ length: 6 }, () => threads!.searchArticles(request)));
     for (const page of there) expect(page).toEqual(here);
@@ -41,13 +54,15 @@ describe('search threads', () => {
     expect(next).toEqual(await store.searchArticles({ ...request, cursor: here.nextCursor }));
   });
 
-  it('pass on the store\'s errors with their codes', async () => {
+  it("pass on the store's errors with their codes", async () => {
     threads = createSearchThreads(options, 1, store);
-    const failed = await threads.searchArticles({ sort: 'newest', limit: 5, cursor: 'not-a-cursor' }).catch((error: unknown) => error);
+    const failed = await threads
+      .searchArticles({ sort: 'newest', limit: 5, cursor: 'not-a-cursor' })
+      .catch((error: unknown) => error);
     expect(isAppError(failed) && failed.code).toBe('input.invalid');
   });
 
-  it('hand searches back to the server\'s connection when a thread cannot open the store', async () => {
+  it("hand searches back to the server's connection when a thread cannot open the store", async () => {
     threads = createSearchThreads({ backend: 'sqlite', path: join(dir, 'missing', 'folder', 'x.db') }, 1, store);
     const request = { sort: 'newest' as const, limit: 3, now: T0 };
     expect(await threads.searchArticles(request)).toEqual(await store.searchArticles(request));

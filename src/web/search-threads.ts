@@ -14,7 +14,10 @@ import type { SearchPage, SearchRequest, Store, StoreOptions } from '../store/in
 import { startModuleWorker } from '../util/start-worker.ts';
 
 /** A search sent to a thread. */
-export interface SearchTask { id: number; request: SearchRequest }
+export interface SearchTask {
+  id: number;
+  request: SearchRequest;
+}
 /** A thread's answer: the page, or the error the store threw. */
 export type SearchReply = { id: number; page: SearchPage } | { id: number; error: { message: string; code?: string } };
 
@@ -23,16 +26,32 @@ export interface SearchThreads extends Pick<Store, 'searchArticles'> {
   close(): Promise<void>;
 }
 
-interface Pending { request: SearchRequest; resolve: (page: SearchPage) => void; reject: (error: Error) => void }
-interface Thread { worker: Worker; pending: Map<number, Pending>; broken: boolean }
+interface Pending {
+  request: SearchRequest;
+  resolve: (page: SearchPage) => void;
+  reject: (error: Error) => void;
+}
+interface Thread {
+  worker: Worker;
+  pending: Map<number, Pending>;
+  broken: boolean;
+}
 
 /** Returns `size` search threads over the store `options` opens, falling back to `fallback` (the server's store). */
-export function createSearchThreads(options: StoreOptions, size: number, fallback: Pick<Store, 'searchArticles'>): SearchThreads {
+export function createSearchThreads(
+  options: StoreOptions,
+  size: number,
+  fallback: Pick<Store, 'searchArticles'>,
+): SearchThreads {
   let nextId = 0;
   const threads: Thread[] = [];
   const start = (): Thread | undefined => {
     try {
-      const thread: Thread = { worker: startModuleWorker(import.meta.url, 'search-thread', options), pending: new Map(), broken: false };
+      const thread: Thread = {
+        worker: startModuleWorker(import.meta.url, 'search-thread', options),
+        pending: new Map(),
+        broken: false,
+      };
       thread.worker.on('message', (reply: SearchReply) => {
         const pending = thread.pending.get(reply.id);
         thread.pending.delete(reply.id);
@@ -42,7 +61,8 @@ export function createSearchThreads(options: StoreOptions, size: number, fallbac
       });
       const fail = () => {
         thread.broken = true;
-        for (const pending of thread.pending.values()) fallback.searchArticles(pending.request).then(pending.resolve, pending.reject);
+        for (const pending of thread.pending.values())
+          fallback.searchArticles(pending.request).then(pending.resolve, pending.reject);
         thread.pending.clear();
       };
       thread.worker.on('error', fail);
@@ -69,12 +89,19 @@ export function createSearchThreads(options: StoreOptions, size: number, fallbac
       });
     },
     async close() {
-      await Promise.all(threads.filter((t) => !t.broken).map((t) => new Promise<void>((resolve) => {
-        t.worker.once('exit', () => resolve());
-        // An idle thread does not keep the process alive; one being closed must, until it has gone.
-        t.worker.ref();
-        t.worker.postMessage('close');
-      })));
+      await Promise.all(
+        threads
+          .filter((t) => !t.broken)
+          .map(
+            (t) =>
+              new Promise<void>((resolve) => {
+                t.worker.once('exit', () => resolve());
+                // An idle thread does not keep the process alive; one being closed must, until it has gone.
+                t.worker.ref();
+                t.worker.postMessage('close');
+              }),
+          ),
+      );
     },
   };
 }

@@ -10,7 +10,12 @@
 import type { BrowserContext } from 'playwright-core';
 
 /** One CSP violation as the page reported it. */
-export interface CspViolation { page: string; directive: string; blocked: string; sample: string }
+export interface CspViolation {
+  page: string;
+  directive: string;
+  blocked: string;
+  sample: string;
+}
 
 /** What the pages of a context did, in order. */
 export interface PageWatch {
@@ -25,13 +30,21 @@ const BINDING = '__tidingsTestReportViolation';
 function reportViolations(binding: string): void {
   const report = (globalThis as unknown as Record<string, (v: unknown) => void>)[binding];
   (globalThis as unknown as EventTarget).addEventListener('securitypolicyviolation', (event) => {
-    const e = event as unknown as { violatedDirective: string; blockedURI: string; sample: string; documentURI: string };
+    const e = event as unknown as {
+      violatedDirective: string;
+      blockedURI: string;
+      sample: string;
+      documentURI: string;
+    };
     report({ page: e.documentURI, directive: e.violatedDirective, blocked: e.blockedURI, sample: e.sample });
   });
 }
 
 /** Starts watching every page of `context` (call before opening pages), recording into `watch` (a new one by default: several contexts may share one). */
-export async function watchContext(context: BrowserContext, watch: PageWatch = { dialogs: [], pageErrors: [], consoleErrors: [], violations: [] }): Promise<PageWatch> {
+export async function watchContext(
+  context: BrowserContext,
+  watch: PageWatch = { dialogs: [], pageErrors: [], consoleErrors: [], violations: [] },
+): Promise<PageWatch> {
   await context.exposeBinding(BINDING, (_source, violation: CspViolation) => void watch.violations.push(violation));
   await context.addInitScript(reportViolations, BINDING);
   context.on('page', (page) => {
@@ -41,7 +54,8 @@ export async function watchContext(context: BrowserContext, watch: PageWatch = {
     });
     page.on('pageerror', (error) => void watch.pageErrors.push(`${error.message} (on ${page.url()})`));
     page.on('console', (message) => {
-      if (message.type() === 'error') watch.consoleErrors.push(`${message.text()} (${message.location().url || page.url()})`);
+      if (message.type() === 'error')
+        watch.consoleErrors.push(`${message.text()} (${message.location().url || page.url()})`);
     });
   });
   return watch;

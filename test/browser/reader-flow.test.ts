@@ -13,9 +13,21 @@ import { afterAll, beforeAll, beforeEach, expect, it, onTestFailed } from 'vites
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { createFixtureFeed, startFixtureServer, type FixtureFeed, type FixtureServer } from '../fixture-server/index.ts';
+import {
+  createFixtureFeed,
+  startFixtureServer,
+  type FixtureFeed,
+  type FixtureServer,
+} from '../fixture-server/index.ts';
 import { REPO_ROOT } from '../e2e/run-cli.ts';
-import { BODY_MATCH_TITLE, chineseItems, EDITED_METRO_BODY, METRO_TITLE, metroIndex, SEARCH_WORD } from './chinese-feed.ts';
+import {
+  BODY_MATCH_TITLE,
+  chineseItems,
+  EDITED_METRO_BODY,
+  METRO_TITLE,
+  metroIndex,
+  SEARCH_WORD,
+} from './chinese-feed.ts';
 import { describeWithChromium, launchChromium, openContext } from './chromium.ts';
 import { watchContext, type PageWatch } from './page-watch.ts';
 import { startReader, type ReaderServer } from './reader-server.ts';
@@ -37,10 +49,14 @@ let feedId: number;
 
 const item = (title: string) => page.getByTestId('article-item').filter({ hasText: title });
 const unreadCount = () => page.getByTestId('unread-count');
-const bodyBackground = (p: Page) => p.evaluate(() => {
-  const g = globalThis as unknown as { getComputedStyle(e: unknown): { backgroundColor: string }; document: { body: unknown } };
-  return g.getComputedStyle(g.document.body).backgroundColor;
-});
+const bodyBackground = (p: Page) =>
+  p.evaluate(() => {
+    const g = globalThis as unknown as {
+      getComputedStyle(e: unknown): { backgroundColor: string };
+      document: { body: unknown };
+    };
+    return g.getComputedStyle(g.document.body).backgroundColor;
+  });
 
 async function screenshot(p: Page, name: string): Promise<void> {
   await p.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
@@ -172,7 +188,12 @@ describeWithChromium('the reader in Chromium', () => {
   it('moves through a list and an article by keyboard: j, k, o, m, s and ? help', async () => {
     await page.goto(reader.url('/all'));
     const items = page.getByTestId('article-item');
-    const selectedIndex = () => items.evaluateAll((nodes) => nodes.findIndex((n) => (n as unknown as { classList: { contains(c: string): boolean } }).classList.contains('selected')));
+    const selectedIndex = () =>
+      items.evaluateAll((nodes) =>
+        nodes.findIndex((n) =>
+          (n as unknown as { classList: { contains(c: string): boolean } }).classList.contains('selected'),
+        ),
+      );
     await page.keyboard.press('j');
     await expect.poll(selectedIndex).toBe(0);
     await page.keyboard.press('j');
@@ -198,7 +219,9 @@ describeWithChromium('the reader in Chromium', () => {
     await page.keyboard.press('Escape');
     await help.waitFor({ state: 'hidden' });
 
-    const ids = await items.evaluateAll((nodes) => nodes.map((n) => (n as unknown as { getAttribute(a: string): string }).getAttribute('data-id')));
+    const ids = await items.evaluateAll((nodes) =>
+      nodes.map((n) => (n as unknown as { getAttribute(a: string): string }).getAttribute('data-id')),
+    );
     await page.keyboard.press('o');
     await page.waitForURL(`**/articles/${ids[1]}`);
     await page.keyboard.press('j');
@@ -243,15 +266,22 @@ describeWithChromium('the reader in Chromium', () => {
 
   it('fits a phone-sized screen without sideways scrolling', async () => {
     const phone = await openContext(browser, {
-      viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, storageState: await context.storageState(),
+      viewport: { width: 390, height: 844 },
+      deviceScaleFactor: 2,
+      isMobile: true,
+      hasTouch: true,
+      storageState: await context.storageState(),
     });
     await watchContext(phone, watch);
     try {
       const small = await phone.newPage();
-      const overflow = () => small.evaluate(() => {
-        const root = (globalThis as unknown as { document: { documentElement: { scrollWidth: number; clientWidth: number } } }).document.documentElement;
-        return root.scrollWidth - root.clientWidth;
-      });
+      const overflow = () =>
+        small.evaluate(() => {
+          const root = (
+            globalThis as unknown as { document: { documentElement: { scrollWidth: number; clientWidth: number } } }
+          ).document.documentElement;
+          return root.scrollWidth - root.clientWidth;
+        });
       await small.goto(reader.url('/all'));
       expect(await small.getByTestId('article-item').count()).toBe(5);
       expect(await overflow()).toBeLessThanOrEqual(0);
@@ -273,7 +303,10 @@ describeWithChromium('the reader in Chromium', () => {
 
   it('makes the article list the wide column and the sidebar the narrow one on a desktop screen', async () => {
     await page.goto(reader.url('/all'));
-    const [list, sidebar] = await Promise.all([page.locator('main').boundingBox(), page.locator('aside.sidebar').boundingBox()]);
+    const [list, sidebar] = await Promise.all([
+      page.locator('main').boundingBox(),
+      page.locator('aside.sidebar').boundingBox(),
+    ]);
     expect(list?.width ?? 0, 'width of the article list').toBeGreaterThan(sidebar?.width ?? 0);
   });
 });

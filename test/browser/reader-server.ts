@@ -24,7 +24,15 @@ const START_TIMEOUT_MS = 45_000;
 function waitForAddress(child: ChildProcess, errors: () => string): Promise<string> {
   return new Promise((resolve, reject) => {
     let text = '';
-    const timer = setTimeout(() => reject(new Error(`tidings serve printed no address within ${START_TIMEOUT_MS} ms; stdout: ${text}; stderr: ${errors()}`)), START_TIMEOUT_MS);
+    const timer = setTimeout(
+      () =>
+        reject(
+          new Error(
+            `tidings serve printed no address within ${START_TIMEOUT_MS} ms; stdout: ${text}; stderr: ${errors()}`,
+          ),
+        ),
+      START_TIMEOUT_MS,
+    );
     child.stdout?.on('data', (chunk: Buffer) => {
       text += chunk.toString('utf8');
       const match = /serving (http:\/\/127\.0\.0\.1:\d+\/)/.exec(text);

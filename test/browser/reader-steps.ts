@@ -6,7 +6,10 @@ import type { Page } from 'playwright-core';
 import type { ReaderServer } from './reader-server.ts';
 
 /** A user's name and password. */
-export interface Credentials { name: string; password: string }
+export interface Credentials {
+  name: string;
+  password: string;
+}
 
 /** Creates the first admin on /setup and waits for the unread timeline it lands on. */
 export async function createAdminOnSetup(page: Page, reader: ReaderServer, admin: Credentials): Promise<void> {
@@ -19,7 +22,12 @@ export async function createAdminOnSetup(page: Page, reader: ReaderServer, admin
 }
 
 /** Subscribes to `url` (optionally in `category`) on /subscriptions; returns the feed's id from the page it lands on. */
-export async function subscribeOnPage(page: Page, reader: ReaderServer, url: string, category?: string): Promise<number> {
+export async function subscribeOnPage(
+  page: Page,
+  reader: ReaderServer,
+  url: string,
+  category?: string,
+): Promise<number> {
   await page.goto(reader.url('/subscriptions'));
   await page.getByTestId('add-feed-url').fill(url);
   if (category !== undefined) await page.getByTestId('add-feed-form').locator('input[name="category"]').fill(category);

@@ -20,17 +20,56 @@ interface DomElement {
 export function findRunnableMarkup(): string[] {
   const doc = (globalThis as unknown as { document: { querySelectorAll(s: string): ArrayLike<DomElement> } }).document;
   const found: string[] = [];
-  const forbidden = new Set(['iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'base', 'svg', 'math', 'style', 'template', 'portal', 'isindex']);
-  const urlAttributes = new Set(['href', 'src', 'action', 'formaction', 'data', 'poster', 'xlink:href', 'background', 'srcset', 'codebase', 'cite']);
+  const forbidden = new Set([
+    'iframe',
+    'frame',
+    'frameset',
+    'object',
+    'embed',
+    'applet',
+    'base',
+    'svg',
+    'math',
+    'style',
+    'template',
+    'portal',
+    'isindex',
+  ]);
+  const urlAttributes = new Set([
+    'href',
+    'src',
+    'action',
+    'formaction',
+    'data',
+    'poster',
+    'xlink:href',
+    'background',
+    'srcset',
+    'codebase',
+    'cite',
+  ]);
   const all = doc.querySelectorAll('*');
   for (let i = 0; i < all.length; i++) {
     const el = all[i];
     const tag = el.tagName.toLowerCase();
-    const ownSparkline = tag === 'svg' && el.getAttribute('class') === 'sparkline' && el.getAttribute('data-testid') === 'sparkline';
+    const ownSparkline =
+      tag === 'svg' && el.getAttribute('class') === 'sparkline' && el.getAttribute('data-testid') === 'sparkline';
     if (forbidden.has(tag) && !ownSparkline) found.push(`<${tag}> element`);
-    if (tag === 'script' && (!(el.getAttribute('src') ?? '').startsWith('/assets/') || (el.textContent ?? '').trim() !== '')) found.push(`script ${el.getAttribute('src') ?? (el.textContent ?? '').slice(0, 80)}`);
-    if (tag === 'link' && !((el.getAttribute('rel') === 'stylesheet' || el.getAttribute('rel') === 'icon') && (el.getAttribute('href') ?? '').startsWith('/assets/'))) found.push(`<link rel=${el.getAttribute('rel')} href=${el.getAttribute('href')}>`);
-    if (tag === 'meta' && el.getAttribute('http-equiv') !== null) found.push(`<meta http-equiv=${el.getAttribute('http-equiv')} content=${el.getAttribute('content')}>`);
+    if (
+      tag === 'script' &&
+      (!(el.getAttribute('src') ?? '').startsWith('/assets/') || (el.textContent ?? '').trim() !== '')
+    )
+      found.push(`script ${el.getAttribute('src') ?? (el.textContent ?? '').slice(0, 80)}`);
+    if (
+      tag === 'link' &&
+      !(
+        (el.getAttribute('rel') === 'stylesheet' || el.getAttribute('rel') === 'icon') &&
+        (el.getAttribute('href') ?? '').startsWith('/assets/')
+      )
+    )
+      found.push(`<link rel=${el.getAttribute('rel')} href=${el.getAttribute('href')}>`);
+    if (tag === 'meta' && el.getAttribute('http-equiv') !== null)
+      found.push(`<meta http-equiv=${el.getAttribute('http-equiv')} content=${el.getAttribute('content')}>`);
     for (let j = 0; j < el.attributes.length; j++) {
       const { name: rawName, value } = el.attributes[j];
       const name = rawName.toLowerCase();
@@ -38,7 +77,9 @@ export function findRunnableMarkup(): string[] {
       if (name === 'style' || name === 'srcdoc') found.push(`<${tag} ${name}="${value.slice(0, 60)}">`);
       // Browsers drop C0 controls and spaces inside a URL's scheme, so compare without them.
       const compact = value.replace(/[\u0000-\u0020]+/g, '').toLowerCase();
-      const scriptable = /(^|,)(javascript|vbscript|livescript):/.test(compact) || (compact.startsWith('data:') && !(tag === 'img' && /^data:image\/(png|gif|jpeg|webp)[;,]/.test(compact)));
+      const scriptable =
+        /(^|,)(javascript|vbscript|livescript):/.test(compact) ||
+        (compact.startsWith('data:') && !(tag === 'img' && /^data:image\/(png|gif|jpeg|webp)[;,]/.test(compact)));
       if (urlAttributes.has(name) && scriptable) found.push(`<${tag} ${name}="${value.slice(0, 60)}">`);
     }
   }

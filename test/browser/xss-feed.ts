@@ -60,22 +60,32 @@ export function bodyPayloads(base: string): string[] {
 /** Returns the hostile feed as RSS 2.0 (served from `base`, the fixture server's URL ending in `/`). */
 export function buildXssFeed(base: string): string {
   const js = (name: string) => run(base, name);
-  const textPayload = (name: string) => `<script>${js(name)}</script>"><img src=x onerror="${js(`${name}-img`)}"> payload`;
+  const textPayload = (name: string) =>
+    `<script>${js(name)}</script>"><img src=x onerror="${js(`${name}-img`)}"> payload`;
   const payloads = bodyPayloads(base);
   const half = Math.ceil(payloads.length / 2);
   const items = [
     {
-      title: textPayload('item-title'), description: payloads.slice(0, half).join('\n'), encoded: undefined,
-      link: `javascript:${js('item-link')}`, author: textPayload('author'), category: textPayload('category'),
+      title: textPayload('item-title'),
+      description: payloads.slice(0, half).join('\n'),
+      encoded: undefined,
+      link: `javascript:${js('item-link')}`,
+      author: textPayload('author'),
+      category: textPayload('category'),
       enclosure: `javascript:${js('enclosure')}`,
     },
     {
-      title: `payload in content:encoded &lt;b onmouseover="${js('title-entity')}"&gt;`, description: 'payload summary',
-      encoded: payloads.slice(half).join('\n'), link: `${base}xss/items/2`, author: 'payload author', category: 'payload',
+      title: `payload in content:encoded &lt;b onmouseover="${js('title-entity')}"&gt;`,
+      description: 'payload summary',
+      encoded: payloads.slice(half).join('\n'),
+      link: `${base}xss/items/2`,
+      author: 'payload author',
+      category: 'payload',
       enclosure: `${base}xss/audio.mp3" onerror="${js('enclosure-attr')}`,
     },
   ];
-  const itemXml = items.map((item, i) => `    <item>
+  const itemXml = items.map(
+    (item, i) => `    <item>
       <title>${escapeXml(item.title)}</title>
       <link>${escapeXml(item.link)}</link>
       <guid isPermaLink="false">xss-${i + 1}</guid>
@@ -84,7 +94,8 @@ export function buildXssFeed(base: string): string {
       <category>${escapeXml(item.category)}</category>
       <enclosure url="${escapeXml(item.enclosure)}" type="${escapeXml(`audio/mpeg"><script>${js('enclosure-type')}</script>`)}" length="1"/>
       <description>${escapeXml(item.description)}</description>
-${item.encoded === undefined ? '' : `      <content:encoded><![CDATA[${item.encoded}]]></content:encoded>\n`}    </item>`);
+${item.encoded === undefined ? '' : `      <content:encoded><![CDATA[${item.encoded}]]></content:encoded>\n`}    </item>`,
+  );
   return `<?xml version="1.0" encoding="UTF-8"?>
 <rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/">
   <channel>

@@ -37,7 +37,9 @@ const browserPwnedRequests: string[] = [];
 async function sentinels(p: Page): Promise<string[]> {
   const found: string[] = [];
   for (const frame of p.frames()) {
-    const value = await frame.evaluate((name) => (globalThis as Record<string, unknown>)[name], SENTINEL).catch(() => undefined);
+    const value = await frame
+      .evaluate((name) => (globalThis as Record<string, unknown>)[name], SENTINEL)
+      .catch(() => undefined);
     if (value !== undefined) found.push(`${frame.url()}: ${String(value)}`);
   }
   return found;
@@ -45,7 +47,11 @@ async function sentinels(p: Page): Promise<string[]> {
 
 async function articleIds(): Promise<string[]> {
   await page.goto(reader.url('/all'));
-  return page.getByTestId('article-item').evaluateAll((nodes) => nodes.map((n) => (n as unknown as { getAttribute(a: string): string }).getAttribute('data-id')));
+  return page
+    .getByTestId('article-item')
+    .evaluateAll((nodes) =>
+      nodes.map((n) => (n as unknown as { getAttribute(a: string): string }).getAttribute('data-id')),
+    );
 }
 
 describeWithChromium('a feed full of XSS payloads in Chromium', () => {
@@ -53,7 +59,9 @@ describeWithChromium('a feed full of XSS payloads in Chromium', () => {
     await mkdir(ARTIFACTS, { recursive: true });
     fixtures = await startFixtureServer();
     fixtures.setRoute('/xss/feed.xml', {
-      kind: 'static', headers: { 'content-type': 'application/rss+xml; charset=utf-8' }, body: buildXssFeed(fixtures.url('/')),
+      kind: 'static',
+      headers: { 'content-type': 'application/rss+xml; charset=utf-8' },
+      body: buildXssFeed(fixtures.url('/')),
     });
     [reader, browser] = await Promise.all([startReader('xss'), launchChromium()]);
     context = await openContext(browser);
@@ -65,7 +73,10 @@ describeWithChromium('a feed full of XSS payloads in Chromium', () => {
   }, 120_000);
 
   afterAll(async () => {
-    if (watch?.violations.length) console.info(`CSP violations (blocked):\n${watch.violations.map((v) => `  ${v.directive} ${v.blocked} ${v.sample} on ${v.page}`).join('\n')}`);
+    if (watch?.violations.length)
+      console.info(
+        `CSP violations (blocked):\n${watch.violations.map((v) => `  ${v.directive} ${v.blocked} ${v.sample} on ${v.page}`).join('\n')}`,
+      );
     await context?.close();
     await browser?.close();
     await reader?.stop();
@@ -84,25 +95,48 @@ describeWithChromium('a feed full of XSS payloads in Chromium', () => {
       await page.goto(reader.url(`/articles/${id}?view=source`));
       source += await page.getByTestId('article-source').textContent();
     }
-    for (const marker of ['<script>', 'onerror=', 'javascript:', '<iframe srcdoc=', '@import', 'http-equiv="refresh"', '<svg onload=']) expect(source).toContain(marker);
+    for (const marker of [
+      '<script>',
+      'onerror=',
+      'javascript:',
+      '<iframe srcdoc=',
+      '@import',
+      'http-equiv="refresh"',
+      '<svg onload=',
+    ])
+      expect(source).toContain(marker);
   });
 
   it('renders every page showing the payloads without running any of them', async () => {
     const ids = await articleIds();
     const paths = [
-      '/unread', '/all', '/subscriptions', `/feeds/${feedId}/settings`, '/feeds/health',
-      ...ids.flatMap((id) => [`/articles/${id}`, `/articles/${id}?view=original`, `/articles/${id}?view=source`, `/articles/${id}/revisions`]),
-      '/search?q=payload', '/search?q=script', '/search?q=pwned', '/starred',
+      '/unread',
+      '/all',
+      '/subscriptions',
+      `/feeds/${feedId}/settings`,
+      '/feeds/health',
+      ...ids.flatMap((id) => [
+        `/articles/${id}`,
+        `/articles/${id}?view=original`,
+        `/articles/${id}?view=source`,
+        `/articles/${id}/revisions`,
+      ]),
+      '/search?q=payload',
+      '/search?q=script',
+      '/search?q=pwned',
+      '/starred',
     ];
     const problems: string[] = [];
     for (const path of paths) {
       const response = await page.goto(reader.url(path), { waitUntil: 'networkidle' });
       if (response?.status() !== 200) problems.push(`${path}: HTTP ${response?.status()}`);
       const csp = response?.headers()['content-security-policy'] ?? '';
-      if (!/(^|;)\s*script-src 'self'\s*(;|$)/.test(csp) || /unsafe-(inline|eval)/.test(csp)) problems.push(`${path}: not a strict CSP: ${csp}`);
+      if (!/(^|;)\s*script-src 'self'\s*(;|$)/.test(csp) || /unsafe-(inline|eval)/.test(csp))
+        problems.push(`${path}: not a strict CSP: ${csp}`);
       for (const found of await sentinels(page)) problems.push(`${path}: a payload ran (${found})`);
       for (const found of await page.evaluate(findRunnableMarkup)) problems.push(`${path}: ${found}`);
-      if (path === `/articles/${ids[0]}?view=original`) await page.screenshot({ path: join(ARTIFACTS, 'xss-original-view.png'), fullPage: true });
+      if (path === `/articles/${ids[0]}?view=original`)
+        await page.screenshot({ path: join(ARTIFACTS, 'xss-original-view.png'), fullPage: true });
     }
     expect(problems).toEqual([]);
   });

@@ -11,7 +11,13 @@ import Database from 'better-sqlite3';
 import { writeFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
-import { createFixtureFeed, escapeXml, startFixtureServer, type FixtureFeed, type FixtureServer } from '../fixture-server/index.ts';
+import {
+  createFixtureFeed,
+  escapeXml,
+  startFixtureServer,
+  type FixtureFeed,
+  type FixtureServer,
+} from '../fixture-server/index.ts';
 import { inspectDataDir } from './inspect-data-dir.ts';
 import { cliJson, requireBuild, runCli, spawnCli, waitForExit } from './run-cli.ts';
 import { createTempDirs, type TempDirs } from './temp-dirs.ts';
@@ -35,7 +41,10 @@ beforeAll(async () => {
     const feed = createFixtureFeed({ itemCount: ITEMS, chinese: true, title: `中文样例源 ${i}` });
     feed.setItems(feed.items.map((item, n) => ({ ...item, description: chineseBody(`${i}-${n}`, 6) })));
     feeds.push(feed);
-    server.setRoute(`/crash/${i}.xml`, { kind: 'custom', handle: (req, res) => setTimeout(() => answerFeed(feed, req, res), 20 + random() * 80) });
+    server.setRoute(`/crash/${i}.xml`, {
+      kind: 'custom',
+      handle: (req, res) => setTimeout(() => answerFeed(feed, req, res), 20 + random() * 80),
+    });
   }
 });
 
@@ -87,8 +96,10 @@ describe('kill -9 during tidings fetch', () => {
     expect(report.problems).toEqual([]);
     expect(report.pendingRevisions, 'every stored revision has its archive file').toBe(0);
     expect(storedLatest(data)).toEqual(expectedLatest());
-    console.info(`crash-safety: ${killed}/${ROUNDS} rounds killed mid-run, ${pendingSeen} left revisions pending their file, ` +
-      `${leftovers.size} temporary files left by kills (ignored by the reader), ${report.revisions} revisions at the end`);
+    console.info(
+      `crash-safety: ${killed}/${ROUNDS} rounds killed mid-run, ${pendingSeen} left revisions pending their file, ` +
+        `${leftovers.size} temporary files left by kills (ignored by the reader), ${report.revisions} revisions at the end`,
+    );
   }, 240_000);
 });
 
@@ -106,10 +117,12 @@ function mutateFeeds(random: () => number, round: number): void {
 function storedLatest(data: string): Record<string, Record<string, string>> {
   const db = new Database(join(data, 'tidings.db'), { readonly: true });
   try {
-    const rows = db.prepare(`
+    const rows = db
+      .prepare(`
       SELECT f.url, a.guid, r.raw_body FROM articles a JOIN feeds f ON f.id = a.feed_id
       JOIN revisions r ON r.article_id = a.id AND r.number = a.revision_count - 1
-    `).all() as Array<{ url: string; guid: string; raw_body: string }>;
+    `)
+      .all() as Array<{ url: string; guid: string; raw_body: string }>;
     const stored: Record<string, Record<string, string>> = {};
     for (const row of rows) (stored[new URL(row.url).pathname] ??= {})[row.guid] = row.raw_body;
     return stored;
@@ -119,11 +132,17 @@ function storedLatest(data: string): Record<string, Record<string, string>> {
 }
 
 function expectedLatest(): Record<string, Record<string, string>> {
-  return Object.fromEntries(feeds.map((feed, i) => [`/crash/${i}.xml`, Object.fromEntries(feed.items.map((item) => [item.guid, item.description]))]));
+  return Object.fromEntries(
+    feeds.map((feed, i) => [
+      `/crash/${i}.xml`,
+      Object.fromEntries(feed.items.map((item) => [item.guid, item.description])),
+    ]),
+  );
 }
 
 function chineseBody(tag: string, paragraphs: number): string {
-  const text = '据新华社报道，长江中下游地区连日降雨，多地启动防汛应急响应。气象部门提醒公众注意出行安全，及时关注最新预警信息。';
+  const text =
+    '据新华社报道，长江中下游地区连日降雨，多地启动防汛应急响应。气象部门提醒公众注意出行安全，及时关注最新预警信息。';
   return Array.from({ length: paragraphs }, (_, p) => `<p>${text}（${tag}·第${p + 1}段）</p>`).join('');
 }
 

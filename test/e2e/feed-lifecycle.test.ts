@@ -8,7 +8,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { feedFolderName } from '../../src/archive/index.ts';
-import { createFixtureFeed, startFixtureServer, type FixtureFeed, type FixtureServer } from '../fixture-server/index.ts';
+import {
+  createFixtureFeed,
+  startFixtureServer,
+  type FixtureFeed,
+  type FixtureServer,
+} from '../fixture-server/index.ts';
 import { readFileTree } from './read-file-tree.ts';
 import { cliJson, requireBuild, runCli } from './run-cli.ts';
 import { createTempDirs, type TempDirs } from './temp-dirs.ts';
@@ -35,9 +40,33 @@ afterAll(async () => {
 const RETRY_AFTER_S = 3600;
 const HOUR_MS = 3_600_000;
 
-interface FeedRow { id: number; url: string; lastStatus?: number; errorCount: number; nextCheckAt: number; lastError?: { code: string; message: string }; stats: { articleCount: number } }
-interface ArticleRow { id: number; guid: string; title: string; revisionCount: number }
-interface RoundJson { feeds: number; skipped: number; results: Array<{ kind: string; httpStatus?: number; newArticles: number; newRevisions: number; movedFrom?: string; error?: { code: string } }> }
+interface FeedRow {
+  id: number;
+  url: string;
+  lastStatus?: number;
+  errorCount: number;
+  nextCheckAt: number;
+  lastError?: { code: string; message: string };
+  stats: { articleCount: number };
+}
+interface ArticleRow {
+  id: number;
+  guid: string;
+  title: string;
+  revisionCount: number;
+}
+interface RoundJson {
+  feeds: number;
+  skipped: number;
+  results: Array<{
+    kind: string;
+    httpStatus?: number;
+    newArticles: number;
+    newRevisions: number;
+    movedFrom?: string;
+    error?: { code: string };
+  }>;
+}
 
 const requestsTo = (path: string) => server.requests.filter((r) => r.path === path);
 const onlyFeed = async (): Promise<FeedRow> => {
@@ -56,7 +85,11 @@ describe('a feed through 200, 304, new items, an edit, 429, 301, 500 and a timeo
 
   it('200: `add` subscribes, stores the three items and writes one archive file each', async () => {
     const added = await cliJson(data, ['add', url()]);
-    expect(added).toMatchObject({ kind: 'added', feed: { url: url(), title: 'Lifecycle feed' }, refresh: { kind: 'ok', httpStatus: 200, newArticles: 3 } });
+    expect(added).toMatchObject({
+      kind: 'added',
+      feed: { url: url(), title: 'Lifecycle feed' },
+      refresh: { kind: 'ok', httpStatus: 200, newArticles: 3 },
+    });
     expect(requestsTo('/life/feed.xml')[0].headers).not.toHaveProperty('if-none-match');
     expect((await articles()).map((a) => a.title).sort()).toEqual(['Sample item 1', 'Sample item 2', 'Sample item 3']);
     const files = [...(await readFileTree(archiveFolder(url()))).keys()];
@@ -93,7 +126,11 @@ describe('a feed through 200, 304, new items, an edit, 429, 301, 500 and a timeo
 
     const article = (await articles()).find((a) => a.guid === edited.guid)!;
     expect(article.revisionCount).toBe(2);
-    const shown = await cliJson<{ revisions: Array<{ number: number; rawBody: string }> }>(data, ['show', String(article.id), '--revisions']);
+    const shown = await cliJson<{ revisions: Array<{ number: number; rawBody: string }> }>(data, [
+      'show',
+      String(article.id),
+      '--revisions',
+    ]);
     expect(shown.revisions.map((r) => [r.number, r.rawBody])).toEqual([
       [0, edited.description],
       [1, '<p>Corrected: the third item, revised by its publisher.</p>'],
@@ -103,7 +140,9 @@ describe('a feed through 200, 304, new items, an edit, 429, 301, 500 and a timeo
     const added = [...after.keys()].filter((name) => !before.has(name));
     expect(added).toHaveLength(1);
     expect(added[0]).toMatch(/^001_[0-9a-f]{16}\.txt$/);
-    expect(after.get(added[0])!.toString('utf8')).toContain('<p>Corrected: the third item, revised by its publisher.</p>');
+    expect(after.get(added[0])!.toString('utf8')).toContain(
+      '<p>Corrected: the third item, revised by its publisher.</p>',
+    );
     for (const [name, bytes] of before) {
       if (name.endsWith('.txt')) expect(after.get(name)?.equals(bytes), `${name} unchanged`).toBe(true);
     }
@@ -111,11 +150,18 @@ describe('a feed through 200, 304, new items, an edit, 429, 301, 500 and a timeo
   });
 
   it('429 with Retry-After: recorded as rate-limited, next check after the wait, and skipped until then unless --force', async () => {
-    server.setRoute('/life/feed.xml', { kind: 'static', status: 429, headers: { 'retry-after': String(RETRY_AFTER_S) }, body: 'slow down' });
+    server.setRoute('/life/feed.xml', {
+      kind: 'static',
+      status: 429,
+      headers: { 'retry-after': String(RETRY_AFTER_S) },
+      body: 'slow down',
+    });
     const startedAt = Date.now();
     const round = await fetchRound();
     const endedAt = Date.now();
-    expect(round.results).toMatchObject([{ kind: 'rate-limited', httpStatus: 429, error: { code: 'fetch.rate-limited' } }]);
+    expect(round.results).toMatchObject([
+      { kind: 'rate-limited', httpStatus: 429, error: { code: 'fetch.rate-limited' } },
+    ]);
     const row = await onlyFeed();
     expect(row).toMatchObject({ lastStatus: 429, lastError: { code: 'fetch.rate-limited' } });
     // Retry-After is a floor (the error backoff alone would be 5 min); at most +10 % jitter on top.
@@ -128,7 +174,7 @@ describe('a feed through 200, 304, new items, an edit, 429, 301, 500 and a timeo
     expect(requestsTo('/life/feed.xml')).toHaveLength(before);
   });
 
-  it('301: the forced fetch follows it, and the feed\'s URL and archive folder move to the new address', async () => {
+  it("301: the forced fetch follows it, and the feed's URL and archive folder move to the new address", async () => {
     server.setRoute('/life/feed.xml', { kind: 'redirect', status: 301, location: '/life/moved.xml' });
     server.setRoute('/life/moved.xml', { kind: 'feed', feed });
     const round = await fetchRound('--force');
@@ -142,7 +188,8 @@ describe('a feed through 200, 304, new items, an edit, 429, 301, 500 and a timeo
     expect(row.nextCheckAt).toBeLessThan(Date.now() + 25 * HOUR_MS);
     expect(await articles()).toHaveLength(5);
     const moved = await readFileTree(archiveFolder(movedUrl()));
-    for (const [name, bytes] of revisedFiles) expect(moved.get(name)?.equals(bytes), `${name} moved unchanged`).toBe(true);
+    for (const [name, bytes] of revisedFiles)
+      expect(moved.get(name)?.equals(bytes), `${name} moved unchanged`).toBe(true);
     expect((await runCli(data, ['feeds', 'show', url()])).code).toBe(1);
   });
 
@@ -152,7 +199,13 @@ describe('a feed through 200, 304, new items, an edit, 429, 301, 500 and a timeo
     const round = await fetchRound();
     expect(round.results).toMatchObject([{ kind: 'failed', httpStatus: 500, error: { code: 'fetch.http-status' } }]);
     const row = await onlyFeed();
-    expect(row).toMatchObject({ url: movedUrl(), lastStatus: 500, errorCount: 1, lastError: { code: 'fetch.http-status' }, stats: { articleCount: 5 } });
+    expect(row).toMatchObject({
+      url: movedUrl(),
+      lastStatus: 500,
+      errorCount: 1,
+      lastError: { code: 'fetch.http-status' },
+      stats: { articleCount: 5 },
+    });
     // TIDINGS_ERROR_BACKOFF defaults to 300 s for the first error in a row.
     expect(row.nextCheckAt).toBeGreaterThan(startedAt + 200_000);
     expect(row.nextCheckAt).toBeLessThan(startedAt + 400_000);
@@ -164,11 +217,15 @@ describe('a feed through 200, 304, new items, an edit, 429, 301, 500 and a timeo
     expect(run.code).toBe(0);
     // Generous "does not hang" bound: the fetch timeout is 2 s.
     expect(run.ms).toBeLessThan(15_000);
-    expect(JSON.parse(run.stdout)).toMatchObject({ failed: 1, results: [{ kind: 'failed', error: { code: 'fetch.timeout' } }] });
+    expect(JSON.parse(run.stdout)).toMatchObject({
+      failed: 1,
+      results: [{ kind: 'failed', error: { code: 'fetch.timeout' } }],
+    });
     const row = await onlyFeed();
     expect(row).toMatchObject({ errorCount: 2, lastError: { code: 'fetch.timeout' }, stats: { articleCount: 5 } });
     expect(await articles()).toHaveLength(5);
     const tree = await readFileTree(archiveFolder(movedUrl()));
-    for (const [name, bytes] of revisedFiles) expect(tree.get(name)?.equals(bytes), `${name} still unchanged`).toBe(true);
+    for (const [name, bytes] of revisedFiles)
+      expect(tree.get(name)?.equals(bytes), `${name} still unchanged`).toBe(true);
   });
 });

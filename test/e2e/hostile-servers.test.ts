@@ -41,13 +41,24 @@ const HOSTILE: Array<[path: string, code: string]> = [
 
 function opmlFor(urls: string[]): string {
   const outlines = urls.map((url) => `    <outline type="rss" text="${escapeXml(url)}" xmlUrl="${escapeXml(url)}"/>`);
-  return ['<?xml version="1.0"?>', '<opml version="2.0"><head><title>hostile</title></head><body>', ...outlines, '</body></opml>', ''].join('\n');
+  return [
+    '<?xml version="1.0"?>',
+    '<opml version="2.0"><head><title>hostile</title></head><body>',
+    ...outlines,
+    '</body></opml>',
+    '',
+  ].join('\n');
 }
 
-interface FeedRow { url: string; errorCount: number; lastError?: { code: string; message: string }; stats: { articleCount: number } }
+interface FeedRow {
+  url: string;
+  errorCount: number;
+  lastError?: { code: string; message: string };
+  stats: { articleCount: number };
+}
 
 describe('a fetch round over hostile servers', () => {
-  it('records each hostile feed\'s error within its limit while the healthy feed gets its articles', async () => {
+  it("records each hostile feed's error within its limit while the healthy feed gets its articles", async () => {
     const data = await dirs.make('data');
     const healthy = server.url('/zh/feed.xml');
     const opml = join(dirs.path('data'), 'feeds.opml');
@@ -59,13 +70,22 @@ describe('a fetch round over hostile servers', () => {
     expect(run.code, run.stderr).toBe(0);
     // Generous "does not hang" bound: the slowest hostile feed is cut off at 2 s.
     expect(run.ms).toBeLessThan(20_000);
-    expect(JSON.parse(run.stdout)).toMatchObject({ feeds: HOSTILE.length + 1, ok: 1, failed: HOSTILE.length, newArticles: 3 });
+    expect(JSON.parse(run.stdout)).toMatchObject({
+      feeds: HOSTILE.length + 1,
+      ok: 1,
+      failed: HOSTILE.length,
+      newArticles: 3,
+    });
     if (canMeasureMemory()) expect(run.maxRssKib, 'peak RSS in KiB').toBeLessThan(MAX_RSS_KIB);
 
     const { feeds } = await cliJson<{ feeds: FeedRow[] }>(data, ['feeds']);
     const byUrl = new Map(feeds.map((f) => [f.url, f]));
     for (const [path, code] of HOSTILE) {
-      expect(byUrl.get(server.url(path)), path).toMatchObject({ errorCount: 1, lastError: { code }, stats: { articleCount: 0 } });
+      expect(byUrl.get(server.url(path)), path).toMatchObject({
+        errorCount: 1,
+        lastError: { code },
+        stats: { articleCount: 0 },
+      });
     }
     expect(byUrl.get(healthy)).toMatchObject({ errorCount: 0, stats: { articleCount: 3 } });
     expect(byUrl.get(healthy)!.lastError).toBeUndefined();

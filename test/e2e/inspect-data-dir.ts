@@ -23,7 +23,13 @@ export interface DataDirReport {
   pendingRevisions: number;
 }
 
-interface RevisionRow { url: string; archive_key: string; number: number; body: string; archived_at: number | null }
+interface RevisionRow {
+  url: string;
+  archive_key: string;
+  number: number;
+  body: string;
+  archived_at: number | null;
+}
 
 const TEMP_FILE = /^\..+\.tmp-/;
 const SIDECARS = new Set(['feed.json', 'index.jsonl']);
@@ -35,18 +41,24 @@ export async function inspectDataDir(dataDir: string): Promise<DataDirReport> {
   let integrity: string;
   let rows: RevisionRow[];
   try {
-    integrity = (db.pragma('integrity_check') as Array<{ integrity_check: string }>).map((r) => r.integrity_check).join('; ');
+    integrity = (db.pragma('integrity_check') as Array<{ integrity_check: string }>)
+      .map((r) => r.integrity_check)
+      .join('; ');
     const orphans = db.pragma('foreign_key_check') as unknown[];
     if (orphans.length > 0) problems.push(`foreign_key_check: ${orphans.length} rows`);
-    rows = db.prepare(`
+    rows = db
+      .prepare(`
       SELECT f.url, a.archive_key, r.number, coalesce(r.cleaned_body, r.raw_body) AS body, ra.archived_at
       FROM revisions r JOIN articles a ON a.id = r.article_id JOIN feeds f ON f.id = a.feed_id
       LEFT JOIN revision_archive ra ON ra.revision_id = r.id
-    `).all() as RevisionRow[];
+    `)
+      .all() as RevisionRow[];
   } finally {
     db.close();
   }
-  const expected = new Map(rows.map((r) => [`${feedFolderName(r.url)}/${articleFileNameForKey(r.archive_key, r.number)}`, r]));
+  const expected = new Map(
+    rows.map((r) => [`${feedFolderName(r.url)}/${articleFileNameForKey(r.archive_key, r.number)}`, r]),
+  );
 
   const root = join(dataDir, 'archive');
   const seen = new Set<string>();
@@ -65,10 +77,17 @@ export async function inspectDataDir(dataDir: string): Promise<DataDirReport> {
     }
   }
   for (const [path, row] of expected) {
-    if (row.archived_at !== null && !seen.has(path)) problems.push(`${path}: marked archived in the database but missing`);
+    if (row.archived_at !== null && !seen.has(path))
+      problems.push(`${path}: marked archived in the database but missing`);
   }
   if (entries.length > 0) problems.push(...(await checkReaderIgnores(root, tempFiles)));
-  return { integrity, problems, tempFiles, revisions: rows.length, pendingRevisions: rows.filter((r) => r.archived_at === null).length };
+  return {
+    integrity,
+    problems,
+    tempFiles,
+    revisions: rows.length,
+    pendingRevisions: rows.filter((r) => r.archived_at === null).length,
+  };
 }
 
 async function checkArticleFile(absolute: string, path: string, expected: Map<string, RevisionRow>): Promise<string[]> {
@@ -83,7 +102,9 @@ async function checkArticleFile(absolute: string, path: string, expected: Map<st
   const row = expected.get(path);
   // The file is written only after the revision is committed, so a file without its row is a bug too.
   if (row === undefined) return [`${path}: no revision in the database`];
-  return read.article.body === row.body ? [] : [`${path}: body differs from the database (${read.article.body.length} vs ${row.body.length} chars)`];
+  return read.article.body === row.body
+    ? []
+    : [`${path}: body differs from the database (${read.article.body.length} vs ${row.body.length} chars)`];
 }
 
 /** Returns problems when readArchive takes a temporary file for an article, or reports anything at all. */
@@ -94,7 +115,8 @@ async function checkReaderIgnores(root: string, tempFiles: string[]): Promise<st
     problems.push(...folder.problems.map((p) => `reader: ${p.file}: ${p.reason}`));
     if (folder.kind !== 'feed') continue;
     for (const name of [...folder.records.map((r) => r.file), ...folder.bareFiles]) {
-      if (temps.has(name) || name.startsWith('.')) problems.push(`reader took the temporary file ${folder.folder}/${name} for an article`);
+      if (temps.has(name) || name.startsWith('.'))
+        problems.push(`reader took the temporary file ${folder.folder}/${name} for an article`);
     }
   }
   return problems;

@@ -8,7 +8,10 @@ import { join, relative, sep } from 'node:path';
 /** Returns every regular file under `root` as relative path ('/'-separated) → bytes, in sorted path order. */
 export async function readFileTree(root: string): Promise<Map<string, Buffer>> {
   const entries = await readdir(root, { recursive: true, withFileTypes: true });
-  const files = entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name)).sort();
+  const files = entries
+    .filter((e) => e.isFile())
+    .map((e) => join(e.parentPath, e.name))
+    .sort();
   const tree = new Map<string, Buffer>();
   for (const path of files) tree.set(relative(root, path).split(sep).join('/'), await readFile(path));
   return tree;

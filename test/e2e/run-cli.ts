@@ -49,9 +49,17 @@ export function requireBuild(): void {
     throw new Error(`${MAIN_JS} is missing: the end-to-end tests run the compiled CLI, so run "npm run build" first`);
   }
   const builtAt = statSync(MAIN_JS).mtimeMs;
-  const newer = readdirSync(SRC, { recursive: true, withFileTypes: true })
-    .find((e) => e.isFile() && e.name.endsWith('.ts') && !e.name.endsWith('.test.ts') && statSync(join(e.parentPath, e.name)).mtimeMs > builtAt);
-  if (newer !== undefined) console.warn(`end-to-end tests: ${join(newer.parentPath, newer.name)} is newer than dist/: run "npm run build" to test the current code`);
+  const newer = readdirSync(SRC, { recursive: true, withFileTypes: true }).find(
+    (e) =>
+      e.isFile() &&
+      e.name.endsWith('.ts') &&
+      !e.name.endsWith('.test.ts') &&
+      statSync(join(e.parentPath, e.name)).mtimeMs > builtAt,
+  );
+  if (newer !== undefined)
+    console.warn(
+      `end-to-end tests: ${join(newer.parentPath, newer.name)} is newer than dist/: run "npm run build" to test the current code`,
+    );
 }
 
 /** Returns true when /usr/bin/time exists to measure peak memory. */
@@ -70,13 +78,24 @@ export function cliEnv(extra: Record<string, string> = {}): Record<string, strin
 }
 
 /** Starts `tidings --data DATA ARGS…` in its own process group and returns the child (for serve and kill tests). */
-export function spawnCli(data: string, args: readonly string[], options: CliOptions = {}, rssFile?: string): ChildProcess {
+export function spawnCli(
+  data: string,
+  args: readonly string[],
+  options: CliOptions = {},
+  rssFile?: string,
+): ChildProcess {
   const argv = [BIN, '--data', data, ...args];
   const env = cliEnv(options.env);
   const stdin = options.input === undefined ? 'ignore' : 'pipe';
-  const child = rssFile !== undefined
-    ? spawn(TIME_BIN, ['-f', '%M', '-o', rssFile, process.execPath, ...argv], { cwd: REPO_ROOT, env, stdio: [stdin, 'pipe', 'pipe'], detached: true })
-    : spawn(process.execPath, argv, { cwd: REPO_ROOT, env, stdio: [stdin, 'pipe', 'pipe'], detached: true });
+  const child =
+    rssFile !== undefined
+      ? spawn(TIME_BIN, ['-f', '%M', '-o', rssFile, process.execPath, ...argv], {
+          cwd: REPO_ROOT,
+          env,
+          stdio: [stdin, 'pipe', 'pipe'],
+          detached: true,
+        })
+      : spawn(process.execPath, argv, { cwd: REPO_ROOT, env, stdio: [stdin, 'pipe', 'pipe'], detached: true });
   if (options.input !== undefined) child.stdin?.end(options.input);
   return child;
 }
@@ -93,7 +112,8 @@ export function killGroup(child: ChildProcess, signal: NodeJS.Signals = 'SIGKILL
 
 /** Runs `tidings --data DATA ARGS…` to its end (or its kill) and returns what it did; never rejects for a failing command. */
 export async function runCli(data: string, args: readonly string[], options: CliOptions = {}): Promise<CliRun> {
-  const rssFile = options.measureMemory === true && canMeasureMemory() ? `${data}.rss-${process.hrtime.bigint()}` : undefined;
+  const rssFile =
+    options.measureMemory === true && canMeasureMemory() ? `${data}.rss-${process.hrtime.bigint()}` : undefined;
   const started = performance.now();
   const child = spawnCli(data, args, options, rssFile);
   const { code, signal, stdout, stderr } = await waitForExit(child, options.killAfterMs ?? 60_000);
@@ -108,17 +128,24 @@ export async function runCli(data: string, args: readonly string[], options: Cli
 }
 
 /** Runs a command with `--json`, expects exit 0, and returns its parsed stdout. */
-export async function cliJson<T = unknown>(data: string, args: readonly string[], options: CliOptions = {}): Promise<T> {
+export async function cliJson<T = unknown>(
+  data: string,
+  args: readonly string[],
+  options: CliOptions = {},
+): Promise<T> {
   const run = await runCli(data, [...args, '--json'], options);
   if (run.code !== 0) {
-    throw new Error(`tidings ${args.join(' ')} --json exited ${run.code ?? run.signal}: ${run.stderr.trim() || run.stdout.trim()}`);
+    throw new Error(
+      `tidings ${args.join(' ')} --json exited ${run.code ?? run.signal}: ${run.stderr.trim() || run.stdout.trim()}`,
+    );
   }
   return JSON.parse(run.stdout) as T;
 }
 
 /** Waits for `child` to exit, killing it with SIGKILL after `killAfterMs`; collects its output. */
 export function waitForExit(
-  child: ChildProcess, killAfterMs: number,
+  child: ChildProcess,
+  killAfterMs: number,
 ): Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }> {
   const out: Buffer[] = [];
   const err: Buffer[] = [];
@@ -132,7 +159,12 @@ export function waitForExit(
     });
     child.once('close', (code, signal) => {
       clearTimeout(timer);
-      resolve({ code, signal, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') });
+      resolve({
+        code,
+        signal,
+        stdout: Buffer.concat(out).toString('utf8'),
+        stderr: Buffer.concat(err).toString('utf8'),
+      });
     });
   });
 }

@@ -31,7 +31,10 @@ afterAll(async () => {
 function waitForOutput(proc: ChildProcess, pattern: RegExp, timeoutMs: number): Promise<RegExpExecArray> {
   return new Promise((resolve, reject) => {
     let text = '';
-    const timer = setTimeout(() => reject(new Error(`no ${pattern} on stdout within ${timeoutMs} ms; got: ${text}`)), timeoutMs);
+    const timer = setTimeout(
+      () => reject(new Error(`no ${pattern} on stdout within ${timeoutMs} ms; got: ${text}`)),
+      timeoutMs,
+    );
     proc.stdout?.on('data', (chunk: Buffer) => {
       text += chunk.toString('utf8');
       const match = pattern.exec(text);
@@ -57,9 +60,14 @@ describe('tidings serve', () => {
     await cliJson(data, ['add', server.url('/feed.xml'), '--title', 'Served feed title']);
     // Imported, never fetched, so due at once: the scheduler starts it and the server drips forever.
     const opml = join(dirs.path('data'), 'slow.opml');
-    await writeFile(opml, `<?xml version="1.0"?>\n<opml version="2.0"><head/><body><outline type="rss" text="slow" xmlUrl="${escapeXml(server.url('/slow'))}"/></body></opml>\n`);
+    await writeFile(
+      opml,
+      `<?xml version="1.0"?>\n<opml version="2.0"><head/><body><outline type="rss" text="slow" xmlUrl="${escapeXml(server.url('/slow'))}"/></body></opml>\n`,
+    );
     await cliJson(data, ['import', 'opml', opml]);
-    const userAdded = await runCli(data, ['user', 'add', 'reader', '--admin', '--password-stdin'], { input: 'correct horse battery\n' });
+    const userAdded = await runCli(data, ['user', 'add', 'reader', '--admin', '--password-stdin'], {
+      input: 'correct horse battery\n',
+    });
     expect(userAdded.code, userAdded.stderr).toBe(0);
     const { token } = await cliJson<{ token: string }>(data, ['token', 'create', 'e2e', '--user', 'reader']);
 
@@ -82,7 +90,11 @@ describe('tidings serve', () => {
     expect(republished.status).toBe(200);
     expect(await republished.text()).toContain('Sample item 3');
 
-    await waitUntil(() => server.requests.some((r) => r.path === '/slow'), 20_000, 'the scheduler to start the slow fetch');
+    await waitUntil(
+      () => server.requests.some((r) => r.path === '/slow'),
+      20_000,
+      'the scheduler to start the slow fetch',
+    );
     const signalledAt = performance.now();
     child.kill('SIGTERM');
     const { code, signal, stderr } = await exited;
@@ -93,7 +105,10 @@ describe('tidings serve', () => {
     console.info(`serve: stopped ${Math.round(stopMs)} ms after SIGTERM`);
 
     // The fetch cut short by the shutdown says nothing about the feed, so nothing is recorded on it.
-    const { feeds } = await cliJson<{ feeds: Array<{ url: string; lastError?: unknown; lastFetchedAt?: number }> }>(data, ['feeds']);
+    const { feeds } = await cliJson<{ feeds: Array<{ url: string; lastError?: unknown; lastFetchedAt?: number }> }>(
+      data,
+      ['feeds'],
+    );
     const slow = feeds.find((f) => f.url === server.url('/slow'));
     expect(slow).toMatchObject({ url: server.url('/slow') });
     expect(slow?.lastError).toBeUndefined();

@@ -24,18 +24,38 @@ let featureless: FixtureServer;
 let dirs: TempDirs;
 let data: string;
 
-interface FeedRow { id: number; url: string; title?: string; category?: string; validators: { etag?: string } }
-interface Revision { number: number; title?: string; rawBody: string; cleanedBody?: string; publishedAt?: number }
+interface FeedRow {
+  id: number;
+  url: string;
+  title?: string;
+  category?: string;
+  validators: { etag?: string };
+}
+interface Revision {
+  number: number;
+  title?: string;
+  rawBody: string;
+  cleanedBody?: string;
+  publishedAt?: number;
+}
 
 beforeAll(async () => {
   requireBuild();
   server = await startFixtureServer();
   dirs = await createTempDirs('transfer');
   data = await dirs.make('data');
-  server.setRoute('/blog/', { kind: 'static', headers: { 'content-type': 'text/html; charset=utf-8' }, body: buildAlternatePage('../zh/feed.xml') });
+  server.setRoute('/blog/', {
+    kind: 'static',
+    headers: { 'content-type': 'text/html; charset=utf-8' },
+    body: buildAlternatePage('../zh/feed.xml'),
+  });
   featureless = await startFixtureServer();
   featureless.setRoute('/feed.xml', { kind: 'static', status: 404 });
-  featureless.setRoute('/plain.html', { kind: 'static', headers: { 'content-type': 'text/html' }, body: '<!doctype html><title>no feed here</title><p>Nothing.</p>' });
+  featureless.setRoute('/plain.html', {
+    kind: 'static',
+    headers: { 'content-type': 'text/html' },
+    body: '<!doctype html><title>no feed here</title><p>Nothing.</p>',
+  });
 });
 
 afterAll(async () => {
@@ -48,13 +68,29 @@ afterAll(async () => {
 function snapshotRevisions(dir: string): Record<string, Revision[]> {
   const db = new Database(join(dir, 'tidings.db'), { readonly: true });
   try {
-    const rows = db.prepare(`
+    const rows = db
+      .prepare(`
       SELECT f.url, a.guid, r.number, r.title, r.raw_body, r.cleaned_body, r.published_at
       FROM revisions r JOIN articles a ON a.id = r.article_id JOIN feeds f ON f.id = a.feed_id ORDER BY f.url, a.guid, r.number
-    `).all() as Array<{ url: string; guid: string; number: number; title: string; raw_body: string; cleaned_body: string | null; published_at: number | null }>;
+    `)
+      .all() as Array<{
+      url: string;
+      guid: string;
+      number: number;
+      title: string;
+      raw_body: string;
+      cleaned_body: string | null;
+      published_at: number | null;
+    }>;
     const snapshot: Record<string, Revision[]> = {};
     for (const r of rows) {
-      (snapshot[`${r.url} ${r.guid}`] ??= []).push({ number: r.number, title: r.title, rawBody: r.raw_body, cleanedBody: r.cleaned_body ?? undefined, publishedAt: r.published_at ?? undefined });
+      (snapshot[`${r.url} ${r.guid}`] ??= []).push({
+        number: r.number,
+        title: r.title,
+        rawBody: r.raw_body,
+        cleanedBody: r.cleaned_body ?? undefined,
+        publishedAt: r.published_at ?? undefined,
+      });
     }
     return snapshot;
   } finally {
@@ -65,11 +101,23 @@ function snapshotRevisions(dir: string): Record<string, Revision[]> {
 describe('subscriptions and the archive, in and out', () => {
   it('add: finds the feed an HTML page advertises, subscribes once, and fails for a page without a feed', async () => {
     const viaPage = await cliJson(data, ['add', server.url('/page.html'), '--category', 'News/World']);
-    expect(viaPage).toMatchObject({ kind: 'added', discoveredFrom: server.url('/page.html'), feed: { url: server.url('/feed.xml'), category: 'News/World' }, refresh: { kind: 'ok', newArticles: 3 } });
+    expect(viaPage).toMatchObject({
+      kind: 'added',
+      discoveredFrom: server.url('/page.html'),
+      feed: { url: server.url('/feed.xml'), category: 'News/World' },
+      refresh: { kind: 'ok', newArticles: 3 },
+    });
     const relative = await cliJson(data, ['add', server.url('/blog/'), '--title', '中文新闻', '--category', 'News']);
-    expect(relative).toMatchObject({ kind: 'added', feed: { url: server.url('/zh/feed.xml'), title: '中文新闻' }, refresh: { newArticles: 3 } });
+    expect(relative).toMatchObject({
+      kind: 'added',
+      feed: { url: server.url('/zh/feed.xml'), title: '中文新闻' },
+      refresh: { newArticles: 3 },
+    });
 
-    expect(await cliJson(data, ['add', server.url('/feed.xml')])).toMatchObject({ kind: 'exists', feed: { url: server.url('/feed.xml') } });
+    expect(await cliJson(data, ['add', server.url('/feed.xml')])).toMatchObject({
+      kind: 'exists',
+      feed: { url: server.url('/feed.xml') },
+    });
     const none = await runCli(data, ['add', featureless.url('/plain.html')]);
     expect(none.code).toBe(1);
     expect(none.stderr).toMatch(/^tidings: discover\.no-feed: .+\n$/);
@@ -89,8 +137,16 @@ describe('subscriptions and the archive, in and out', () => {
     expect(exported).toContain('text="中文新闻"');
 
     const fresh = await dirs.make('opml-copy');
-    const imported = await cliJson<{ items: Array<{ url: string; kind: string; category?: string }> }>(fresh, ['import', 'opml', opml]);
-    expect(imported.items.map(({ url, kind, category }) => ({ url, kind, category })).sort((a, b) => a.url.localeCompare(b.url))).toEqual([
+    const imported = await cliJson<{ items: Array<{ url: string; kind: string; category?: string }> }>(fresh, [
+      'import',
+      'opml',
+      opml,
+    ]);
+    expect(
+      imported.items
+        .map(({ url, kind, category }) => ({ url, kind, category }))
+        .sort((a, b) => a.url.localeCompare(b.url)),
+    ).toEqual([
       { url: server.url('/feed.xml'), kind: 'added', category: 'News/World' },
       { url: server.url('/zh/feed.xml'), kind: 'added', category: 'News' },
     ]);
@@ -108,7 +164,11 @@ describe('subscriptions and the archive, in and out', () => {
     expect(written.feeds).toHaveLength(2);
 
     const copy = await dirs.make('archive-copy');
-    expect(await cliJson(copy, ['import', 'archive', first])).toMatchObject({ kind: 'imported', imported: 7, problems: [] });
+    expect(await cliJson(copy, ['import', 'archive', first])).toMatchObject({
+      kind: 'imported',
+      imported: 7,
+      problems: [],
+    });
     const second = dirs.path('export-2');
     expect((await runCli(copy, ['export', 'archive', second])).code).toBe(0);
 
@@ -136,7 +196,9 @@ describe('subscriptions and the archive, in and out', () => {
     expect(Object.keys(before)).toHaveLength(6);
     expect(Object.values(before).flat()).toHaveLength(7);
     const exportedBefore = await readFileTree(dirs.path('export-1'));
-    const validatorsBefore = (await cliJson<{ feeds: FeedRow[] }>(data, ['feeds'])).feeds.map((f) => f.validators.etag).sort();
+    const validatorsBefore = (await cliJson<{ feeds: FeedRow[] }>(data, ['feeds'])).feeds
+      .map((f) => f.validators.etag)
+      .sort();
     expect(validatorsBefore.filter((etag) => etag !== undefined)).not.toHaveLength(0);
     const rebuilt = await cliJson(data, ['rebuild']);
     expect(rebuilt).toMatchObject({ kind: 'rebuilt', feeds: 2, revisions: 7, problems: [], kept: { feedsAdded: 0 } });
@@ -144,7 +206,9 @@ describe('subscriptions and the archive, in and out', () => {
 
     expect(snapshotRevisions(data)).toEqual(before);
     const { feeds } = await cliJson<{ feeds: FeedRow[] }>(data, ['feeds']);
-    expect(feeds.map(({ url, title, category }) => ({ url, title, category })).sort((a, b) => a.url.localeCompare(b.url))).toEqual([
+    expect(
+      feeds.map(({ url, title, category }) => ({ url, title, category })).sort((a, b) => a.url.localeCompare(b.url)),
+    ).toEqual([
       { url: server.url('/feed.xml'), title: 'Fixture feed', category: 'News/World' },
       { url: server.url('/zh/feed.xml'), title: '中文新闻', category: 'News' },
     ]);

@@ -26,7 +26,9 @@ export interface FixtureFeed {
 }
 
 /** Returns a fixture feed starting with `itemCount` sample items (default 3). */
-export function createFixtureFeed(options: { itemCount?: number; chinese?: boolean; title?: string } = {}): FixtureFeed {
+export function createFixtureFeed(
+  options: { itemCount?: number; chinese?: boolean; title?: string } = {},
+): FixtureFeed {
   let items: SampleItem[] = sampleItems(options.itemCount ?? 3, { chinese: options.chinese });
   let nextNumber = items.length + 1;
   let xml = '';

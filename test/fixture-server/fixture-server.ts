@@ -55,7 +55,14 @@ export function buildDefaultRoutes(feed: FixtureFeed, chineseFeed: FixtureFeed):
     ['/feed.br.xml', { kind: 'feed', feed, contentEncoding: 'br' }],
     ['/feed.deflate.xml', { kind: 'feed', feed, contentEncoding: 'deflate' }],
     ['/zh/feed.xml', { kind: 'feed', feed: chineseFeed }],
-    ['/page.html', { kind: 'static', headers: { 'content-type': 'text/html; charset=utf-8' }, body: buildAlternatePage('/feed.xml') }],
+    [
+      '/page.html',
+      {
+        kind: 'static',
+        headers: { 'content-type': 'text/html; charset=utf-8' },
+        body: buildAlternatePage('/feed.xml'),
+      },
+    ],
     ['/broken.xml', { kind: 'static', headers: { 'content-type': 'application/rss+xml' }, body: BROKEN_FEED }],
     ['/truncated-transfer', { kind: 'truncated', body: BROKEN_FEED, declaredLength: 10_000 }],
     ['/429', { kind: 'static', status: 429, headers: { 'retry-after': '120' }, body: 'slow down' }],
@@ -134,11 +141,23 @@ async function answer(spec: RouteSpec, req: IncomingMessage, res: ServerResponse
   }
 }
 
-function answerFeed(feed: FixtureFeed, encoding: 'gzip' | 'br' | 'deflate' | undefined, req: IncomingMessage, res: ServerResponse): void {
+function answerFeed(
+  feed: FixtureFeed,
+  encoding: 'gzip' | 'br' | 'deflate' | undefined,
+  req: IncomingMessage,
+  res: ServerResponse,
+): void {
   const validators = { etag: feed.etag, 'last-modified': feed.lastModified, 'cache-control': 'max-age=300' };
   if (isNotModified(feed, req)) return void res.writeHead(304, validators).end();
   const xml = Buffer.from(feed.body());
-  const body = encoding === 'gzip' ? gzipSync(xml) : encoding === 'br' ? brotliCompressSync(xml) : encoding === 'deflate' ? deflateSync(xml) : xml;
+  const body =
+    encoding === 'gzip'
+      ? gzipSync(xml)
+      : encoding === 'br'
+        ? brotliCompressSync(xml)
+        : encoding === 'deflate'
+          ? deflateSync(xml)
+          : xml;
   const headers: Record<string, string> = { ...validators, 'content-type': 'application/rss+xml; charset=utf-8' };
   if (encoding !== undefined) headers['content-encoding'] = encoding;
   res.writeHead(200, headers).end(body);

@@ -14,7 +14,12 @@ const MAX_EDGE_REMOVALS = 10;
 
 type Explain = StepContext['explain'];
 
-function removeEdge(root: ParentNode, rule: Extract<PackRule, { action: 'remove-leading' | 'remove-trailing' }>, name: string, explain: Explain): void {
+function removeEdge(
+  root: ParentNode,
+  rule: Extract<PackRule, { action: 'remove-leading' | 'remove-trailing' }>,
+  name: string,
+  explain: Explain,
+): void {
   const edge: Edge = rule.action === 'remove-leading' ? 'leading' : 'trailing';
   for (let i = 0; i < MAX_EDGE_REMOVALS; i++) {
     const block = edgeBlocks(root, edge).next().value;
@@ -60,14 +65,24 @@ function applyRule(root: ParentNode, rule: PackRule, name: string, explain: Expl
           const after = before.replace(rule.pattern, rule.replacement);
           if (after === before) continue;
           element.attribs[rule.attribute] = after;
-          explain?.({ step: 'rule-packs', rule: name, action: 'changed', detail: `${rule.attribute}: ${before} → ${after}` });
+          explain?.({
+            step: 'rule-packs',
+            rule: name,
+            action: 'changed',
+            detail: `${rule.attribute}: ${before} → ${after}`,
+          });
         }
         return;
       }
       for (const scope of rule.selector ? selectAll(root, rule.selector) : [root]) {
         const before = explain ? shorten(textOf(scope)) : '';
         if (replaceText(scope, rule.pattern, rule.replacement)) {
-          explain?.({ step: 'rule-packs', rule: name, action: 'changed', detail: `${before} → ${shorten(textOf(scope))}` });
+          explain?.({
+            step: 'rule-packs',
+            rule: name,
+            action: 'changed',
+            detail: `${before} → ${shorten(textOf(scope))}`,
+          });
         }
       }
       return;
@@ -75,7 +90,12 @@ function applyRule(root: ParentNode, rule: PackRule, name: string, explain: Expl
       for (const element of selectAll(root, rule.selector)) {
         for (const attribute of rule.attributes) {
           if (element.attribs[attribute] === undefined) continue;
-          explain?.({ step: 'rule-packs', rule: name, action: 'removed', detail: `${attribute}="${shorten(element.attribs[attribute])}" on <${element.name}>` });
+          explain?.({
+            step: 'rule-packs',
+            rule: name,
+            action: 'removed',
+            detail: `${attribute}="${shorten(element.attribs[attribute])}" on <${element.name}>`,
+          });
           delete element.attribs[attribute];
         }
       }

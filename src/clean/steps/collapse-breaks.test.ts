@@ -8,7 +8,9 @@ describe('collapseBreaks', () => {
   });
 
   it('removes <br> at the start and end of blocks and of the article', () => {
-    expect(runStep(collapseBreaks, '<br><p><br>text<br><br></p><div>x<br></div><br>').html).toBe('<p>text</p><div>x</div>');
+    expect(runStep(collapseBreaks, '<br><p><br>text<br><br></p><div>x<br></div><br>').html).toBe(
+      '<p>text</p><div>x</div>',
+    );
   });
 
   it('leaves preformatted text and inline line breaks alone', () => {

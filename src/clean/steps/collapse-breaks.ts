@@ -23,7 +23,11 @@ function trimEdge(children: ChildNode[], fromEnd: boolean, context: StepContext)
   for (let i = 0; i < list.length && (isBlank(list[i]) || isBreak(list[i])); i++) {
     if (!isBreak(list[i])) continue;
     cut = i + 1;
-    context.explain?.({ step: 'collapse-breaks', action: 'removed', detail: `<br> at the ${fromEnd ? 'end' : 'start'} of a block` });
+    context.explain?.({
+      step: 'collapse-breaks',
+      action: 'removed',
+      detail: `<br> at the ${fromEnd ? 'end' : 'start'} of a block`,
+    });
   }
   if (cut === 0) return children;
   return fromEnd ? children.slice(0, children.length - cut) : children.slice(cut);

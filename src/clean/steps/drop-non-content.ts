@@ -8,14 +8,26 @@
  * kept as a link to the video instead of vanishing without a trace.
  */
 import {
-  type ChildNode, createElement, type Element, forEachElement, isElement, isKnownWithoutComments, type ParentNode, removeNode, renderNodes, replaceNode, shorten, Text,
+  type ChildNode,
+  createElement,
+  type Element,
+  forEachElement,
+  isElement,
+  isKnownWithoutComments,
+  type ParentNode,
+  removeNode,
+  renderNodes,
+  replaceNode,
+  shorten,
+  Text,
 } from '../dom.ts';
 import type { CleanStep, StepContext } from '../clean-types.ts';
 import { DROP_WITH_CONTENT } from '../sanitize-html.ts';
 
 const DROPPED = new Set(DROP_WITH_CONTENT);
 const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\s*(?:!important\s*)?(?:;|$)/i;
-const VIDEO_PLAYERS = /^https?:\/\/(?:www\.)?(?:youtube\.com|youtube-nocookie\.com|player\.vimeo\.com|player\.bilibili\.com|v\.qq\.com|open\.iqiyi\.com|player\.youku\.com|embed\.ted\.com|www\.dailymotion\.com)\//i;
+const VIDEO_PLAYERS =
+  /^https?:\/\/(?:www\.)?(?:youtube\.com|youtube-nocookie\.com|player\.vimeo\.com|player\.bilibili\.com|v\.qq\.com|open\.iqiyi\.com|player\.youku\.com|embed\.ted\.com|www\.dailymotion\.com)\//i;
 
 function removeComments(parent: ParentNode): void {
   const children = parent.children;

@@ -12,7 +12,16 @@
 import { type Element, forEachElement, isElement, isText, removeNode } from '../dom.ts';
 import type { CleanStep } from '../clean-types.ts';
 
-const LAZY_SRC = ['data-src', 'data-original', 'data-lazy-src', 'data-actualsrc', 'data-original-src', 'data-echo', 'data-lazyload', 'data-hi-res-src'];
+const LAZY_SRC = [
+  'data-src',
+  'data-original',
+  'data-lazy-src',
+  'data-actualsrc',
+  'data-original-src',
+  'data-echo',
+  'data-lazyload',
+  'data-hi-res-src',
+];
 const LAZY_SRCSET = ['data-srcset', 'data-lazy-srcset', 'data-original-srcset'];
 const LAZY_ATTRIBUTES = [...LAZY_SRC, ...LAZY_SRCSET];
 

@@ -4,9 +4,12 @@ import { normalizeWhitespace } from './normalize-whitespace.ts';
 
 describe('normalizeWhitespace', () => {
   it('collapses runs and trims at block edges and between blocks', () => {
-    expect(runStep(normalizeWhitespace, '\n<p>  Hello \n\t <b>big</b>   world  </p>\n\n<p><strong>lede。                </strong></p>\n').html).toBe(
-      '<p>Hello <b>big</b> world</p><p><strong>lede。</strong></p>',
-    );
+    expect(
+      runStep(
+        normalizeWhitespace,
+        '\n<p>  Hello \n\t <b>big</b>   world  </p>\n\n<p><strong>lede。                </strong></p>\n',
+      ).html,
+    ).toBe('<p>Hello <b>big</b> world</p><p><strong>lede。</strong></p>');
   });
 
   it('removes a line break between CJK characters but not between Latin words', () => {
@@ -14,7 +17,9 @@ describe('normalizeWhitespace', () => {
   });
 
   it('keeps a deliberate nbsp and the ideographic indent, collapses mixed runs', () => {
-    expect(runStep(normalizeWhitespace, '<p>\u3000\u3000段落 5\u00a0% a \u00a0 b</p>').html).toBe('<p>\u3000\u3000段落 5&nbsp;% a b</p>');
+    expect(runStep(normalizeWhitespace, '<p>\u3000\u3000段落 5\u00a0% a \u00a0 b</p>').html).toBe(
+      '<p>\u3000\u3000段落 5&nbsp;% a b</p>',
+    );
   });
 
   it('leaves pre and code untouched', () => {

@@ -8,7 +8,16 @@
  * of a block, next to a `<br>`, and between blocks is removed. The ideographic space U+3000
  * (Chinese paragraph indent) is content and left alone.
  */
-import { type ChildNode, isBlock, isElement, isText, type ParentNode, PREFORMATTED_TAGS, setChildren, type Text } from '../dom.ts';
+import {
+  type ChildNode,
+  isBlock,
+  isElement,
+  isText,
+  type ParentNode,
+  PREFORMATTED_TAGS,
+  setChildren,
+  type Text,
+} from '../dom.ts';
 import type { CleanStep } from '../clean-types.ts';
 
 const CJK = '\\p{sc=Han}\\p{sc=Hiragana}\\p{sc=Katakana}\\u3000-\\u303f\\uff00-\\uffef';
@@ -77,7 +86,11 @@ function visit(parent: ParentNode): void {
     if (isText(child)) emptied = !normalizeText(child) || emptied;
     else if (isElement(child) && !PREFORMATTED_TAGS.has(child.name)) visit(child);
   }
-  if (emptied) setChildren(parent, parent.children.filter((child) => !isText(child) || child.data !== ''));
+  if (emptied)
+    setChildren(
+      parent,
+      parent.children.filter((child) => !isText(child) || child.data !== ''),
+    );
 }
 
 /** Collapses and trims whitespace outside preformatted elements. */

@@ -5,13 +5,37 @@
  * links count as content, so `<p><img></p>` stays. A span that holds only whitespace becomes
  * one space instead of vanishing, so the words around it do not run together.
  */
-import { type ChildNode, type Element, isElement, isText, type ParentNode, renderNodes, setChildren, shorten, Text } from '../dom.ts';
+import {
+  type ChildNode,
+  type Element,
+  isElement,
+  isText,
+  type ParentNode,
+  renderNodes,
+  setChildren,
+  shorten,
+  Text,
+} from '../dom.ts';
 import type { CleanStep, StepContext } from '../clean-types.ts';
 
 /** Elements removed when empty. */
 const REMOVABLE = new Set(['p', 'div', 'span', 'font', 'section', 'center']);
 /** Elements that count as empty when everything inside them is. */
-const TRANSPARENT = new Set([...REMOVABLE, 'b', 'strong', 'i', 'em', 'u', 's', 'small', 'big', 'article', 'header', 'footer', 'aside']);
+const TRANSPARENT = new Set([
+  ...REMOVABLE,
+  'b',
+  'strong',
+  'i',
+  'em',
+  'u',
+  's',
+  'small',
+  'big',
+  'article',
+  'header',
+  'footer',
+  'aside',
+]);
 // biome-ignore lint/suspicious/noMisleadingCharacterClass: the zero-width joiner is matched on its own, as a space.
 const BLANK = /^[\s\u200b\u200c\u200d\u2060\ufeff]*$/;
 

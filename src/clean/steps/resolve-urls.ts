@@ -10,10 +10,21 @@ import type { CleanStep } from '../clean-types.ts';
 import { isAbsoluteUrl, resolveUrl } from '../../util/resolve-url.ts';
 
 // A Map, not an object literal: a tag named `constructor` must not find Object.prototype's.
-const URL_ATTRIBUTES = new Map(Object.entries({
-  a: ['href'], area: ['href'], img: ['src'], source: ['src'], video: ['src', 'poster'], audio: ['src'], track: ['src'],
-  blockquote: ['cite'], q: ['cite'], del: ['cite'], ins: ['cite'],
-}));
+const URL_ATTRIBUTES = new Map(
+  Object.entries({
+    a: ['href'],
+    area: ['href'],
+    img: ['src'],
+    source: ['src'],
+    video: ['src', 'poster'],
+    audio: ['src'],
+    track: ['src'],
+    blockquote: ['cite'],
+    q: ['cite'],
+    del: ['cite'],
+    ins: ['cite'],
+  }),
+);
 
 function needsResolving(value: string): boolean {
   const trimmed = value.trim();

@@ -26,7 +26,12 @@ export const stripLearnedBoilerplate: CleanStep = (root, context) => {
     for (const block of takeEdgeBlocks(edgeBlocks(root, edge), LEARN_DEFAULTS.depth)) {
       if (!keys.has(block.key) || chosen.some((c) => c.block.nodes[0] === block.nodes[0])) continue;
       if (block.text.length > budget) {
-        context.explain?.({ step: 'learned-boilerplate', rule: `learned:${edge}`, action: 'skipped', detail: `over the 30 % cap: ${shorten(block.text)}` });
+        context.explain?.({
+          step: 'learned-boilerplate',
+          rule: `learned:${edge}`,
+          action: 'skipped',
+          detail: `over the 30 % cap: ${shorten(block.text)}`,
+        });
         continue;
       }
       budget -= block.text.length;
@@ -34,7 +39,12 @@ export const stripLearnedBoilerplate: CleanStep = (root, context) => {
     }
   }
   for (const { block, edge } of chosen) {
-    context.explain?.({ step: 'learned-boilerplate', rule: `learned:${edge}`, action: 'removed', detail: shorten(renderNodes(block.nodes)) });
+    context.explain?.({
+      step: 'learned-boilerplate',
+      rule: `learned:${edge}`,
+      action: 'removed',
+      detail: shorten(renderNodes(block.nodes)),
+    });
     removeBlock(block, edge);
   }
 };

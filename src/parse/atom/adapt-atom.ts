@@ -46,11 +46,20 @@ function adaptAtomFeed(wire: AtomWireFeed): ParsedFeedMeta {
   };
   const id = trimmedText(wire.id);
   if (id !== undefined) feed.id = id;
-  setText(wire.title && readAtomTitle(wire.title, atom03), (v, t) => { feed.title = v; feed.titleType = t; });
+  setText(wire.title && readAtomTitle(wire.title, atom03), (v, t) => {
+    feed.title = v;
+    feed.titleType = t;
+  });
   const link = pickAlternate(feed.links);
   if (link !== undefined) feed.link = link;
-  setText(wire.subtitle && readAtomText(wire.subtitle, atom03), (v, t) => { feed.subtitle = v; feed.subtitleType = t; });
-  setText(wire.rights && readAtomText(wire.rights, atom03), (v, t) => { feed.rights = v; feed.rightsType = t; });
+  setText(wire.subtitle && readAtomText(wire.subtitle, atom03), (v, t) => {
+    feed.subtitle = v;
+    feed.subtitleType = t;
+  });
+  setText(wire.rights && readAtomText(wire.rights, atom03), (v, t) => {
+    feed.rights = v;
+    feed.rightsType = t;
+  });
   const language = langOf(wire.el);
   if (language !== undefined) feed.language = language;
   setUpdated(feed, textOf(wire.updated));
@@ -97,20 +106,30 @@ function adaptAtomEntry(wire: AtomWireEntry, feedWire: AtomWireFeed): ParsedItem
   };
   const id = trimmedText(wire.id);
   if (id !== undefined) item.id = id;
-  setText(wire.title && readAtomTitle(wire.title, atom03), (v, t) => { item.title = v; item.titleType = t; });
+  setText(wire.title && readAtomTitle(wire.title, atom03), (v, t) => {
+    item.title = v;
+    item.titleType = t;
+  });
   const link = pickAlternate(item.links) ?? (id !== undefined && HTTP_URL.test(id) ? id : undefined);
   if (link !== undefined) item.link = link;
   setPublished(item, textOf(wire.published)) || setPublished(item, textOf(wire.created));
   setUpdated(item, textOf(wire.updated));
-  setText(wire.summary && readAtomText(wire.summary, atom03), (v, t) => { item.summary = v; item.summaryType = t; });
+  setText(wire.summary && readAtomText(wire.summary, atom03), (v, t) => {
+    item.summary = v;
+    item.summaryType = t;
+  });
   const content = pickContent(wire.contents, atom03);
-  if (content !== undefined) { item.content = content.value; item.contentType = content.type; }
+  if (content !== undefined) {
+    item.content = content.value;
+    item.contentType = content.type;
+  }
   if (wire.categories !== undefined) for (const el of wire.categories) pushAtomCategory(item.categories, el);
   pushLinkEnclosures(item.enclosures, item.links);
   const replies = findLink(item.links, 'replies', true);
   if (replies !== undefined) item.comments = replies;
   const rights = wire.rights && readAtomText(wire.rights, atom03);
-  if (rights !== undefined) item.rights = rights.type === 'text' ? rights.value : toPlainText(rights.value) ?? rights.value;
+  if (rights !== undefined)
+    item.rights = rights.type === 'text' ? rights.value : (toPlainText(rights.value) ?? rights.value);
   const language = wire.el.attrs['xml:lang']?.trim();
   if (language) item.language = language;
   if (wire.source !== undefined) {
@@ -147,7 +166,8 @@ function pickContent(contents: XmlElement[] | undefined, atom03: boolean): Typed
 
 function childContents(el: XmlElement): XmlElement[] {
   const out: XmlElement[] = [];
-  for (const child of el.children) if (typeof child !== 'string' && child.local === 'content' && child.ns === el.ns) out.push(child);
+  for (const child of el.children)
+    if (typeof child !== 'string' && child.local === 'content' && child.ns === el.ns) out.push(child);
   return out;
 }
 
@@ -155,7 +175,7 @@ function childContents(el: XmlElement): XmlElement[] {
 function adaptSource(source: AtomWireEntry, atom03: boolean): ItemSource | undefined {
   const out: ItemSource = {};
   const title = source.title && readAtomTitle(source.title, atom03);
-  if (title !== undefined) out.title = title.type === 'text' ? title.value : toPlainText(title.value) ?? title.value;
+  if (title !== undefined) out.title = title.type === 'text' ? title.value : (toPlainText(title.value) ?? title.value);
   const links = readLinks(source.links, true);
   const self = findLink(links, 'self');
   if (self !== undefined) out.url = self;

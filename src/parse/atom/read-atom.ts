@@ -18,20 +18,52 @@ export function readAtomDocument(root: XmlElement, atom03: boolean): AtomWireFee
       continue;
     }
     switch (child.local) {
-      case 'entry': wire.entries.push(readAtomEntry(child, coreNs)); break;
-      case 'id': wire.id ??= child; break;
-      case 'title': wire.title ??= child; break;
-      case 'link': (wire.links ??= []).push(child); break;
-      case 'subtitle': case 'tagline': wire.subtitle ??= child; break;
-      case 'rights': case 'copyright': wire.rights ??= child; break;
-      case 'updated': case 'modified': wire.updated ??= child; break;
-      case 'published': case 'issued': wire.published ??= child; break;
-      case 'author': (wire.authors ??= []).push(child); break;
-      case 'contributor': (wire.contributors ??= []).push(child); break;
-      case 'category': (wire.categories ??= []).push(child); break;
-      case 'generator': wire.generator ??= child; break;
-      case 'icon': wire.icon ??= child; break;
-      case 'logo': wire.logo ??= child; break;
+      case 'entry':
+        wire.entries.push(readAtomEntry(child, coreNs));
+        break;
+      case 'id':
+        wire.id ??= child;
+        break;
+      case 'title':
+        wire.title ??= child;
+        break;
+      case 'link':
+        (wire.links ??= []).push(child);
+        break;
+      case 'subtitle':
+      case 'tagline':
+        wire.subtitle ??= child;
+        break;
+      case 'rights':
+      case 'copyright':
+        wire.rights ??= child;
+        break;
+      case 'updated':
+      case 'modified':
+        wire.updated ??= child;
+        break;
+      case 'published':
+      case 'issued':
+        wire.published ??= child;
+        break;
+      case 'author':
+        (wire.authors ??= []).push(child);
+        break;
+      case 'contributor':
+        (wire.contributors ??= []).push(child);
+        break;
+      case 'category':
+        (wire.categories ??= []).push(child);
+        break;
+      case 'generator':
+        wire.generator ??= child;
+        break;
+      case 'icon':
+        wire.icon ??= child;
+        break;
+      case 'logo':
+        wire.logo ??= child;
+        break;
     }
   }
   return wire;
@@ -47,19 +79,48 @@ export function readAtomEntry(el: XmlElement, coreNs: string): AtomWireEntry {
       continue;
     }
     switch (child.local) {
-      case 'id': wire.id ??= child; break;
-      case 'title': wire.title ??= child; break;
-      case 'link': (wire.links ??= []).push(child); break;
-      case 'updated': case 'modified': wire.updated ??= child; break;
-      case 'published': case 'issued': wire.published ??= child; break;
-      case 'created': wire.created ??= child; break;
-      case 'summary': wire.summary ??= child; break;
-      case 'content': (wire.contents ??= []).push(child); break;
-      case 'author': (wire.authors ??= []).push(child); break;
-      case 'contributor': (wire.contributors ??= []).push(child); break;
-      case 'category': (wire.categories ??= []).push(child); break;
-      case 'rights': case 'copyright': wire.rights ??= child; break;
-      case 'source': wire.source ??= child; break;
+      case 'id':
+        wire.id ??= child;
+        break;
+      case 'title':
+        wire.title ??= child;
+        break;
+      case 'link':
+        (wire.links ??= []).push(child);
+        break;
+      case 'updated':
+      case 'modified':
+        wire.updated ??= child;
+        break;
+      case 'published':
+      case 'issued':
+        wire.published ??= child;
+        break;
+      case 'created':
+        wire.created ??= child;
+        break;
+      case 'summary':
+        wire.summary ??= child;
+        break;
+      case 'content':
+        (wire.contents ??= []).push(child);
+        break;
+      case 'author':
+        (wire.authors ??= []).push(child);
+        break;
+      case 'contributor':
+        (wire.contributors ??= []).push(child);
+        break;
+      case 'category':
+        (wire.categories ??= []).push(child);
+        break;
+      case 'rights':
+      case 'copyright':
+        wire.rights ??= child;
+        break;
+      case 'source':
+        wire.source ??= child;
+        break;
     }
   }
   return wire;

@@ -14,7 +14,14 @@ function daysInMonth(year: number, month: number): number {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
 }
 
-function format(year: number, month: number, day: number, hour: number, minute: number, second: number): string | undefined {
+function format(
+  year: number,
+  month: number,
+  day: number,
+  hour: number,
+  minute: number,
+  second: number,
+): string | undefined {
   if (year < 1 || year > 9999) return undefined;
   const y = year >= 1000 ? String(year) : String(year).padStart(4, '0');
   return `${y}-${TWO_DIGITS[month]}-${TWO_DIGITS[day]}T${TWO_DIGITS[hour]}:${TWO_DIGITS[minute]}:${TWO_DIGITS[second]}Z`;

@@ -42,8 +42,16 @@ describe('CST in parsed feeds', () => {
   };
 
   it('is China Standard Time in a Chinese feed, feed and item dates alike, the raw text kept', () => {
-    expect(dates(rss('zh-cn'))).toEqual(['2022-11-02T13:16:00Z', '2022-11-02T13:16:00Z', 'Wed, 02 Nov 2022 21:16:00 CST']);
-    expect(dates(rss(''), { 'content-language': 'zh-TW' })).toEqual(['2022-11-02T13:16:00Z', '2022-11-02T13:16:00Z', 'Wed, 02 Nov 2022 21:16:00 CST']);
+    expect(dates(rss('zh-cn'))).toEqual([
+      '2022-11-02T13:16:00Z',
+      '2022-11-02T13:16:00Z',
+      'Wed, 02 Nov 2022 21:16:00 CST',
+    ]);
+    expect(dates(rss(''), { 'content-language': 'zh-TW' })).toEqual([
+      '2022-11-02T13:16:00Z',
+      '2022-11-02T13:16:00Z',
+      'Wed, 02 Nov 2022 21:16:00 CST',
+    ]);
   });
 
   it('is US Central time elsewhere, as RFC 822 defines it', () => {

@@ -41,7 +41,12 @@ export function readChineseCst(feed: ParsedFeedMeta, items: readonly ParsedItem[
   }
 }
 
-function rereadDates(target: { published?: string; publishedRaw?: string; updated?: string; updatedRaw?: string }): void {
+function rereadDates(target: {
+  published?: string;
+  publishedRaw?: string;
+  updated?: string;
+  updatedRaw?: string;
+}): void {
   if (target.publishedRaw !== undefined) {
     const iso = parseChinaStandardTime(target.publishedRaw);
     if (iso !== undefined) target.published = iso;

@@ -62,7 +62,8 @@ function parseRfc3339(text: string): string | undefined {
   const minute = digitsAt(text, 14, 2);
   const second = digitsAt(text, 17, 2);
   if (year < 0 || month < 0 || day < 0 || hour < 0 || minute < 0 || second < 0) return undefined;
-  if (text.length === 20) return text[19] === 'Z' ? buildTimestamp(year, month, day, hour, minute, second, 0) : undefined;
+  if (text.length === 20)
+    return text[19] === 'Z' ? buildTimestamp(year, month, day, hour, minute, second, 0) : undefined;
   const sign = text[19];
   const offsetHours = digitsAt(text, 20, 2);
   const offsetMinutes = digitsAt(text, 23, 2);

@@ -13,11 +13,37 @@ import { lookupZoneName, toOffsetMinutes } from './time-zones.ts';
 // two months share it (French "jui" is juin or juillet). English first, then the German
 // and French names localized feeds use.
 const MONTH_NAMES: ReadonlyArray<readonly [number, string]> = [
-  [1, 'january'], [2, 'february'], [3, 'march'], [4, 'april'], [5, 'may'], [6, 'june'],
-  [7, 'july'], [8, 'august'], [9, 'september'], [10, 'october'], [11, 'november'], [12, 'december'],
-  [1, 'januar'], [1, 'janvier'], [2, 'februar'], [2, 'février'], [2, 'fevrier'], [3, 'märz'],
-  [3, 'maerz'], [3, 'mrz'], [3, 'mars'], [4, 'avril'], [5, 'mai'], [6, 'juni'], [6, 'juin'],
-  [7, 'juli'], [7, 'juillet'], [8, 'août'], [8, 'aout'], [10, 'oktober'], [12, 'dezember'],
+  [1, 'january'],
+  [2, 'february'],
+  [3, 'march'],
+  [4, 'april'],
+  [5, 'may'],
+  [6, 'june'],
+  [7, 'july'],
+  [8, 'august'],
+  [9, 'september'],
+  [10, 'october'],
+  [11, 'november'],
+  [12, 'december'],
+  [1, 'januar'],
+  [1, 'janvier'],
+  [2, 'februar'],
+  [2, 'février'],
+  [2, 'fevrier'],
+  [3, 'märz'],
+  [3, 'maerz'],
+  [3, 'mrz'],
+  [3, 'mars'],
+  [4, 'avril'],
+  [5, 'mai'],
+  [6, 'juni'],
+  [6, 'juin'],
+  [7, 'juli'],
+  [7, 'juillet'],
+  [8, 'août'],
+  [8, 'aout'],
+  [10, 'oktober'],
+  [12, 'dezember'],
   [12, 'décembre'],
 ];
 const MONTHS: ReadonlyMap<string, number> = buildMonthPrefixes();
@@ -94,7 +120,8 @@ function takeTime(text: string, start: number, fields: Fields): number {
   while (parts.length < 3) {
     let value = 0;
     const from = i;
-    while (i < text.length && isDigit(text.charCodeAt(i)) && i - from < 2) value = value * 10 + text.charCodeAt(i++) - 48;
+    while (i < text.length && isDigit(text.charCodeAt(i)) && i - from < 2)
+      value = value * 10 + text.charCodeAt(i++) - 48;
     if (i === from) return -1;
     parts.push(value);
     if (text.charCodeAt(i) !== 58 || !isDigit(text.charCodeAt(i + 1))) break;
@@ -175,7 +202,15 @@ function expandYear(year: number, digits: number): number {
 /** Returns the UTC timestamp of a date written with a month name (RFC 822 and its variants, asctime), or undefined when it is not one. */
 export function parseLooseDate(text: string): string | undefined {
   const fields: Fields = {
-    month: -1, numbers: [], digits: [], hour: -1, minute: 0, second: 0, meridiem: '', zoneName: '', offset: undefined,
+    month: -1,
+    numbers: [],
+    digits: [],
+    hour: -1,
+    minute: 0,
+    second: 0,
+    meridiem: '',
+    zoneName: '',
+    offset: undefined,
   };
   if (!scan(text, fields) || fields.month === -1 || fields.numbers.length !== 2) return undefined;
   const [a, b] = fields.numbers;

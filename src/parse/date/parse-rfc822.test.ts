@@ -23,8 +23,15 @@ describe('parseRfc822', () => {
 
   it('leaves every other form to the lenient scan', () => {
     for (const text of [
-      'Tue, 14 May 2024 09:30 GMT', 'Tue 14 May 2024 09:30:00 GMT', 'Tue, 14 May 24 09:30:00 GMT', 'Tue, 14 MAY 2024 09:30:00 GMT',
-      'Tue, 14 May 2024 09:30:00 EST', 'Tue, 14 May 2024 09:30:00 +08:00', 'Xyz, 14 May 2024 09:30:00 GMT', 'Tue, 14 May 2024 9:30:00 GMT',
-    ]) expect(parseRfc822(text), text).toBeUndefined();
+      'Tue, 14 May 2024 09:30 GMT',
+      'Tue 14 May 2024 09:30:00 GMT',
+      'Tue, 14 May 24 09:30:00 GMT',
+      'Tue, 14 MAY 2024 09:30:00 GMT',
+      'Tue, 14 May 2024 09:30:00 EST',
+      'Tue, 14 May 2024 09:30:00 +08:00',
+      'Xyz, 14 May 2024 09:30:00 GMT',
+      'Tue, 14 May 2024 9:30:00 GMT',
+    ])
+      expect(parseRfc822(text), text).toBeUndefined();
   });
 });

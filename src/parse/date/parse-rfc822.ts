@@ -38,18 +38,26 @@ function zoneAt(text: string, start: number): number | undefined {
 
 /** Returns "Www, D[D] Mon YYYY HH:MM:SS GMT|±HHMM" as UTC "YYYY-MM-DDTHH:MM:SSZ", or undefined for any other text. */
 export function parseRfc822(text: string): string | undefined {
-  if (text.length < 28 || text.charCodeAt(3) !== 44 /* , */ || text.charCodeAt(4) !== 32 || !WEEKDAYS.has(text.slice(0, 3))) return undefined;
+  if (
+    text.length < 28 ||
+    text.charCodeAt(3) !== 44 /* , */ ||
+    text.charCodeAt(4) !== 32 ||
+    !WEEKDAYS.has(text.slice(0, 3))
+  )
+    return undefined;
   const short = text.charCodeAt(6) === 32; // one-digit day
   const day = digitsAt(text, 5, short ? 1 : 2);
   const p = short ? 7 : 8; // the month
-  if (day < 0 || text.charCodeAt(p - 1) !== 32 || text.charCodeAt(p + 3) !== 32 || text.charCodeAt(p + 8) !== 32) return undefined;
+  if (day < 0 || text.charCodeAt(p - 1) !== 32 || text.charCodeAt(p + 3) !== 32 || text.charCodeAt(p + 8) !== 32)
+    return undefined;
   const month = MONTHS.get(text.slice(p, p + 3));
   const year = digitsAt(text, p + 4, 4);
   const hour = digitsAt(text, p + 9, 2);
   const minute = digitsAt(text, p + 12, 2);
   const second = digitsAt(text, p + 15, 2);
   if (month === undefined || year < 0 || hour < 0 || minute < 0 || second < 0) return undefined;
-  if (text.charCodeAt(p + 11) !== 58 || text.charCodeAt(p + 14) !== 58 || text.charCodeAt(p + 17) !== 32) return undefined;
+  if (text.charCodeAt(p + 11) !== 58 || text.charCodeAt(p + 14) !== 58 || text.charCodeAt(p + 17) !== 32)
+    return undefined;
   const offset = zoneAt(text, p + 18);
   return offset === undefined ? undefined : buildTimestamp(year, month, day, hour, minute, second, offset);
 }

@@ -48,8 +48,7 @@ const LABELS: readonly string[] = [
   'euc-jp cseucpkdfmtjapanese x-euc-jp',
   'iso-2022-jp csiso2022jp',
   'shift_jis csshiftjis ms932 ms_kanji shift-jis sjis windows-31j x-sjis',
-  'euc-kr cseuckr csksc56011987 iso-ir-149 korean ks_c_5601-1987 ks_c_5601-1989 ksc5601 ' +
-    'ksc_5601 windows-949',
+  'euc-kr cseuckr csksc56011987 iso-ir-149 korean ks_c_5601-1987 ks_c_5601-1989 ksc5601 ' + 'ksc_5601 windows-949',
   'utf-16be unicodefffe',
   'utf-16le csunicode iso-10646-ucs-2 ucs-2 unicode unicodefeff utf-16',
   // Not in WHATWG (browsers never decode UTF-32), but XML allows it and feeds exist.
@@ -70,7 +69,11 @@ function buildLabelMap(): Map<string, string> {
 
 /** Returns the lowercase WHATWG encoding name for a charset label (case-insensitive, trimmed, quotes ignored), or undefined when the label is unknown or undecodable here. */
 export function normalizeCharsetLabel(label: string): string | undefined {
-  const key = label.trim().replace(/^["']|["']$/g, '').trim().toLowerCase();
+  const key = label
+    .trim()
+    .replace(/^["']|["']$/g, '')
+    .trim()
+    .toLowerCase();
   return LABEL_TO_NAME.get(key);
 }
 

@@ -83,7 +83,8 @@ export function decodeStrict(bytes: Uint8Array, encoding: string): string | unde
 /** Returns `bytes` decoded as `encoding`, with each invalid sequence replaced by U+FFFD; never throws. */
 export function decodeLossy(bytes: Uint8Array, encoding: string): string {
   if (encoding === 'windows-1252') return decodeWindows1252(bytes);
-  if (encoding === 'utf-32le' || encoding === 'utf-32be') return decodeUtf32(bytes, encoding === 'utf-32le', false) ?? '';
+  if (encoding === 'utf-32le' || encoding === 'utf-32be')
+    return decodeUtf32(bytes, encoding === 'utf-32le', false) ?? '';
   return getDecoder(encoding, false).decode(bytes);
 }
 

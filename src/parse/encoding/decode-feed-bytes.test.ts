@@ -64,7 +64,11 @@ describe('decodeFeedBytes: legacy encodings declared correctly', () => {
     const doc = rssDocument(SIMPLIFIED_CHINESE, 'gb2312');
     const [head, tail] = doc.split('</description>', 2);
     // 0x81 0x30 0x84 0x36 is GB18030's four-byte form of "¥", which plain GB2312/GBK lack.
-    const gb = concatBytes(encodeLegacy(head, 'gbk'), bytes(0x81, 0x30, 0x84, 0x36), encodeLegacy(`</description>${tail}`, 'gbk'));
+    const gb = concatBytes(
+      encodeLegacy(head, 'gbk'),
+      bytes(0x81, 0x30, 0x84, 0x36),
+      encodeLegacy(`</description>${tail}`, 'gbk'),
+    );
     const result = decodeFeedBytes(gb);
     expect(result.encoding).toBe('gbk');
     expect(result.problems).toEqual([]);
@@ -76,7 +80,11 @@ describe('decodeFeedBytes: legacy encodings declared correctly', () => {
     const jis = bytes(0x1b, 0x24, 0x42, 0x46, 0x7c, 0x4b, 0x5c, 0x1b, 0x28, 0x42);
     const input = concatBytes(utf8('<?xml version="1.0" encoding="ISO-2022-JP"?><title>'), jis, utf8('</title>'));
     const result = decodeFeedBytes(input);
-    expect(result).toEqual({ text: '<?xml version="1.0" encoding="ISO-2022-JP"?><title>日本</title>', encoding: 'iso-2022-jp', problems: [] });
+    expect(result).toEqual({
+      text: '<?xml version="1.0" encoding="ISO-2022-JP"?><title>日本</title>',
+      encoding: 'iso-2022-jp',
+      problems: [],
+    });
   });
 
   it('reports a pure-ASCII document under its declared name', () => {
@@ -116,7 +124,12 @@ describe('decodeFeedBytes: UTF-16 and UTF-32', () => {
   });
 
   it('replaces an invalid UTF-32 code point and reports it', () => {
-    const input = concatBytes(bytes(0xff, 0xfe, 0, 0), encodeUtf32('<a>', true), bytes(0, 0, 0x11, 0), encodeUtf32('</a>', true));
+    const input = concatBytes(
+      bytes(0xff, 0xfe, 0, 0),
+      encodeUtf32('<a>', true),
+      bytes(0, 0, 0x11, 0),
+      encodeUtf32('</a>', true),
+    );
     const result = decodeFeedBytes(input);
     expect(result.text).toBe('<a>\uFFFD</a>');
     expect(result.problems).toEqual(['1 invalid byte sequence in utf-32le replaced with U+FFFD']);
@@ -127,36 +140,60 @@ describe('decodeFeedBytes: wrong declarations', () => {
   it('detects GBK declared as utf-8', () => {
     const doc = rssDocument(SIMPLIFIED_CHINESE, 'utf-8');
     const result = decodeFeedBytes(encodeLegacy(doc, 'gbk'));
-    expect(result).toEqual({ text: doc, encoding: 'gbk', problems: ['declared encoding "utf-8" is wrong; decoded as gbk'] });
+    expect(result).toEqual({
+      text: doc,
+      encoding: 'gbk',
+      problems: ['declared encoding "utf-8" is wrong; decoded as gbk'],
+    });
   });
 
   it('detects Big5 served with an HTTP charset of utf-8', () => {
     const doc = rssDocument(TRADITIONAL_CHINESE);
     const result = decodeFeedBytes(encodeLegacy(doc, 'big5'), { httpCharset: 'UTF-8' });
-    expect(result).toEqual({ text: doc, encoding: 'big5', problems: ['declared encoding "UTF-8" is wrong; decoded as big5'] });
+    expect(result).toEqual({
+      text: doc,
+      encoding: 'big5',
+      problems: ['declared encoding "UTF-8" is wrong; decoded as big5'],
+    });
   });
 
   it('decodes UTF-8 declared as gb2312 as UTF-8', () => {
     const doc = rssDocument(SIMPLIFIED_CHINESE, 'gb2312');
     const result = decodeFeedBytes(utf8(doc));
-    expect(result).toEqual({ text: doc, encoding: 'utf-8', problems: ['declared encoding "gb2312" is wrong; decoded as utf-8'] });
+    expect(result).toEqual({
+      text: doc,
+      encoding: 'utf-8',
+      problems: ['declared encoding "gb2312" is wrong; decoded as utf-8'],
+    });
   });
 
   it('decodes UTF-8 served as iso-8859-1 as UTF-8', () => {
     const doc = rssDocument(FRENCH);
     const result = decodeFeedBytes(utf8(doc), { httpCharset: 'iso-8859-1' });
-    expect(result).toEqual({ text: doc, encoding: 'utf-8', problems: ['declared encoding "iso-8859-1" is wrong; decoded as utf-8'] });
+    expect(result).toEqual({
+      text: doc,
+      encoding: 'utf-8',
+      problems: ['declared encoding "iso-8859-1" is wrong; decoded as utf-8'],
+    });
   });
 
   it('detects GBK served as iso-8859-1 although it decodes in any single-byte charset', () => {
     const doc = rssDocument(SIMPLIFIED_CHINESE, 'gb2312');
     const result = decodeFeedBytes(encodeLegacy(doc, 'gbk'), { httpCharset: 'ISO-8859-1' });
-    expect(result).toEqual({ text: doc, encoding: 'gbk', problems: ['declared encoding "ISO-8859-1" is wrong; decoded as gbk'] });
+    expect(result).toEqual({
+      text: doc,
+      encoding: 'gbk',
+      problems: ['declared encoding "ISO-8859-1" is wrong; decoded as gbk'],
+    });
   });
 
   it('keeps a Latin-1 declaration for French text with accents', () => {
     const doc = rssDocument(FRENCH, 'iso-8859-1');
-    expect(decodeFeedBytes(encodeLegacy(doc, 'windows-1252'))).toEqual({ text: doc, encoding: 'windows-1252', problems: [] });
+    expect(decodeFeedBytes(encodeLegacy(doc, 'windows-1252'))).toEqual({
+      text: doc,
+      encoding: 'windows-1252',
+      problems: [],
+    });
   });
 
   it('detects an undeclared Big5 document and says it was not declared', () => {
@@ -168,7 +205,11 @@ describe('decodeFeedBytes: wrong declarations', () => {
   });
 
   it('detects an undeclared GBK JSON Feed', () => {
-    const doc = JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', title: '新闻', items: [{ id: '1', content_text: SIMPLIFIED_CHINESE }] });
+    const doc = JSON.stringify({
+      version: 'https://jsonfeed.org/version/1.1',
+      title: '新闻',
+      items: [{ id: '1', content_text: SIMPLIFIED_CHINESE }],
+    });
     const result = decodeFeedBytes(encodeLegacy(doc, 'gbk'));
     expect(result.text).toBe(doc);
     expect(result.encoding).toBe('gbk');

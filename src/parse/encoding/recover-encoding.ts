@@ -19,7 +19,9 @@ export interface Declaration {
 const CJK_OVER_SINGLE_BYTE = 50;
 
 function isSingleByte(encoding: string): boolean {
-  return isAsciiCompatible(encoding) && !isMultiByteLegacy(encoding) && encoding !== 'utf-8' && encoding !== 'iso-2022-jp';
+  return (
+    isAsciiCompatible(encoding) && !isMultiByteLegacy(encoding) && encoding !== 'utf-8' && encoding !== 'iso-2022-jp'
+  );
 }
 
 // A mostly-UTF-8 document with a few stray bytes (a pasted windows-1252 quote, a cut
@@ -63,7 +65,10 @@ export function recoverEncoding(bytes: Uint8Array, declarations: Declaration[], 
         // A single-byte charset accepts any bytes, so GBK served as "iso-8859-1" only shows statistically.
         const top = getGuesses()[0];
         if (top !== undefined && isMultiByteLegacy(top.encoding) && top.confidence >= CJK_OVER_SINGLE_BYTE) {
-          for (const other of [...legacy.filter((d) => isMultiByteLegacy(d.encoding)).map((d) => d.encoding), top.encoding]) {
+          for (const other of [
+            ...legacy.filter((d) => isMultiByteLegacy(d.encoding)).map((d) => d.encoding),
+            top.encoding,
+          ]) {
             const otherText = decodeStrict(bytes, other);
             if (otherText !== undefined) return choose(other, otherText);
           }

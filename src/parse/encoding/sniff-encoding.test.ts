@@ -23,7 +23,10 @@ describe('sniffXmlDeclaration', () => {
 
 describe('sniffByteOrderMark and sniffWideEncoding', () => {
   it('tells UTF-32LE from UTF-16LE by the two NULs after FF FE', () => {
-    expect(sniffByteOrderMark(Uint8Array.of(0xff, 0xfe, 0, 0, 0x3c, 0, 0, 0))).toEqual({ encoding: 'utf-32le', length: 4 });
+    expect(sniffByteOrderMark(Uint8Array.of(0xff, 0xfe, 0, 0, 0x3c, 0, 0, 0))).toEqual({
+      encoding: 'utf-32le',
+      length: 4,
+    });
     expect(sniffByteOrderMark(Uint8Array.of(0xff, 0xfe, 0x3c, 0))).toEqual({ encoding: 'utf-16le', length: 2 });
     expect(sniffByteOrderMark(ascii('<rss>'))).toBeUndefined();
   });

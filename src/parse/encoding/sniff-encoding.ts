@@ -43,7 +43,12 @@ export function sniffWideEncoding(bytes: Uint8Array): string | undefined {
 
 function skipWhitespace(bytes: Uint8Array, start: number): number {
   let i = start;
-  while (i < bytes.length && i < 64 && (bytes[i] === 0x20 || bytes[i] === 0x09 || bytes[i] === 0x0a || bytes[i] === 0x0d)) i++;
+  while (
+    i < bytes.length &&
+    i < 64 &&
+    (bytes[i] === 0x20 || bytes[i] === 0x09 || bytes[i] === 0x0a || bytes[i] === 0x0d)
+  )
+    i++;
   return i;
 }
 

@@ -14,7 +14,10 @@ import { resolveUrl } from '../../util/resolve-url.ts';
 import type { JsonAuthorWire, JsonFeedWire, JsonItemWire } from './json-feed-wire.ts';
 
 /** Returns the feed metadata and items of a JSON Feed; `base` is the document's URL. */
-export function adaptJsonFeed(wire: JsonFeedWire, base: string | undefined): { feed: ParsedFeedMeta; items: ParsedItem[] } {
+export function adaptJsonFeed(
+  wire: JsonFeedWire,
+  base: string | undefined,
+): { feed: ParsedFeedMeta; items: ParsedItem[] } {
   const items: ParsedItem[] = [];
   for (const item of wire.items) items.push(adaptJsonItem(item, base));
   return { feed: adaptJsonMeta(wire, base), items };
@@ -51,9 +54,17 @@ function readPersons(authors: JsonAuthorWire[], base: string | undefined): Perso
 }
 
 function adaptJsonMeta(wire: JsonFeedWire, base: string | undefined): ParsedFeedMeta {
-  const feed: ParsedFeedMeta = { links: [], authors: readPersons(wire.authors, base), contributors: [], categories: [] };
+  const feed: ParsedFeedMeta = {
+    links: [],
+    authors: readPersons(wire.authors, base),
+    contributors: [],
+    categories: [],
+  };
   const title = wire.title === undefined ? undefined : toPlainText(wire.title);
-  if (title !== undefined) { feed.title = title; feed.titleType = 'text'; }
+  if (title !== undefined) {
+    feed.title = title;
+    feed.titleType = 'text';
+  }
   const home = url(wire.home_page_url, base);
   if (home !== undefined) feed.link = home;
   pushLink(feed.links, home, 'alternate', 'text/html');
@@ -61,7 +72,10 @@ function adaptJsonMeta(wire: JsonFeedWire, base: string | undefined): ParsedFeed
   pushLink(feed.links, url(wire.next_url, base), 'next', 'application/feed+json');
   for (const hub of wire.hubs) pushLink(feed.links, url(hub.url, base), 'hub');
   const subtitle = wire.description === undefined ? undefined : looseText(wire.description, base);
-  if (subtitle !== undefined) { feed.subtitle = subtitle.value; feed.subtitleType = subtitle.type; }
+  if (subtitle !== undefined) {
+    feed.subtitle = subtitle.value;
+    feed.subtitleType = subtitle.type;
+  }
   const language = wire.language?.trim();
   if (language) feed.language = language;
   const logo = url(wire.icon, base);
@@ -72,11 +86,20 @@ function adaptJsonMeta(wire: JsonFeedWire, base: string | undefined): ParsedFeed
 }
 
 function adaptJsonItem(wire: JsonItemWire, base: string | undefined): ParsedItem {
-  const item: ParsedItem = { links: [], authors: readPersons(wire.authors, base), contributors: [], categories: [], enclosures: [] };
+  const item: ParsedItem = {
+    links: [],
+    authors: readPersons(wire.authors, base),
+    contributors: [],
+    categories: [],
+    enclosures: [],
+  };
   const id = wire.id?.trim();
   if (id) item.id = id;
   const title = wire.title === undefined ? undefined : toPlainText(wire.title);
-  if (title !== undefined) { item.title = title; item.titleType = 'text'; }
+  if (title !== undefined) {
+    item.title = title;
+    item.titleType = 'text';
+  }
   const link = url(wire.url, base);
   if (link !== undefined) item.link = link;
   pushLink(item.links, link, 'alternate', 'text/html');
@@ -84,12 +107,24 @@ function adaptJsonItem(wire: JsonItemWire, base: string | undefined): ParsedItem
   setPublished(item, wire.date_published);
   setUpdated(item, wire.date_modified);
   const summary = wire.summary === undefined ? undefined : looseText(wire.summary, base);
-  if (summary !== undefined) { item.summary = summary.value; item.summaryType = summary.type; }
+  if (summary !== undefined) {
+    item.summary = summary.value;
+    item.summaryType = summary.type;
+  }
   const html = wire.content_html === undefined ? undefined : finishHtml(wire.content_html, base);
-  const content = html !== undefined ? { value: html, type: 'html' as const } : wire.content_text === undefined ? undefined : looseText(wire.content_text, base);
-  if (content !== undefined) { item.content = content.value; item.contentType = content.type; }
+  const content =
+    html !== undefined
+      ? { value: html, type: 'html' as const }
+      : wire.content_text === undefined
+        ? undefined
+        : looseText(wire.content_text, base);
+  if (content !== undefined) {
+    item.content = content.value;
+    item.contentType = content.type;
+  }
   for (const tag of wire.tags) pushCategory(item.categories, tag);
-  for (const a of wire.attachments) pushEnclosure(item.enclosures, makeEnclosure(a.url, base, a.mime_type, a.size_in_bytes));
+  for (const a of wire.attachments)
+    pushEnclosure(item.enclosures, makeEnclosure(a.url, base, a.mime_type, a.size_in_bytes));
   pushEnclosure(item.enclosures, imageEnclosure(wire.image, base));
   pushEnclosure(item.enclosures, imageEnclosure(wire.banner_image, base));
   const language = wire.language?.trim();

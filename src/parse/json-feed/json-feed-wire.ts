@@ -4,10 +4,19 @@
  */
 
 /** An author object (1.0 `author`, 1.1 `authors`). */
-export interface JsonAuthorWire { name?: string; url?: string; avatar?: string }
+export interface JsonAuthorWire {
+  name?: string;
+  url?: string;
+  avatar?: string;
+}
 
 /** An attachment. */
-export interface JsonAttachmentWire { url: string; mime_type?: string; title?: string; size_in_bytes?: number }
+export interface JsonAttachmentWire {
+  url: string;
+  mime_type?: string;
+  title?: string;
+  size_in_bytes?: number;
+}
 
 /** One item. `id` numbers are turned into strings (the spec says string; feeds send numbers). */
 export interface JsonItemWire {

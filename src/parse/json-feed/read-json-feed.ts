@@ -45,7 +45,11 @@ export function readJsonFeed(text: string): ReadJsonFeedResult {
   if (match !== null) format = match[1] === '1' ? 'json10' : 'json11';
   else if (Array.isArray(data.items)) {
     format = 'json11';
-    problems.push(version === undefined ? 'no JSON Feed version; read as 1.1' : `unknown JSON Feed version "${version}"; read as 1.1`);
+    problems.push(
+      version === undefined
+        ? 'no JSON Feed version; read as 1.1'
+        : `unknown JSON Feed version "${version}"; read as 1.1`,
+    );
   } else return { kind: 'not-a-feed', looksLike: 'a JSON document, not a JSON Feed' };
   if (!Array.isArray(data.items)) problems.push('JSON Feed without an items array');
   return { kind: 'feed', format, wire: readFeed(data), problems };
@@ -103,7 +107,8 @@ function readItem(raw: JsonObject): JsonItemWire {
         url,
         mime_type: str(attachment.mime_type),
         title: str(attachment.title),
-        size_in_bytes: typeof size === 'number' ? size : typeof size === 'string' ? Number.parseInt(size, 10) : undefined,
+        size_in_bytes:
+          typeof size === 'number' ? size : typeof size === 'string' ? Number.parseInt(size, 10) : undefined,
       });
     }
   }

@@ -7,7 +7,10 @@ describe('repairJson', () => {
   });
 
   it('drops trailing commas and junk after the document', () => {
-    expect(JSON.parse(repairJson('{"a": [1, 2,], "b": {"c": 1,},}\n<!-- cache -->'))).toEqual({ a: [1, 2], b: { c: 1 } });
+    expect(JSON.parse(repairJson('{"a": [1, 2,], "b": {"c": 1,},}\n<!-- cache -->'))).toEqual({
+      a: [1, 2],
+      b: { c: 1 },
+    });
   });
 
   it('leaves commas and brackets inside strings alone', () => {

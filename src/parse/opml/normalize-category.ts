@@ -16,5 +16,7 @@ export function normalizeCategory(path: string): string {
 
 /** Returns the segments of a normalized category path ("News/World" → ["News", "World"]). */
 export function splitCategory(path: string): string[] {
-  return normalizeCategory(path).split('/').filter((segment) => segment !== '');
+  return normalizeCategory(path)
+    .split('/')
+    .filter((segment) => segment !== '');
 }

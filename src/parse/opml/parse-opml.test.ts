@@ -66,7 +66,10 @@ describe('parseOpml: behaviour', () => {
       <outline text="Folder" xml:base="https://other.example/base/"><outline text="b" xmlUrl="b.xml"/></outline>
     </body></opml>`;
     const { feeds } = opml(parseOpml(text, { url: LIST_URL }));
-    expect(feeds.map((f) => f.xmlUrl)).toEqual(['https://opml.example.com/lists/feeds/a.xml', 'https://other.example/base/b.xml']);
+    expect(feeds.map((f) => f.xmlUrl)).toEqual([
+      'https://opml.example.com/lists/feeds/a.xml',
+      'https://other.example/base/b.xml',
+    ]);
     expect(feeds[0].htmlUrl).toBe('https://opml.example.com/');
   });
 
@@ -84,11 +87,18 @@ describe('parseOpml: behaviour', () => {
       Buffer.from('" xmlUrl="https://c.example/rss"/></body></opml>'),
     ]);
     expect(opml(parseOpml(new Uint8Array(latin1))).feeds[0].title).toBe('Café “q”');
-    expect(opml(parseOpml('\uFEFF<opml><body><outline text="t" xmlUrl="https://t.example/"/></body></opml>')).feeds).toHaveLength(1);
+    expect(
+      opml(parseOpml('\uFEFF<opml><body><outline text="t" xmlUrl="https://t.example/"/></body></opml>')).feeds,
+    ).toHaveLength(1);
   });
 
   it('returns not-opml with parse.not-opml for other documents', () => {
-    for (const input of ['<rss version="2.0"><channel/></rss>', '<!doctype html><html><body>hi</body></html>', '{"a":1}', '']) {
+    for (const input of [
+      '<rss version="2.0"><channel/></rss>',
+      '<!doctype html><html><body>hi</body></html>',
+      '{"a":1}',
+      '',
+    ]) {
       const result = parseOpml(input);
       expect(result.kind).toBe('not-opml');
       if (result.kind === 'not-opml') expect(isAppError(result.error, 'parse.not-opml')).toBe(true);

@@ -80,7 +80,8 @@ function readFeed(el: XmlElement, xmlUrl: string, path: string[], state: WalkSta
   const known = state.byUrl.get(url);
   if (known !== undefined) {
     for (const category of categories) if (!known.categories.includes(category)) known.categories.push(category);
-    if (++state.duplicates <= MAX_DUPLICATE_LINES) state.problems.push(`feed listed more than once, kept the first: ${url}`);
+    if (++state.duplicates <= MAX_DUPLICATE_LINES)
+      state.problems.push(`feed listed more than once, kept the first: ${url}`);
     return;
   }
   const feed: OpmlFeed = { xmlUrl: url, categories };
@@ -138,5 +139,7 @@ export function parseOpml(input: Uint8Array | string, options: ParseOpmlOptions 
   if (state.duplicates > MAX_DUPLICATE_LINES) {
     problems.push(`${state.duplicates - MAX_DUPLICATE_LINES} more feeds listed more than once`);
   }
-  return title === '' ? { kind: 'opml', feeds: state.feeds, problems } : { kind: 'opml', title, feeds: state.feeds, problems };
+  return title === ''
+    ? { kind: 'opml', feeds: state.feeds, problems }
+    : { kind: 'opml', title, feeds: state.feeds, problems };
 }

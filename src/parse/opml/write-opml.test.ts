@@ -48,13 +48,21 @@ describe('writeOpml', () => {
 
   it('escapes attribute values and drops characters XML cannot carry', () => {
     const title = 'Tom & Jerry <"quoted"> \'s\ttab\nline\u0001\uFFFF\uD800end';
-    const text = writeOpml({ title: 'a & <b>\u0000', feeds: [{ xmlUrl: 'https://e.example/?a=1&b="2"', title, categories: ['R&D <x>'] }] });
+    const text = writeOpml({
+      title: 'a & <b>\u0000',
+      feeds: [{ xmlUrl: 'https://e.example/?a=1&b="2"', title, categories: ['R&D <x>'] }],
+    });
     const doc = parseXml(text);
     expect(doc.wellFormed).toBe(true);
     const back = readBack(text);
     expect(back.title).toBe('a & <b>');
     expect(back.feeds).toEqual([
-      { xmlUrl: 'https://e.example/?a=1&b="2"', title: 'Tom & Jerry <"quoted"> \'s\ttab\nlineend', type: 'rss', categories: ['R&D <x>'] },
+      {
+        xmlUrl: 'https://e.example/?a=1&b="2"',
+        title: 'Tom & Jerry <"quoted"> \'s\ttab\nlineend',
+        type: 'rss',
+        categories: ['R&D <x>'],
+      },
     ]);
   });
 

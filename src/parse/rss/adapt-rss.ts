@@ -35,13 +35,22 @@ function adaptRssChannel(wire: RssWireChannel): ParsedFeedMeta {
   const feed: ParsedFeedMeta = { links: readLinks(wire.links, false), authors: [], contributors: [], categories: [] };
   if (wire.about !== undefined) feed.id = wire.about;
   const title = wire.title && readTitle(wire.title);
-  if (title !== undefined) { feed.title = title; feed.titleType = 'text'; }
+  if (title !== undefined) {
+    feed.title = title;
+    feed.titleType = 'text';
+  }
   const link = pickAlternate(feed.links);
   if (link !== undefined) feed.link = link;
   const subtitle = wire.description && readLooseText(wire.description);
-  if (subtitle !== undefined) { feed.subtitle = subtitle.value; feed.subtitleType = subtitle.type; }
+  if (subtitle !== undefined) {
+    feed.subtitle = subtitle.value;
+    feed.subtitleType = subtitle.type;
+  }
   const rights = wire.copyright && toPlainText(textContent(wire.copyright));
-  if (rights !== undefined) { feed.rights = rights; feed.rightsType = 'text'; }
+  if (rights !== undefined) {
+    feed.rights = rights;
+    feed.rightsType = 'text';
+  }
   const language = trimmedText(wire.language) ?? langOf(wire.el);
   if (language !== undefined) feed.language = language;
   setUpdated(feed, textOf(wire.lastBuildDate));
@@ -70,11 +79,27 @@ function readRssImage(el: XmlElement): FeedImage | undefined {
     const value = textContent(child).trim();
     if (value === '') continue;
     switch (child.local) {
-      case 'url': image.url = resolveUrl(value, child.base); break;
-      case 'title': { const t = toPlainText(value); if (t !== undefined) image.title = t; break; }
-      case 'link': image.link = resolveUrl(value, child.base); break;
-      case 'width': { const n = parseNumber(value); if (n !== undefined) image.width = n; break; }
-      case 'height': { const n = parseNumber(value); if (n !== undefined) image.height = n; break; }
+      case 'url':
+        image.url = resolveUrl(value, child.base);
+        break;
+      case 'title': {
+        const t = toPlainText(value);
+        if (t !== undefined) image.title = t;
+        break;
+      }
+      case 'link':
+        image.link = resolveUrl(value, child.base);
+        break;
+      case 'width': {
+        const n = parseNumber(value);
+        if (n !== undefined) image.width = n;
+        break;
+      }
+      case 'height': {
+        const n = parseNumber(value);
+        if (n !== undefined) image.height = n;
+        break;
+      }
     }
   }
   // RSS 1.0 §5.4: the image's URL may also be its rdf:resource / rdf:about.
@@ -88,20 +113,33 @@ function readRssImage(el: XmlElement): FeedImage | undefined {
 const HTTP_URL = /^https?:\/\//i;
 
 function adaptRssItem(wire: RssWireItem): ParsedItem {
-  const item: ParsedItem = { links: readLinks(wire.links, false), authors: [], contributors: [], categories: [], enclosures: [] };
+  const item: ParsedItem = {
+    links: readLinks(wire.links, false),
+    authors: [],
+    contributors: [],
+    categories: [],
+    enclosures: [],
+  };
   const guid = trimmedText(wire.guid);
   const id = guid ?? wire.about;
   if (id !== undefined) item.id = id;
   const title = wire.title && readTitle(wire.title);
-  if (title !== undefined) { item.title = title; item.titleType = 'text'; }
+  if (title !== undefined) {
+    item.title = title;
+    item.titleType = 'text';
+  }
   const link = pickAlternate(item.links) ?? permalinkOf(wire.guid, guid);
   if (link !== undefined) item.link = link;
   const summary = wire.description && readHtml(wire.description);
-  if (summary !== undefined) { item.summary = summary; item.summaryType = 'html'; }
+  if (summary !== undefined) {
+    item.summary = summary;
+    item.summaryType = 'html';
+  }
   setPublished(item, textOf(wire.pubDate));
   if (wire.authors !== undefined) for (const el of wire.authors) pushPerson(item.authors, readPersonText(el));
   if (wire.categories !== undefined) for (const el of wire.categories) pushTextCategory(item.categories, el);
-  if (wire.enclosures !== undefined) for (const el of wire.enclosures) pushEnclosure(item.enclosures, readRssEnclosure(el));
+  if (wire.enclosures !== undefined)
+    for (const el of wire.enclosures) pushEnclosure(item.enclosures, readRssEnclosure(el));
   const comments = trimmedText(wire.comments);
   if (comments !== undefined && wire.comments !== undefined) item.comments = resolveUrl(comments, wire.comments.base);
   else {

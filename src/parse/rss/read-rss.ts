@@ -38,20 +38,48 @@ export function readRssChannel(el: XmlElement, coreNs: string): RssWireChannel {
 
 function fileChannelElement(wire: RssWireChannel, el: XmlElement, local: string, coreNs: string): void {
   switch (local) {
-    case 'item': wire.items.push(readRssItem(el, coreNs)); return;
-    case 'title': wire.title ??= el; return;
-    case 'link': (wire.links ??= []).push(el); return;
-    case 'description': wire.description ??= el; return;
-    case 'language': wire.language ??= el; return;
-    case 'copyright': wire.copyright ??= el; return;
-    case 'managingEditor': wire.managingEditor ??= el; return;
-    case 'pubDate': wire.pubDate ??= el; return;
-    case 'lastBuildDate': wire.lastBuildDate ??= el; return;
-    case 'category': (wire.categories ??= []).push(el); return;
-    case 'generator': wire.generator ??= el; return;
-    case 'docs': wire.docs ??= el; return;
-    case 'ttl': wire.ttl ??= el; return;
-    case 'image': wire.image ??= el; return;
+    case 'item':
+      wire.items.push(readRssItem(el, coreNs));
+      return;
+    case 'title':
+      wire.title ??= el;
+      return;
+    case 'link':
+      (wire.links ??= []).push(el);
+      return;
+    case 'description':
+      wire.description ??= el;
+      return;
+    case 'language':
+      wire.language ??= el;
+      return;
+    case 'copyright':
+      wire.copyright ??= el;
+      return;
+    case 'managingEditor':
+      wire.managingEditor ??= el;
+      return;
+    case 'pubDate':
+      wire.pubDate ??= el;
+      return;
+    case 'lastBuildDate':
+      wire.lastBuildDate ??= el;
+      return;
+    case 'category':
+      (wire.categories ??= []).push(el);
+      return;
+    case 'generator':
+      wire.generator ??= el;
+      return;
+    case 'docs':
+      wire.docs ??= el;
+      return;
+    case 'ttl':
+      wire.ttl ??= el;
+      return;
+    case 'image':
+      wire.image ??= el;
+      return;
     default: {
       // Some feeds write <pubdate> or <lastbuilddate>; retry once case-insensitively.
       const lower = local.toLowerCase();
@@ -75,16 +103,36 @@ export function readRssItem(el: XmlElement, coreNs: string): RssWireItem {
 
 function fileItemElement(wire: RssWireItem, el: XmlElement, local: string): void {
   switch (local) {
-    case 'title': wire.title ??= el; return;
-    case 'link': (wire.links ??= []).push(el); return;
-    case 'description': wire.description ??= el; return;
-    case 'author': (wire.authors ??= []).push(el); return;
-    case 'category': (wire.categories ??= []).push(el); return;
-    case 'comments': wire.comments ??= el; return;
-    case 'enclosure': (wire.enclosures ??= []).push(el); return;
-    case 'guid': wire.guid ??= el; return;
-    case 'pubDate': wire.pubDate ??= el; return;
-    case 'source': wire.source ??= el; return;
+    case 'title':
+      wire.title ??= el;
+      return;
+    case 'link':
+      (wire.links ??= []).push(el);
+      return;
+    case 'description':
+      wire.description ??= el;
+      return;
+    case 'author':
+      (wire.authors ??= []).push(el);
+      return;
+    case 'category':
+      (wire.categories ??= []).push(el);
+      return;
+    case 'comments':
+      wire.comments ??= el;
+      return;
+    case 'enclosure':
+      (wire.enclosures ??= []).push(el);
+      return;
+    case 'guid':
+      wire.guid ??= el;
+      return;
+    case 'pubDate':
+      wire.pubDate ??= el;
+      return;
+    case 'source':
+      wire.source ??= el;
+      return;
     default: {
       const lower = local.toLowerCase();
       if (lower === 'pubdate') wire.pubDate ??= el;

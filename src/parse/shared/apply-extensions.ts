@@ -20,7 +20,10 @@ type Common = ParsedFeedMeta | ParsedItem;
 function applyCommon(target: Common, ext: ExtensionWire): void {
   if (target.title === undefined && ext.dcTitle !== undefined) {
     const title = readTitle(ext.dcTitle);
-    if (title !== undefined) { target.title = title; target.titleType = 'text'; }
+    if (title !== undefined) {
+      target.title = title;
+      target.titleType = 'text';
+    }
   }
   if (target.id === undefined && ext.dcIdentifier !== undefined) {
     const id = textContent(ext.dcIdentifier).trim();
@@ -28,12 +31,16 @@ function applyCommon(target: Common, ext: ExtensionWire): void {
   }
   if (target.authors.length === 0) {
     if (ext.dcCreators !== undefined) for (const el of ext.dcCreators) pushPerson(target.authors, readPersonText(el));
-    if (target.authors.length === 0 && ext.itunesAuthor !== undefined) pushPerson(target.authors, readPersonText(ext.itunesAuthor));
+    if (target.authors.length === 0 && ext.itunesAuthor !== undefined)
+      pushPerson(target.authors, readPersonText(ext.itunesAuthor));
   }
-  if (ext.dcContributors !== undefined) for (const el of ext.dcContributors) pushPerson(target.contributors, readPersonText(el));
+  if (ext.dcContributors !== undefined)
+    for (const el of ext.dcContributors) pushPerson(target.contributors, readPersonText(el));
   if (ext.dcSubjects !== undefined) for (const el of ext.dcSubjects) pushTextCategory(target.categories, el);
-  setPublished(target, textOf(ext.dcDate)) || setPublished(target, textOf(ext.dctermsIssued))
-    || setPublished(target, textOf(ext.dctermsCreated)) || setPublished(target, textOf(ext.atomPublished));
+  setPublished(target, textOf(ext.dcDate)) ||
+    setPublished(target, textOf(ext.dctermsIssued)) ||
+    setPublished(target, textOf(ext.dctermsCreated)) ||
+    setPublished(target, textOf(ext.atomPublished));
   setUpdated(target, textOf(ext.dctermsModified)) || setUpdated(target, textOf(ext.atomUpdated));
   if (target.language === undefined && ext.dcLanguage !== undefined) {
     const language = textContent(ext.dcLanguage).trim();
@@ -45,27 +52,42 @@ function applyCommon(target: Common, ext: ExtensionWire): void {
 export function applyItemExtensions(item: ParsedItem, ext: ExtensionWire): void {
   applyCommon(item, ext);
   if (item.content === undefined) {
-    const content = ext.contentEncoded !== undefined ? readHtml(ext.contentEncoded)
-      : ext.xhtmlBody !== undefined ? readInlineXhtml(ext.xhtmlBody) : undefined;
-    if (content !== undefined) { item.content = content; item.contentType = 'html'; }
+    const content =
+      ext.contentEncoded !== undefined
+        ? readHtml(ext.contentEncoded)
+        : ext.xhtmlBody !== undefined
+          ? readInlineXhtml(ext.xhtmlBody)
+          : undefined;
+    if (content !== undefined) {
+      item.content = content;
+      item.contentType = 'html';
+    }
   }
   if (item.summary === undefined) {
     const el = ext.dcDescription ?? ext.itunesSummary ?? ext.itunesSubtitle ?? ext.mediaDescription;
     const summary = el === undefined ? undefined : readLooseText(el);
-    if (summary !== undefined) { item.summary = summary.value; item.summaryType = summary.type; }
+    if (summary !== undefined) {
+      item.summary = summary.value;
+      item.summaryType = summary.type;
+    }
   }
   if (item.title === undefined && ext.mediaTitle !== undefined) {
     const title = readTitle(ext.mediaTitle);
-    if (title !== undefined) { item.title = title; item.titleType = 'text'; }
+    if (title !== undefined) {
+      item.title = title;
+      item.titleType = 'text';
+    }
   }
   if (item.rights === undefined && ext.dcRights !== undefined) {
     const rights = toPlainText(textContent(ext.dcRights));
     if (rights !== undefined) item.rights = rights;
   }
-  if (ext.mediaContents !== undefined) for (const el of ext.mediaContents) pushEnclosure(item.enclosures, readMediaContent(el));
+  if (ext.mediaContents !== undefined)
+    for (const el of ext.mediaContents) pushEnclosure(item.enclosures, readMediaContent(el));
   if (!hasImage(item.enclosures)) {
     const thumb = ext.mediaThumbnails?.[0] ?? ext.itunesImage;
-    if (thumb !== undefined) pushEnclosure(item.enclosures, imageEnclosure(thumb.attrs.url ?? thumb.attrs.href, thumb.base));
+    if (thumb !== undefined)
+      pushEnclosure(item.enclosures, imageEnclosure(thumb.attrs.url ?? thumb.attrs.href, thumb.base));
   }
   if (ext.feedburnerOrigLink !== undefined) {
     const link = resolveUrl(textContent(ext.feedburnerOrigLink), ext.feedburnerOrigLink.base);
@@ -79,16 +101,23 @@ export function applyFeedExtensions(feed: ParsedFeedMeta, ext: ExtensionWire): v
   if (feed.subtitle === undefined) {
     const el = ext.dcDescription ?? ext.itunesSummary ?? ext.itunesSubtitle;
     const subtitle = el === undefined ? undefined : readLooseText(el);
-    if (subtitle !== undefined) { feed.subtitle = subtitle.value; feed.subtitleType = subtitle.type; }
+    if (subtitle !== undefined) {
+      feed.subtitle = subtitle.value;
+      feed.subtitleType = subtitle.type;
+    }
   }
   if (feed.rights === undefined && ext.dcRights !== undefined) {
     const rights = toPlainText(textContent(ext.dcRights));
-    if (rights !== undefined) { feed.rights = rights; feed.rightsType = 'text'; }
+    if (rights !== undefined) {
+      feed.rights = rights;
+      feed.rightsType = 'text';
+    }
   }
-  if (ext.itunesCategories !== undefined) for (const el of ext.itunesCategories) pushItunesCategory(feed.categories, el);
+  if (ext.itunesCategories !== undefined)
+    for (const el of ext.itunesCategories) pushItunesCategory(feed.categories, el);
   if (feed.image === undefined) {
     const el = ext.itunesImage ?? ext.mediaThumbnails?.[0];
-    const raw = el === undefined ? undefined : el.attrs.href ?? el.attrs.url;
+    const raw = el === undefined ? undefined : (el.attrs.href ?? el.attrs.url);
     if (el !== undefined && raw !== undefined && raw.trim() !== '') feed.image = { url: resolveUrl(raw, el.base) };
   }
 }

@@ -8,8 +8,10 @@ import type { XmlElement } from '../xml/types.ts';
 
 /** Something with published/updated dates (feed metadata or an item). */
 export interface Dated {
-  published?: string; publishedRaw?: string;
-  updated?: string; updatedRaw?: string;
+  published?: string;
+  publishedRaw?: string;
+  updated?: string;
+  updatedRaw?: string;
 }
 
 /** Sets `target.published`/`publishedRaw` from raw text unless already set; returns true when set. */

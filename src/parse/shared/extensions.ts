@@ -73,34 +73,68 @@ export function readExtension(wire: ExtensionWire, el: XmlElement): void {
 
 function readDublinCore(wire: ExtensionWire, el: XmlElement): void {
   switch (el.local) {
-    case 'title': wire.dcTitle ??= el; return;
-    case 'description': wire.dcDescription ??= el; return;
-    case 'creator': (wire.dcCreators ??= []).push(el); return;
-    case 'contributor': (wire.dcContributors ??= []).push(el); return;
-    case 'subject': (wire.dcSubjects ??= []).push(el); return;
-    case 'date': wire.dcDate ??= el; return;
-    case 'rights': wire.dcRights ??= el; return;
-    case 'language': wire.dcLanguage ??= el; return;
-    case 'identifier': wire.dcIdentifier ??= el; return;
+    case 'title':
+      wire.dcTitle ??= el;
+      return;
+    case 'description':
+      wire.dcDescription ??= el;
+      return;
+    case 'creator':
+      (wire.dcCreators ??= []).push(el);
+      return;
+    case 'contributor':
+      (wire.dcContributors ??= []).push(el);
+      return;
+    case 'subject':
+      (wire.dcSubjects ??= []).push(el);
+      return;
+    case 'date':
+      wire.dcDate ??= el;
+      return;
+    case 'rights':
+      wire.dcRights ??= el;
+      return;
+    case 'language':
+      wire.dcLanguage ??= el;
+      return;
+    case 'identifier':
+      wire.dcIdentifier ??= el;
+      return;
   }
 }
 
 function readDcTerms(wire: ExtensionWire, el: XmlElement): void {
   switch (el.local) {
-    case 'issued': case 'available': wire.dctermsIssued ??= el; return;
-    case 'created': wire.dctermsCreated ??= el; return;
-    case 'modified': wire.dctermsModified ??= el; return;
+    case 'issued':
+    case 'available':
+      wire.dctermsIssued ??= el;
+      return;
+    case 'created':
+      wire.dctermsCreated ??= el;
+      return;
+    case 'modified':
+      wire.dctermsModified ??= el;
+      return;
     // dcterms refines dc: the same element names mean the same things.
-    default: readDublinCore(wire, el);
+    default:
+      readDublinCore(wire, el);
   }
 }
 
 function readMedia(wire: ExtensionWire, el: XmlElement): void {
   switch (el.local) {
-    case 'content': (wire.mediaContents ??= []).push(el); return;
-    case 'thumbnail': (wire.mediaThumbnails ??= []).push(el); return;
-    case 'title': wire.mediaTitle ??= el; return;
-    case 'description': wire.mediaDescription ??= el; return;
+    case 'content':
+      (wire.mediaContents ??= []).push(el);
+      return;
+    case 'thumbnail':
+      (wire.mediaThumbnails ??= []).push(el);
+      return;
+    case 'title':
+      wire.mediaTitle ??= el;
+      return;
+    case 'description':
+      wire.mediaDescription ??= el;
+      return;
     case 'group':
       for (const child of el.children) if (typeof child !== 'string' && child.ns === NS.MEDIA) readMedia(wire, child);
       return;
@@ -109,10 +143,20 @@ function readMedia(wire: ExtensionWire, el: XmlElement): void {
 
 function readItunes(wire: ExtensionWire, el: XmlElement): void {
   switch (el.local) {
-    case 'author': wire.itunesAuthor ??= el; return;
-    case 'image': wire.itunesImage ??= el; return;
-    case 'summary': wire.itunesSummary ??= el; return;
-    case 'subtitle': wire.itunesSubtitle ??= el; return;
-    case 'category': (wire.itunesCategories ??= []).push(el); return;
+    case 'author':
+      wire.itunesAuthor ??= el;
+      return;
+    case 'image':
+      wire.itunesImage ??= el;
+      return;
+    case 'summary':
+      wire.itunesSummary ??= el;
+      return;
+    case 'subtitle':
+      wire.itunesSubtitle ??= el;
+      return;
+    case 'category':
+      (wire.itunesCategories ??= []).push(el);
+      return;
   }
 }

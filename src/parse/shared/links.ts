@@ -88,7 +88,8 @@ export function readLinks(els: XmlElement[] | undefined, allAtom: boolean): Link
   const out: Link[] = [];
   if (els === undefined) return out;
   for (const el of els) {
-    const atomStyle = allAtom || el.ns === NS.ATOM10 || el.ns === NS.ATOM03 || (el.attrs.href !== undefined && !hasText(el));
+    const atomStyle =
+      allAtom || el.ns === NS.ATOM10 || el.ns === NS.ATOM03 || (el.attrs.href !== undefined && !hasText(el));
     const link = atomStyle ? readAtomLink(el) : readRssLink(el);
     if (link !== undefined) out.push(link);
   }

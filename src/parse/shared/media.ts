@@ -9,8 +9,14 @@ import { resolveUrl } from '../../util/resolve-url.ts';
 import { parseNumber } from './numbers.ts';
 
 const IMAGE_TYPES: Readonly<Record<string, string>> = {
-  jpg: 'image/jpeg', jpeg: 'image/jpeg', png: 'image/png', gif: 'image/gif', webp: 'image/webp',
-  avif: 'image/avif', svg: 'image/svg+xml', bmp: 'image/bmp',
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+  png: 'image/png',
+  gif: 'image/gif',
+  webp: 'image/webp',
+  avif: 'image/avif',
+  svg: 'image/svg+xml',
+  bmp: 'image/bmp',
 };
 
 /** Returns the image MIME type a URL's extension suggests, or "image/*" when it says nothing. */
@@ -26,14 +32,24 @@ export function guessImageType(url: string): string {
 }
 
 /** Returns an enclosure from a URL, type and length, omitting what is absent; undefined without URL. */
-export function makeEnclosure(rawUrl: string | undefined, base: string | undefined, type: string | undefined, length: string | number | undefined): Enclosure | undefined {
+export function makeEnclosure(
+  rawUrl: string | undefined,
+  base: string | undefined,
+  type: string | undefined,
+  length: string | number | undefined,
+): Enclosure | undefined {
   if (rawUrl === undefined) return undefined;
   const url = resolveUrl(rawUrl, base);
   if (url === '') return undefined;
   const enclosure: Enclosure = { url };
   const t = type?.trim();
   if (t) enclosure.type = t;
-  const n = typeof length === 'number' ? (Number.isSafeInteger(length) && length >= 0 ? length : undefined) : parseNumber(length);
+  const n =
+    typeof length === 'number'
+      ? Number.isSafeInteger(length) && length >= 0
+        ? length
+        : undefined
+      : parseNumber(length);
   if (n !== undefined) enclosure.length = n;
   return enclosure;
 }

@@ -9,7 +9,21 @@ import { NS } from '../xml/namespaces.ts';
 import type { XmlElement, XmlNode } from '../xml/types.ts';
 
 const URL_ATTRIBUTES = new Set(['href', 'src', 'poster', 'cite', 'background', 'longdesc', 'usemap', 'action', 'data']);
-const VOID_ELEMENTS = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
+const VOID_ELEMENTS = new Set([
+  'area',
+  'base',
+  'br',
+  'col',
+  'embed',
+  'hr',
+  'img',
+  'input',
+  'link',
+  'meta',
+  'source',
+  'track',
+  'wbr',
+]);
 const TEXT_SPECIALS = /[&<>]/;
 const ATTRIBUTE_SPECIALS = /[&<"]/;
 const WHITESPACE_RUNS = /\s+/;
@@ -25,12 +39,15 @@ function escapeAttribute(value: string): string {
 }
 
 function resolveSrcset(value: string, base: string | undefined): string {
-  return value.split(',').map((candidate) => {
-    const parts = candidate.trim().split(WHITESPACE_RUNS);
-    if (parts[0] === '') return candidate.trim();
-    parts[0] = resolveUrl(parts[0], base);
-    return parts.join(' ');
-  }).join(', ');
+  return value
+    .split(',')
+    .map((candidate) => {
+      const parts = candidate.trim().split(WHITESPACE_RUNS);
+      if (parts[0] === '') return candidate.trim();
+      parts[0] = resolveUrl(parts[0], base);
+      return parts.join(' ');
+    })
+    .join(', ');
 }
 
 function writeNode(node: XmlNode): string {

@@ -38,27 +38,52 @@ describe('finishHtml', () => {
 
 describe('readHtml', () => {
   it('re-serializes markup left unescaped in the element', () => {
-    expect(readHtml(element('<description>a<br/>b <a href="x">y</a></description>'))).toBe('a<br>b <a href="http://base.example/dir/x">y</a>');
+    expect(readHtml(element('<description>a<br/>b <a href="x">y</a></description>'))).toBe(
+      'a<br>b <a href="http://base.example/dir/x">y</a>',
+    );
   });
 });
 
 describe('Atom text constructs', () => {
   it('reads text, html and xhtml, reporting xhtml as html', () => {
-    expect(readAtomText(element(`<summary ${ATOM}>a &amp; b</summary>`), false)).toEqual({ value: 'a & b', type: 'text' });
-    expect(readAtomText(element(`<summary ${ATOM} type="html">&lt;b&gt;x&lt;/b&gt;</summary>`), false)).toEqual({ value: '<b>x</b>', type: 'html' });
-    expect(readAtomText(element(`<summary ${ATOM} type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml"><b>x</b> <a href="p">p</a></div></summary>`), false))
-      .toEqual({ value: '<b>x</b> <a href="http://base.example/dir/p">p</a>', type: 'html' });
+    expect(readAtomText(element(`<summary ${ATOM}>a &amp; b</summary>`), false)).toEqual({
+      value: 'a & b',
+      type: 'text',
+    });
+    expect(readAtomText(element(`<summary ${ATOM} type="html">&lt;b&gt;x&lt;/b&gt;</summary>`), false)).toEqual({
+      value: '<b>x</b>',
+      type: 'html',
+    });
+    expect(
+      readAtomText(
+        element(
+          `<summary ${ATOM} type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml"><b>x</b> <a href="p">p</a></div></summary>`,
+        ),
+        false,
+      ),
+    ).toEqual({ value: '<b>x</b> <a href="http://base.example/dir/p">p</a>', type: 'html' });
   });
 
   it('reads Atom 0.3 modes', () => {
     const b64 = Buffer.from('<p>hé</p>').toString('base64');
-    expect(readAtomText(element(`<content type="text/html" mode="base64">${b64}</content>`), true)).toEqual({ value: '<p>hé</p>', type: 'html' });
-    expect(readAtomText(element('<content type="text/html" mode="escaped">&lt;i&gt;i&lt;/i&gt;</content>'), true)).toEqual({ value: '<i>i</i>', type: 'html' });
+    expect(readAtomText(element(`<content type="text/html" mode="base64">${b64}</content>`), true)).toEqual({
+      value: '<p>hé</p>',
+      type: 'html',
+    });
+    expect(
+      readAtomText(element('<content type="text/html" mode="escaped">&lt;i&gt;i&lt;/i&gt;</content>'), true),
+    ).toEqual({ value: '<i>i</i>', type: 'html' });
     expect(readAtomText(element('<content>plain</content>'), true)).toEqual({ value: 'plain', type: 'text' });
   });
 
   it('keeps titles plain text unless declared html', () => {
-    expect(readAtomTitle(element(`<title ${ATOM}>A &lt;b&gt;bold&lt;/b&gt; move</title>`), false)).toEqual({ value: 'A bold move', type: 'text' });
-    expect(readAtomTitle(element(`<title ${ATOM} type="html">A &lt;b&gt;bold&lt;/b&gt;</title>`), false)).toEqual({ value: 'A <b>bold</b>', type: 'html' });
+    expect(readAtomTitle(element(`<title ${ATOM}>A &lt;b&gt;bold&lt;/b&gt; move</title>`), false)).toEqual({
+      value: 'A bold move',
+      type: 'text',
+    });
+    expect(readAtomTitle(element(`<title ${ATOM} type="html">A &lt;b&gt;bold&lt;/b&gt;</title>`), false)).toEqual({
+      value: 'A <b>bold</b>',
+      type: 'html',
+    });
   });
 });

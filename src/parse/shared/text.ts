@@ -15,7 +15,10 @@ import { resolveHtmlUrls } from '../html-urls.ts';
 import { serializeXhtml } from './serialize-xhtml.ts';
 
 /** A value with its type, as the adapters store it. */
-export interface TypedText { value: string; type: TextType }
+export interface TypedText {
+  value: string;
+  type: TextType;
+}
 
 // A comment start is enough to call it markup; stripping an unclosed comment takes the rest,
 // which keeps both regexes linear on hostile input.
@@ -122,11 +125,15 @@ export function readAtomText(el: XmlElement, atom03: boolean): TypedText | undef
   const type = (el.attrs.type ?? '').trim().toLowerCase();
   if (atom03) return readAtom03Text(el, type);
   switch (type) {
-    case '': case 'text': case 'text/plain':
+    case '':
+    case 'text':
+    case 'text/plain':
       return readLooseText(el);
-    case 'html': case 'text/html':
+    case 'html':
+    case 'text/html':
       return asHtml(readHtml(el));
-    case 'xhtml': case 'application/xhtml+xml':
+    case 'xhtml':
+    case 'application/xhtml+xml':
       return asHtml(readXhtml(el));
     default:
       // RFC 4287 §4.1.3.3: other text/* is text, XML types are markup, the rest base64.

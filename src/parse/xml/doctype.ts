@@ -87,7 +87,12 @@ function readEntity(text: string, i: number, entities: Map<string, string | null
   return skipDeclaration(text, p);
 }
 
-function readInternalSubset(text: string, i: number, entities: Map<string, string | null>, problems: ProblemLog): number {
+function readInternalSubset(
+  text: string,
+  i: number,
+  entities: Map<string, string | null>,
+  problems: ProblemLog,
+): number {
   while (i < text.length) {
     const c = text[i];
     if (c === ']') return i + 1;

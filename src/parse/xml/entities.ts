@@ -50,14 +50,28 @@ function isDigit(c: number, hex: boolean): boolean {
 }
 
 function isNameChar(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 45 || c === 46 || c === 58;
+  return (
+    (c >= 97 && c <= 122) ||
+    (c >= 65 && c <= 90) ||
+    (c >= 48 && c <= 57) ||
+    c === 95 ||
+    c === 45 ||
+    c === 46 ||
+    c === 58
+  );
 }
 
 /**
  * Returns `raw` with character and entity references replaced; an unknown or unterminated
  * reference is kept literally and reported at `offset`.
  */
-export function decodeEntities(raw: string, offset: number, problems: ProblemLog, dtd?: DeclaredEntities, depth = 0): string {
+export function decodeEntities(
+  raw: string,
+  offset: number,
+  problems: ProblemLog,
+  dtd?: DeclaredEntities,
+  depth = 0,
+): string {
   let amp = raw.indexOf('&');
   if (amp === -1) return raw;
   const parts: string[] = [];
@@ -112,7 +126,12 @@ function readNumber(raw: string, start: number, end: number, hex: boolean): numb
 }
 
 function decodeOneReference(
-  raw: string, amp: number, offset: number, problems: ProblemLog, dtd: DeclaredEntities | undefined, depth: number,
+  raw: string,
+  amp: number,
+  offset: number,
+  problems: ProblemLog,
+  dtd: DeclaredEntities | undefined,
+  depth: number,
 ): { text: string; end: number } | null {
   let i = amp + 1;
   if (raw.charCodeAt(i) === 35 /* # */) {
@@ -121,7 +140,7 @@ function decodeOneReference(
     let j = start;
     while (j < raw.length && j - start < 8 && isDigit(raw.charCodeAt(j), hex)) j++;
     if (j === start || raw.charCodeAt(j) !== 59 /* ; */) {
-      problems.add("malformed character reference kept as text", offset + amp);
+      problems.add('malformed character reference kept as text', offset + amp);
       return null;
     }
     return { text: codePointText(readNumber(raw, start, j, hex)), end: j + 1 };
@@ -145,7 +164,13 @@ function decodeOneReference(
   return null;
 }
 
-function expandDeclared(name: string, dtd: DeclaredEntities, offset: number, problems: ProblemLog, depth: number): string {
+function expandDeclared(
+  name: string,
+  dtd: DeclaredEntities,
+  offset: number,
+  problems: ProblemLog,
+  depth: number,
+): string {
   if (dtd.budget <= 0) {
     problems.add('entity expansion limit reached; rest not expanded', offset);
     return '';

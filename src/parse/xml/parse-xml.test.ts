@@ -30,7 +30,9 @@ describe('parseXml on well-formed input', () => {
   });
 
   it('honours default namespaces and their scoping', () => {
-    const el = root('<feed xmlns="http://www.w3.org/2005/Atom"><div xmlns="http://www.w3.org/1999/xhtml"><p>x</p></div><title/></feed>');
+    const el = root(
+      '<feed xmlns="http://www.w3.org/2005/Atom"><div xmlns="http://www.w3.org/1999/xhtml"><p>x</p></div><title/></feed>',
+    );
     expect(el.ns).toBe(NS.ATOM10);
     const [div, title] = childElements(el);
     expect(div.ns).toBe(NS.XHTML);
@@ -43,7 +45,9 @@ describe('parseXml on well-formed input', () => {
   });
 
   it('reads namespaced attributes and xml:lang by namespace', () => {
-    const el = root('<r:RDF xmlns:r="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xml:lang="zh-CN"><item r:about="http://e/1"/></r:RDF>');
+    const el = root(
+      '<r:RDF xmlns:r="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xml:lang="zh-CN"><item r:about="http://e/1"/></r:RDF>',
+    );
     const item = childElements(el)[0];
     expect(getAttrNs(item, 'about', NS.RDF)).toBe('http://e/1');
     expect(langOf(item)).toBe('zh-CN');
@@ -52,7 +56,10 @@ describe('parseXml on well-formed input', () => {
 
 describe('xml:base', () => {
   it('resolves nested bases per element against the document URL', () => {
-    const feed = root('<feed xml:base="/news/"><entry xml:base="2022/"><link/></entry><other/></feed>', 'https://e.com/feed.xml');
+    const feed = root(
+      '<feed xml:base="/news/"><entry xml:base="2022/"><link/></entry><other/></feed>',
+      'https://e.com/feed.xml',
+    );
     const [entry, other] = childElements(feed);
     expect(feed.base).toBe('https://e.com/news/');
     expect(entry.base).toBe('https://e.com/news/2022/');
@@ -101,7 +108,9 @@ describe('recovery', () => {
   });
 
   it('skips junk such as a PHP warning before the XML declaration', () => {
-    const doc = parseXml('<b>Warning</b>: something in x.php\n<?xml version="1.0" encoding="utf-8"?><rss><channel/></rss>');
+    const doc = parseXml(
+      '<b>Warning</b>: something in x.php\n<?xml version="1.0" encoding="utf-8"?><rss><channel/></rss>',
+    );
     expect(doc.root!.name).toBe('rss');
     expect(doc.declaredEncoding).toBe('utf-8');
     expect(doc.problems[0]).toMatch(/junk before the XML declaration/);
@@ -138,7 +147,9 @@ describe('safety', () => {
     const levels = ['<!ENTITY l0 "lol">'];
     for (let i = 1; i <= 9; i++) levels.push(`<!ENTITY l${i} "${`&l${i - 1};`.repeat(10)}">`);
     const started = Date.now();
-    const doc = parseXml(`<!DOCTYPE x [${levels.join('')}]><x>&l1; &l9;</x>`, { limits: { maxEntityExpansion: 100_000 } });
+    const doc = parseXml(`<!DOCTYPE x [${levels.join('')}]><x>&l1; &l9;</x>`, {
+      limits: { maxEntityExpansion: 100_000 },
+    });
     expect(Date.now() - started).toBeLessThan(2000);
     expect(textContent(doc.root!).length).toBeLessThanOrEqual(100_000 + 100);
     expect(textContent(doc.root!).startsWith('lol'.repeat(10))).toBe(true);
@@ -156,7 +167,9 @@ describe('safety', () => {
 
   it('cuts huge attribute values and drops extra attributes', () => {
     const attrs = Array.from({ length: 500 }, (_, i) => `a${i}="v"`).join(' ');
-    const doc = parseXml(`<x big="${'y'.repeat(10_000)}" ${attrs}/>`, { limits: { maxAttributeLength: 100, maxAttributes: 10 } });
+    const doc = parseXml(`<x big="${'y'.repeat(10_000)}" ${attrs}/>`, {
+      limits: { maxAttributeLength: 100, maxAttributes: 10 },
+    });
     expect(doc.root!.attrs.big.length).toBe(100);
     expect(Object.keys(doc.root!.attrs).length).toBe(10);
   });

@@ -97,7 +97,7 @@ export function parseXml(input: string, options: ParseXmlOptions = {}): XmlDocum
     const nextLt = text.indexOf('<', lt + 2);
     if (gt === -1 || (nextLt !== -1 && nextLt < gt)) {
       const end = nextLt === -1 ? len : nextLt;
-      problems.add('end tag not closed with \'>\'', lt);
+      problems.add("end tag not closed with '>'", lt);
       builder.close(text.slice(lt + 2, end).trim(), lt);
       return end;
     }

@@ -25,7 +25,11 @@ function isSpace(c: number): boolean {
 
 /** Reads the start tag whose `<` is at `lt`. */
 export function readStartTag(
-  text: string, lt: number, problems: ProblemLog, dtd: DeclaredEntities | undefined, maxAttributeLength: number,
+  text: string,
+  lt: number,
+  problems: ProblemLog,
+  dtd: DeclaredEntities | undefined,
+  maxAttributeLength: number,
 ): StartTag {
   const len = text.length;
   let p = lt + 1;

@@ -81,7 +81,9 @@ export class TreeBuilder {
         if (key.charCodeAt(0) === 120 /* x */) {
           if (key === 'xmlns' || key.startsWith('xmlns:')) {
             if (prefixes === (parent?.prefixes ?? ROOT_PREFIXES)) prefixes = { ...prefixes };
-            (prefixes as Record<string, string>)[key.length === 5 ? '' : key.slice(6)] = canonicalNamespace(value.trim());
+            (prefixes as Record<string, string>)[key.length === 5 ? '' : key.slice(6)] = canonicalNamespace(
+              value.trim(),
+            );
           } else if (key === 'xml:base') {
             base = resolveUrl(value, base);
           }
@@ -187,11 +189,30 @@ export class TreeBuilder {
   }
 }
 
-const HTML_VOID = new Set(['br', 'hr', 'img', 'wbr', 'input', 'meta', 'area', 'col', 'embed', 'source', 'track', 'param']);
+const HTML_VOID = new Set([
+  'br',
+  'hr',
+  'img',
+  'wbr',
+  'input',
+  'meta',
+  'area',
+  'col',
+  'embed',
+  'source',
+  'track',
+  'param',
+]);
 
 /** An unclosed HTML void element (`Hello<br>world` in an RSS description) gives its content back to its parent. */
 function hoistVoidContent(element: MutableElement | null): void {
-  if (element === null || element.children.length === 0 || element.ns !== '' || !HTML_VOID.has(element.local.toLowerCase())) return;
+  if (
+    element === null ||
+    element.children.length === 0 ||
+    element.ns !== '' ||
+    !HTML_VOID.has(element.local.toLowerCase())
+  )
+    return;
   const parent = element.parent as MutableElement | null;
   if (parent === null) return;
   const moved = element.children.splice(0);

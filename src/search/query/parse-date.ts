@@ -5,7 +5,10 @@
  */
 
 /** A period in epoch ms: `start` inclusive, `end` exclusive. */
-export interface DatePeriod { start: number; end: number }
+export interface DatePeriod {
+  start: number;
+  end: number;
+}
 
 /** Returns the UTC period a date text names, or undefined when it is not a date. */
 export function parseDatePeriod(text: string): DatePeriod | undefined {

@@ -48,7 +48,10 @@ describe('parseQuery', () => {
     expect(parsed.until).toBe(Date.UTC(2024, 2, 15));
     expect(parseQuery('on:2024').since).toBe(Date.UTC(2024, 0, 1));
     expect(parseQuery('on:2024').until).toBe(Date.UTC(2025, 0, 1));
-    expect(parseQuery('on:２０２４／０２／２９')).toMatchObject({ since: Date.UTC(2024, 1, 29), until: Date.UTC(2024, 2, 1) });
+    expect(parseQuery('on:２０２４／０２／２９')).toMatchObject({
+      since: Date.UTC(2024, 1, 29),
+      until: Date.UTC(2024, 2, 1),
+    });
   });
 
   it('reports a bad date instead of failing', () => {

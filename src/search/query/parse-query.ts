@@ -13,10 +13,18 @@ import { parseDatePeriod } from './parse-date.ts';
 export type QueryField = 'title' | 'author' | 'feed' | 'category';
 
 /** One term: a word or phrase as typed (not yet folded). */
-export interface QueryTerm { text: string; phrase: boolean; prefix: boolean; field?: QueryField }
+export interface QueryTerm {
+  text: string;
+  phrase: boolean;
+  prefix: boolean;
+  field?: QueryField;
+}
 
 /** A clause is one term or several alternatives joined by OR; a negated clause excludes. */
-export interface QueryClause { terms: QueryTerm[]; negated: boolean }
+export interface QueryClause {
+  terms: QueryTerm[];
+  negated: boolean;
+}
 
 /** A parsed query. */
 export interface ParsedQuery {
@@ -34,7 +42,13 @@ const QUOTES: Record<string, string> = { '"': '"', '\u201c': '\u201d', '\u300c':
 const TEXT_FIELDS = new Set<string>(['title', 'author', 'feed', 'category']);
 const FILTERS = new Set<string>(['lang', 'before', 'after', 'on']);
 
-interface Token { text: string; quoted: boolean; negated: boolean; field?: string; isOr: boolean }
+interface Token {
+  text: string;
+  quoted: boolean;
+  negated: boolean;
+  field?: string;
+  isOr: boolean;
+}
 
 function lex(query: string): Token[] {
   const tokens: Token[] = [];
@@ -49,7 +63,10 @@ function lex(query: string): Token[] {
     }
     let field: string | undefined;
     const fieldMatch = /^([a-zA-Z]+):(?=\S)/.exec(query.slice(i));
-    if (fieldMatch !== null && (TEXT_FIELDS.has(fieldMatch[1].toLowerCase()) || FILTERS.has(fieldMatch[1].toLowerCase()))) {
+    if (
+      fieldMatch !== null &&
+      (TEXT_FIELDS.has(fieldMatch[1].toLowerCase()) || FILTERS.has(fieldMatch[1].toLowerCase()))
+    ) {
       field = fieldMatch[1].toLowerCase();
       i += fieldMatch[0].length;
     }
@@ -65,14 +82,25 @@ function lex(query: string): Token[] {
     while (end < query.length && !/\s/u.test(query[end]) && QUOTES[query[end]] === undefined) end++;
     const text = query.slice(i, end);
     i = end;
-    tokens.push({ text, quoted: false, negated, field, isOr: !negated && field === undefined && (text === 'OR' || text === '|') });
+    tokens.push({
+      text,
+      quoted: false,
+      negated,
+      field,
+      isOr: !negated && field === undefined && (text === 'OR' || text === '|'),
+    });
   }
   return tokens;
 }
 
 function applyFilter(parsed: ParsedQuery, field: string, value: string): void {
   if (field === 'lang') {
-    parsed.languages.push(...value.split(',').map((tag) => tag.trim().toLowerCase()).filter((tag) => tag !== ''));
+    parsed.languages.push(
+      ...value
+        .split(',')
+        .map((tag) => tag.trim().toLowerCase())
+        .filter((tag) => tag !== ''),
+    );
     return;
   }
   const period = parseDatePeriod(value);

@@ -7,12 +7,18 @@ const plan = (query: string) => planQuery(parseQuery(query));
 describe('planQuery', () => {
   it('makes a CJK string of up to four characters one exact phrase, with its common pairs as hints', () => {
     expect(plan('人大代表').match).toEqual({
-      kind: 'phrase', tokens: [{ text: '人' }, { text: '大' }, { text: '代' }, { text: '表' }], hints: ['人大', '大代'],
+      kind: 'phrase',
+      tokens: [{ text: '人' }, { text: '大' }, { text: '代' }, { text: '表' }],
+      hints: ['人大', '大代'],
     });
   });
 
   it('marks a two-token phrase that one pair or gram stands for, and only without a field or prefix', () => {
-    expect(plan('"the government"').match).toMatchObject({ kind: 'phrase', hints: ['the_government'], exact: 'the_government' });
+    expect(plan('"the government"').match).toMatchObject({
+      kind: 'phrase',
+      hints: ['the_government'],
+      exact: 'the_government',
+    });
     expect(plan('人大').match).toMatchObject({ hints: ['人大'], exact: '人大' });
     expect(plan('"经济，政策"').match).toMatchObject({ hints: ['济_政'] });
     expect(plan('"济，政"').match).toMatchObject({ hints: ['济_政'], exact: '济_政' });
@@ -27,7 +33,11 @@ describe('planQuery', () => {
     const match = plan('上海房价上涨').match;
     expect(match?.kind).toBe('and');
     if (match?.kind !== 'and') return;
-    expect(match.nodes.map((n) => (n.kind === 'phrase' ? n.tokens.map((t) => t.text).join('') : '?'))).toEqual(['上海', '房价', '上涨']);
+    expect(match.nodes.map((n) => (n.kind === 'phrase' ? n.tokens.map((t) => t.text).join('') : '?'))).toEqual([
+      '上海',
+      '房价',
+      '上涨',
+    ]);
     expect(plan('"上海房价上涨"').match?.kind).toBe('phrase');
   });
 

@@ -68,7 +68,10 @@ export function planQuery(parsed: ParsedQuery): QueryPlan {
   const positive: MatchNode[] = [];
   const exclude: MatchNode[] = [];
   for (const clause of parsed.clauses) {
-    const node = combine('or', clause.terms.flatMap((term) => termNode(term) ?? []));
+    const node = combine(
+      'or',
+      clause.terms.flatMap((term) => termNode(term) ?? []),
+    );
     if (node === undefined) continue;
     (clause.negated ? exclude : positive).push(node);
   }

@@ -3,15 +3,20 @@ import { highlightAll, makeSnippet, markSnippet, snippetToHtml, type HighlightPh
 
 const cjk = (text: string): HighlightPhrase => [{ kind: 'cjk', text }];
 const word = (text: string, prefix = false): HighlightPhrase => [{ kind: 'word', text, prefix }];
-const marked = (text: string, phrases: HighlightPhrase[], length?: number) => markSnippet(makeSnippet(text, phrases, length), '[', ']');
+const marked = (text: string, phrases: HighlightPhrase[], length?: number) =>
+  markSnippet(makeSnippet(text, phrases, length), '[', ']');
 
 describe('makeSnippet', () => {
   it('marks matches in the original characters when the text is Traditional or full-width', () => {
-    expect(marked('國家主席習近平在北京會見了ＣＥＯ。', [cjk('习近平'), word('ceo')])).toBe('國家主席[習近平]在北京會見了[ＣＥＯ]。');
+    expect(marked('國家主席習近平在北京會見了ＣＥＯ。', [cjk('习近平'), word('ceo')])).toBe(
+      '國家主席[習近平]在北京會見了[ＣＥＯ]。',
+    );
   });
 
   it('marks whole words only, or word starts for a prefix', () => {
-    expect(marked('The cat sat on the concatenated mat.', [word('cat')])).toBe('The [cat] sat on the concatenated mat.');
+    expect(marked('The cat sat on the concatenated mat.', [word('cat')])).toBe(
+      'The [cat] sat on the concatenated mat.',
+    );
     expect(marked('Economy and economics.', [word('econ', true)])).toBe('[Economy] and [economics].');
   });
 
@@ -52,12 +57,21 @@ describe('makeSnippet', () => {
   });
 
   it('marks a phrase across the punctuation that separates its parts', () => {
-    expect(marked('中国，经济增长', [[{ kind: 'cjk', text: '中国' }, { kind: 'cjk', text: '经济' }]])).toBe('[中国，经济]增长');
+    expect(
+      marked('中国，经济增长', [
+        [
+          { kind: 'cjk', text: '中国' },
+          { kind: 'cjk', text: '经济' },
+        ],
+      ]),
+    ).toBe('[中国，经济]增长');
   });
 
   it('maps marks back to the right characters in a long text whose folding changes its length', () => {
     const text = `${'他说……全角ＡＢＣ。'.repeat(40)}最后提到習近平和ＣＥＯ。`;
-    expect(markSnippet(makeSnippet(text, [cjk('习近平'), word('ceo')], 30), '[', ']')).toMatch(/\[習近平\]和\[ＣＥＯ\]。$/);
+    expect(markSnippet(makeSnippet(text, [cjk('习近平'), word('ceo')], 30), '[', ']')).toMatch(
+      /\[習近平\]和\[ＣＥＯ\]。$/,
+    );
   });
 });
 
@@ -65,7 +79,11 @@ describe('highlightAll', () => {
   it('marks every match in the whole text, however far into it, without cutting it', () => {
     const title = `A very long headline about many things that finally mentions  the Économie  and economics`;
     const snippet = highlightAll(title, [word('economie'), word('econ', true)]);
-    expect(markSnippet(snippet, '[', ']')).toBe('A very long headline about many things that finally mentions the [Économie] and [economics]');
-    expect(snippetToHtml(highlightAll('<i>中国</i>经济', [cjk('经济')]))).toBe('&lt;i&gt;中国&lt;/i&gt;<mark>经济</mark>');
+    expect(markSnippet(snippet, '[', ']')).toBe(
+      'A very long headline about many things that finally mentions the [Économie] and [economics]',
+    );
+    expect(snippetToHtml(highlightAll('<i>中国</i>经济', [cjk('经济')]))).toBe(
+      '&lt;i&gt;中国&lt;/i&gt;<mark>经济</mark>',
+    );
   });
 });

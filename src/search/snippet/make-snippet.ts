@@ -11,7 +11,10 @@ import { foldText } from '../tokenize/fold-text.ts';
 import { CJK, CLASSES, WORD } from '../tokenize/split-units.ts';
 
 /** A snippet: plain text (with `…` where it was cut) and the [start, end) ranges to highlight. */
-export interface Snippet { text: string; highlights: Array<[number, number]> }
+export interface Snippet {
+  text: string;
+  highlights: Array<[number, number]>;
+}
 
 /** What to highlight: each phrase as the list of its units' texts (CJK runs and words, folded). */
 export type HighlightPhrase = Array<{ text: string; kind: 'word' | 'cjk'; prefix?: boolean }>;
@@ -28,7 +31,7 @@ function foldWithMap(text: string): { folded: string; map?: number[] } {
   if (whole.length === text.length) return { folded: whole };
   let folded = '';
   const map: number[] = [];
-  for (let start = 0; start < text.length;) {
+  for (let start = 0; start < text.length; ) {
     let end = Math.min(text.length, start + FOLD_CHUNK);
     if ((text.charCodeAt(end) & 0xfc00) === 0xdc00) end++;
     const chunk = text.slice(start, end);
@@ -37,7 +40,7 @@ function foldWithMap(text: string): { folded: string; map?: number[] } {
       for (let j = 0; j < piece.length; j++) map.push(start + j);
       folded += piece;
     } else {
-      for (let i = start; i < end;) {
+      for (let i = start; i < end; ) {
         const width = (text.codePointAt(i) ?? 0) > 0xffff ? 2 : 1;
         const one = foldText(text.slice(i, i + width));
         for (let j = 0; j < one.length; j++) map.push(i);
@@ -71,7 +74,12 @@ function findMatches(folded: string, phrases: HighlightPhrase[]): Array<[number,
       for (let u = 0; u < phrase.length && ok; u++) {
         const unit = phrase[u];
         if (u > 0) {
-          while (at < folded.length && CLASSES[folded.charCodeAt(at)] !== WORD && CLASSES[folded.charCodeAt(at)] !== CJK) at++;
+          while (
+            at < folded.length &&
+            CLASSES[folded.charCodeAt(at)] !== WORD &&
+            CLASSES[folded.charCodeAt(at)] !== CJK
+          )
+            at++;
           ok = folded.startsWith(unit.text, at);
         }
         at += unit.text.length;
@@ -96,9 +104,10 @@ function cutPoint(text: string, at: number, direction: -1 | 1, slack: number): n
   for (let i = at; direction < 0 ? i > limit : i < limit; i += direction) {
     if (BREAKS.test(text[direction < 0 ? i - 1 : i])) return direction < 0 ? i : i + 1;
   }
-  for (let i = at; direction < 0 ? i > limit : i < limit; i += direction) if (text[i] === ' ') return direction < 0 ? i + 1 : i;
+  for (let i = at; direction < 0 ? i > limit : i < limit; i += direction)
+    if (text[i] === ' ') return direction < 0 ? i + 1 : i;
   let i = at;
-  while (i > 0 && i < text.length && (isWordChar(text, i - 1) && isWordChar(text, i))) i += direction;
+  while (i > 0 && i < text.length && isWordChar(text, i - 1) && isWordChar(text, i)) i += direction;
   if (i > 0 && i < text.length && (text.charCodeAt(i) & 0xfc00) === 0xdc00) i += direction;
   return Math.max(0, Math.min(text.length, i));
 }
@@ -154,7 +163,6 @@ export function makeSnippet(rawText: string, phrases: HighlightPhrase[], length 
     .map(([s, e]) => [s - offset, e - offset] as [number, number]);
   return { text: `${lead}${body}${end < text.length ? '…' : ''}`, highlights };
 }
-
 
 /** Returns the snippet as HTML: text escaped, highlights in `<mark>`. */
 export function snippetToHtml(snippet: Snippet): string {

@@ -8,7 +8,8 @@
  * pairs; a query whose characters are rarer walks a rarer character's list instead. Part of the index
  * format: changing this list needs `tidings reindex`.
  */
-const COMMON = '的一是人了不在有大中国和为这上他个地年来我会以到时要出生学说道民家子也成行下们于后就发自之对得主长可过天作分方用多你着部能市等业全里工公经本都而高政法面门动日进区事代那去心小同北定开产前其军还然起种所';
+const COMMON =
+  '的一是人了不在有大中国和为这上他个地年来我会以到时要出生学说道民家子也成行下们于后就发自之对得主长可过天作分方用多你着部能市等业全里工公经本都而高政法面门动日进区事代那去心小同北定开产前其军还然起种所';
 
 /** The common characters, for membership tests. */
 export const COMMON_HAN: ReadonlySet<string> = new Set(COMMON);

@@ -27,22 +27,41 @@ export interface SearchableRevision {
 }
 
 /** The token text of each index column. */
-export interface DocumentTokens { body: string; title: string; author: string; feed: string; category: string; pairs: string }
+export interface DocumentTokens {
+  body: string;
+  title: string;
+  author: string;
+  feed: string;
+  category: string;
+  pairs: string;
+}
 
 /** A revision's tokens without date tokens, with the feed title they were made with (the store may know a newer one). */
-export interface ContentTokens extends DocumentTokens { feedTitle?: string }
+export interface ContentTokens extends DocumentTokens {
+  feedTitle?: string;
+}
 
 /** Returns the tokens to index for a revision; `time` (epoch ms, the article's) adds its date tokens. */
 export function documentTokens(revision: SearchableRevision, time?: number): DocumentTokens {
   const given = revision.contentTokens;
-  return withDateTokens(given !== undefined && given.feedTitle === revision.feedTitle ? given : contentTokens(revision), time);
+  return withDateTokens(
+    given !== undefined && given.feedTitle === revision.feedTitle ? given : contentTokens(revision),
+    time,
+  );
 }
 
 /** Returns a revision's content tokens with the date tokens of `time` (epoch ms, the article's) added; as they are without a time. */
 export function withDateTokens(content: DocumentTokens, time?: number): DocumentTokens {
   if (time === undefined || !Number.isFinite(time)) return content;
   const dates = dateTokens(time).join(' ');
-  return { body: content.body, title: content.title, author: content.author, feed: content.feed, category: content.category, pairs: content.pairs === '' ? dates : `${content.pairs} ${dates}` };
+  return {
+    body: content.body,
+    title: content.title,
+    author: content.author,
+    feed: content.feed,
+    category: content.category,
+    pairs: content.pairs === '' ? dates : `${content.pairs} ${dates}`,
+  };
 }
 
 /** Returns the tokens of a revision's own fields, without the article's date tokens (pure, so a worker can compute them). */
@@ -53,7 +72,9 @@ export function contentTokens(revision: SearchableRevision): ContentTokens {
   if (body === '' && revision.summary !== undefined) body = tokens(htmlToText(revision.summary));
   const title = tokens(revision.title ?? '');
   const author = tokens(revision.authors.map((a) => a.name ?? a.email ?? '').join(', '));
-  const category = tokens(revision.categories.map((c) => (c.label === undefined ? c.term : `${c.term} ${c.label}`)).join(', '));
+  const category = tokens(
+    revision.categories.map((c) => (c.label === undefined ? c.term : `${c.term} ${c.label}`)).join(', '),
+  );
   const feed = tokens(revision.feedTitle ?? '');
   return { body, title, author, feed, category, pairs: sinkTokens(sink).join(' '), feedTitle: revision.feedTitle };
 }

@@ -9,7 +9,9 @@ describe('foldText', () => {
   });
 
   it('folds case and Latin diacritics, with the full folds of ß and final sigma', () => {
-    expect(foldText('Crème Brûlée in ZÜRICH, São Paulo, Øresund, Straße, Łódź')).toBe('creme brulee in zurich, sao paulo, oresund, strasse, lodz');
+    expect(foldText('Crème Brûlée in ZÜRICH, São Paulo, Øresund, Straße, Łódź')).toBe(
+      'creme brulee in zurich, sao paulo, oresund, strasse, lodz',
+    );
     expect(foldText('ΟΔΟΣ')).toBe('οδοσ');
   });
 

@@ -12,16 +12,36 @@
 import { buildHanFoldTable } from './han-variants.ts';
 
 const LATIN_SPECIAL: Record<string, string> = {
-  ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', đ: 'd', ð: 'd', þ: 'th', ł: 'l', ı: 'i', ħ: 'h', ŧ: 't', ŀ: 'l', ĸ: 'k', ſ: 's', ς: 'σ',
+  ß: 'ss',
+  æ: 'ae',
+  œ: 'oe',
+  ø: 'o',
+  đ: 'd',
+  ð: 'd',
+  þ: 'th',
+  ł: 'l',
+  ı: 'i',
+  ħ: 'h',
+  ŧ: 't',
+  ŀ: 'l',
+  ĸ: 'k',
+  ſ: 's',
+  ς: 'σ',
 };
 
 function buildFoldTable(): Map<string, string> {
   const table = buildHanFoldTable();
-  const latinRanges: Array<[number, number]> = [[0xc0, 0x24f], [0x1e00, 0x1eff]];
+  const latinRanges: Array<[number, number]> = [
+    [0xc0, 0x24f],
+    [0x1e00, 0x1eff],
+  ];
   for (const [from, to] of latinRanges) {
     for (let code = from; code <= to; code++) {
       const char = String.fromCodePoint(code);
-      const stripped = char.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+      const stripped = char
+        .normalize('NFD')
+        .replace(/[\u0300-\u036f]/g, '')
+        .toLowerCase();
       if (stripped !== char && /^[a-z]+$/.test(stripped)) table.set(char, stripped);
     }
   }

@@ -7,6 +7,8 @@ describe('htmlToText', () => {
   });
 
   it('turns block tags into line breaks, drops scripts and comments, and decodes entities', () => {
-    expect(htmlToText('<p>a</p><p>b<br>c</p><script>x()</script><!-- d -->&amp;&lt;&#20013;&nbsp;')).toBe('\na\n\nb\nc\n\n&<中\u00a0');
+    expect(htmlToText('<p>a</p><p>b<br>c</p><script>x()</script><!-- d -->&amp;&lt;&#20013;&nbsp;')).toBe(
+      '\na\n\nb\nc\n\n&<中\u00a0',
+    );
   });
 });

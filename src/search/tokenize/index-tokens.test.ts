@@ -3,7 +3,10 @@ import { generateSearchCorpus } from '../testdata/search-corpus.ts';
 import { htmlToText } from './html-to-text.ts';
 import { indexTokens, pairTokens, phraseTokens, queryUnits } from './index-tokens.ts';
 
-const texts = (query: string) => phraseTokens(queryUnits(query)).map((t) => (t.prefix === true ? `${t.text}*` : t.text)).join(' ');
+const texts = (query: string) =>
+  phraseTokens(queryUnits(query))
+    .map((t) => (t.prefix === true ? `${t.text}*` : t.text))
+    .join(' ');
 
 describe('indexTokens', () => {
   it('stores one token per CJK character and marks a break between runs that only punctuation separates', () => {
@@ -53,7 +56,9 @@ describe('grams', () => {
 
   it('makes the same grams around astral characters, once per article however often they occur', () => {
     const pairs = new Set<string>();
-    expect(indexTokens('𠮷，的 的，𠮷 𠮷，𠮷 的，的 的，的', pairs)).toBe('𠮷 _ 的 _ 的 _ 𠮷 _ 𠮷 _ 𠮷 _ 的 _ 的 _ 的 _ 的');
+    expect(indexTokens('𠮷，的 的，𠮷 𠮷，𠮷 的，的 的，的', pairs)).toBe(
+      '𠮷 _ 的 _ 的 _ 𠮷 _ 𠮷 _ 𠮷 _ 的 _ 的 _ 的 _ 的',
+    );
     expect([...pairs].sort()).toEqual(['𠮷_的', '的_𠮷', '的_的'].sort());
     expect(pairTokens(queryUnits('𠮷，的'))).toEqual(['𠮷_的']);
     expect(pairTokens(queryUnits('𠮷，𠮷'))).toEqual([]);

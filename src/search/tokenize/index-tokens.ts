@@ -35,7 +35,10 @@ import { splitUnits, type TextUnit } from './split-units.ts';
 export const RUN_BREAK = '_';
 
 /** One token a query phrase must match; `prefix` matches every stored token that starts with `text`. */
-export interface MatchToken { text: string; prefix?: boolean }
+export interface MatchToken {
+  text: string;
+  prefix?: boolean;
+}
 
 /** Returns the gram token of two adjacent words when either is common, else undefined. */
 export function wordGram(first: string, second: string): string | undefined {
@@ -93,7 +96,8 @@ export function pairTokens(units: TextUnit[], prefix = false): string[] {
     const gram = before?.kind === 'cjk' ? breakGram(before.chars[before.chars.length - 1], unit.chars[0]) : undefined;
     if (gram !== undefined) pairs.add(gram);
     for (let i = 1; i < unit.chars.length; i++) {
-      if (COMMON_HAN.has(unit.chars[i - 1]) && COMMON_HAN.has(unit.chars[i])) pairs.add(unit.chars[i - 1] + unit.chars[i]);
+      if (COMMON_HAN.has(unit.chars[i - 1]) && COMMON_HAN.has(unit.chars[i]))
+        pairs.add(unit.chars[i - 1] + unit.chars[i]);
     }
   });
   return [...pairs];
@@ -110,6 +114,11 @@ export function pairTokens(units: TextUnit[], prefix = false): string[] {
 export function exactHint(tokens: readonly MatchToken[], hints: readonly string[]): string | undefined {
   if (tokens.some((token) => token.prefix === true)) return undefined;
   const texts = tokens.map((token) => token.text);
-  const candidates = texts.length === 2 ? [texts.join(RUN_BREAK), texts.join('')] : texts.length === 3 && texts[1] === RUN_BREAK ? [texts.join('')] : [];
+  const candidates =
+    texts.length === 2
+      ? [texts.join(RUN_BREAK), texts.join('')]
+      : texts.length === 3 && texts[1] === RUN_BREAK
+        ? [texts.join('')]
+        : [];
   return candidates.find((candidate) => hints.includes(candidate));
 }

@@ -69,7 +69,8 @@ export function scanTokens(folded: string, sink?: PairSink): string {
     out[n++] = SPACE;
     if (sink !== undefined) {
       const common = isCommonWord(folded, wordStart, stop);
-      if (lastStart >= 0 && (common || lastCommon)) sink.texts.add(`${folded.slice(lastStart, lastEnd)}_${folded.slice(wordStart, stop)}`);
+      if (lastStart >= 0 && (common || lastCommon))
+        sink.texts.add(`${folded.slice(lastStart, lastEnd)}_${folded.slice(wordStart, stop)}`);
       lastCommon = common;
     }
     lastStart = wordStart;
@@ -94,7 +95,13 @@ export function scanTokens(folded: string, sink?: PairSink): string {
           if (sink !== undefined) addBreakGram(sink, previous, previousText, folded, i, width);
         }
         inRun = true;
-      } else if (sink !== undefined && width === 1 && previous >= 0 && COMMON_UNITS[unit] === 1 && COMMON_UNITS[previous] === 1) {
+      } else if (
+        sink !== undefined &&
+        width === 1 &&
+        previous >= 0 &&
+        COMMON_UNITS[unit] === 1 &&
+        COMMON_UNITS[previous] === 1
+      ) {
         sink.units.add(previous * 0x10000 + unit);
       }
       out[n++] = unit;
@@ -123,7 +130,14 @@ export function scanTokens(folded: string, sink?: PairSink): string {
   return Buffer.from(out.buffer, out.byteOffset, (n - 1) * 2).toString('utf16le');
 }
 
-function addBreakGram(sink: PairSink, previous: number, previousText: string, folded: string, i: number, width: number): void {
+function addBreakGram(
+  sink: PairSink,
+  previous: number,
+  previousText: string,
+  folded: string,
+  i: number,
+  width: number,
+): void {
   const unit = folded.charCodeAt(i);
   const afterCommon = width === 1 && COMMON_UNITS[unit] === 1;
   const beforeCommon = previous >= 0 && COMMON_UNITS[previous] === 1;

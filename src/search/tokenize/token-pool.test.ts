@@ -4,7 +4,12 @@ import { contentTokens, type DocumentTokens, type SearchableRevision } from './d
 import { createTokenPool } from './token-pool.ts';
 
 const revisions: SearchableRevision[] = generateSearchCorpus(400).map((a) => ({
-  title: a.title, rawBody: a.html, cleanedBody: a.html, authors: [{ name: a.author }], categories: [{ term: a.category }], feedTitle: a.language,
+  title: a.title,
+  rawBody: a.html,
+  cleanedBody: a.html,
+  authors: [{ name: a.author }],
+  categories: [{ term: a.category }],
+  feedTitle: a.language,
 }));
 const expected = revisions.map(contentTokens);
 
@@ -39,9 +44,11 @@ describe('createTokenPool', () => {
   it('stops at a write that throws, and serves the next batch in full', () => {
     const other = createTokenPool();
     try {
-      expect(() => other.tokenizeInOrder(revisions, (i) => {
-        if (i === 50) throw new Error('disk full');
-      })).toThrow('disk full');
+      expect(() =>
+        other.tokenizeInOrder(revisions, (i) => {
+          if (i === 50) throw new Error('disk full');
+        }),
+      ).toThrow('disk full');
       expect(run(other, revisions).map(([, t]) => t)).toEqual(expected);
     } finally {
       other.close();

@@ -19,9 +19,16 @@ export const CLAIM = 0;
 export const DONE = 1;
 
 /** One batch sent to the worker. */
-export interface TokenBatch { seq: number; size: number; chunks: number; revisions: readonly SearchableRevision[] }
+export interface TokenBatch {
+  seq: number;
+  size: number;
+  chunks: number;
+  revisions: readonly SearchableRevision[];
+}
 /** One chunk's tokens (or why it failed) sent back. */
-export type TokenReply = { seq: number; chunk: number; tokens: DocumentTokens[] } | { seq: number; chunk: number; error: string };
+export type TokenReply =
+  | { seq: number; chunk: number; tokens: DocumentTokens[] }
+  | { seq: number; chunk: number; error: string };
 
 const CHUNK = 16;
 const STALL_MS = 10_000;
@@ -39,7 +46,10 @@ export function claimChunk(state: Int32Array, seq: number, chunks: number): numb
 /** Tokenizes batches with the help of one worker thread. */
 export interface TokenPool {
   /** Calls `write(i, tokens)` with the content tokens of every revision, in order (at most 65,535 × 16 revisions). */
-  tokenizeInOrder(revisions: readonly SearchableRevision[], write: (index: number, tokens: DocumentTokens) => void): void;
+  tokenizeInOrder(
+    revisions: readonly SearchableRevision[],
+    write: (index: number, tokens: DocumentTokens) => void,
+  ): void;
   /** Returns how many chunks of 16 revisions the worker and this thread tokenized so far. */
   counts(): { worker: number; here: number };
   /** Stops the worker. */
@@ -79,7 +89,11 @@ export function createTokenPool(): TokenPool {
         return revisions.slice(chunk * CHUNK, (chunk + 1) * CHUNK).map(contentTokens);
       };
       const receive = () => {
-        for (let message = receiveMessageOnPort(channel.port1); message !== undefined; message = receiveMessageOnPort(channel.port1)) {
+        for (
+          let message = receiveMessageOnPort(channel.port1);
+          message !== undefined;
+          message = receiveMessageOnPort(channel.port1)
+        ) {
           const reply = message.message as TokenReply;
           if (reply.seq !== seq) continue;
           if ('error' in reply) drop();

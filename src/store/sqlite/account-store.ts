@@ -51,7 +51,8 @@ export function createSqliteAccountStore(context: SqliteContext, run: RunQuery):
 
     addSubscription: (input) => run(() => subscriptions.addSubscription(input)),
     getSubscription: (userId, feedId) => run(() => subscriptions.getSubscription(userId, feedId)),
-    listSubscriptions: (userId, opts = {}) => run(() => subscriptions.listSubscriptions(userId, opts.includeRemovedFeeds === true)),
+    listSubscriptions: (userId, opts = {}) =>
+      run(() => subscriptions.listSubscriptions(userId, opts.includeRemovedFeeds === true)),
     listSubscriptionLabels: (userId) => run(() => labels(userId)),
     updateSubscription: (userId, feedId, patch) => run(() => subscriptions.updateSubscription(userId, feedId, patch)),
     removeSubscription: (userId, feedId) => run(() => subscriptions.removeSubscription(userId, feedId)),
@@ -61,7 +62,8 @@ export function createSqliteAccountStore(context: SqliteContext, run: RunQuery):
     listTimelineItems: (opts) => run(() => state.listTimelineItems(opts)),
     markRead: (userId, ids, read, at = Date.now()) => run(() => state.markRead(userId, ids, read, at)),
     markAllRead: (userId, opts = {}) => run(() => state.markAllRead(userId, opts, opts.at ?? Date.now())),
-    setStarred: (userId, articleId, starred, at = Date.now()) => run(() => state.setStarred(userId, articleId, starred, at)),
+    setStarred: (userId, articleId, starred, at = Date.now()) =>
+      run(() => state.setStarred(userId, articleId, starred, at)),
     articleStates: (userId, ids) => run(() => state.articleStates(userId, ids)),
     unreadCounts: (userId) => run(() => unreadCounts(userId)),
   };

@@ -6,7 +6,13 @@
 import { AppError } from '../../domain/errors.ts';
 import { decodeArticleCursor, encodeArticleCursor } from '../article-cursor.ts';
 import type {
-  Article, ArticlePage, CleanedBodyUpdate, DeleteArticleResult, GetArticleOptions, ListArticlesOptions, RevisionOutcome,
+  Article,
+  ArticlePage,
+  CleanedBodyUpdate,
+  DeleteArticleResult,
+  GetArticleOptions,
+  ListArticlesOptions,
+  RevisionOutcome,
 } from '../article-types.ts';
 import { rowToArticleSummary, rowToRevision } from '../map-rows.ts';
 import type { ArticleRow, RevisionRow } from '../rows.ts';
@@ -21,12 +27,14 @@ export function createArticleQueries({ db, sql }: SqliteContext) {
     updates.map(({ revisionId, cleanedBody }) => {
       const { changes } = sql('UPDATE revisions SET cleaned_body = ? WHERE id = ?').run(cleanedBody, revisionId);
       return { revisionId, kind: changes === 1 ? 'updated' : 'not-found' };
-    }));
+    }),
+  );
 
   return {
     /** Throws AppError `input.invalid` for a cursor this store did not make or a limit that is not a positive integer. */
     listArticles(options: ListArticlesOptions): ArticlePage {
-      if (!Number.isSafeInteger(options.limit) || options.limit < 1) throw new AppError('input.invalid', 'limit must be a positive integer');
+      if (!Number.isSafeInteger(options.limit) || options.limit < 1)
+        throw new AppError('input.invalid', 'limit must be a positive integer');
       const where: string[] = [];
       const params: number[] = [];
       if (options.feedId !== undefined) {
@@ -62,15 +70,19 @@ export function createArticleQueries({ db, sql }: SqliteContext) {
     getArticle(id: number, options: GetArticleOptions = {}): Article | undefined {
       const row = sql('SELECT * FROM articles WHERE id = ?').get(id) as ArticleRow | undefined;
       if (row === undefined) return undefined;
-      const revisions = (options.revisions === 'latest'
-        ? sql(`${REVISIONS} WHERE r.article_id = ? ORDER BY r.number DESC LIMIT 1`).all(id)
-        : sql(`${REVISIONS} WHERE r.article_id = ? ORDER BY r.number`).all(id)) as RevisionRow[];
+      const revisions = (
+        options.revisions === 'latest'
+          ? sql(`${REVISIONS} WHERE r.article_id = ? ORDER BY r.number DESC LIMIT 1`).all(id)
+          : sql(`${REVISIONS} WHERE r.article_id = ? ORDER BY r.number`).all(id)
+      ) as RevisionRow[];
       return { ...rowToArticleSummary(row), revisions: revisions.map(rowToRevision) };
     },
     deleteArticle(id: number, at: number): DeleteArticleResult {
       const { changes } = sql('UPDATE articles SET deleted_at = ? WHERE id = ? AND deleted_at IS NULL').run(at, id);
       if (changes === 1) return { kind: 'deleted' };
-      return sql('SELECT 1 FROM articles WHERE id = ?').get(id) === undefined ? { kind: 'not-found' } : { kind: 'already-deleted' };
+      return sql('SELECT 1 FROM articles WHERE id = ?').get(id) === undefined
+        ? { kind: 'not-found' }
+        : { kind: 'already-deleted' };
     },
     purgeArticle: (id: number): boolean => sql('DELETE FROM articles WHERE id = ?').run(id).changes === 1,
     updateCleanedBodies: (updates: CleanedBodyUpdate[]) => updateCleanedBodies.immediate(updates),

@@ -11,7 +11,14 @@
  */
 import { AppError } from '../../domain/errors.ts';
 import type {
-  ArticleState, MarkAllReadOptions, TimelineArticle, TimelineItem, TimelineItemsPage, TimelineOptions, TimelinePage, UnreadCounts,
+  ArticleState,
+  MarkAllReadOptions,
+  TimelineArticle,
+  TimelineItem,
+  TimelineItemsPage,
+  TimelineOptions,
+  TimelinePage,
+  UnreadCounts,
 } from '../account-types.ts';
 import { decodeArticleCursor, encodeArticleCursor } from '../article-cursor.ts';
 import { compact, opt, rowToArticleSummary } from '../map-rows.ts';
@@ -19,8 +26,23 @@ import type { ArticleRow } from '../rows.ts';
 import type { SqliteContext } from './statements.ts';
 import { categoryCondition, EFFECTIVE_CATEGORY } from './subscription-queries.ts';
 
-type TimelineRow = ArticleRow & { state_read_at: number | null; state_starred_at: number | null; state_feed_title: string };
-type ItemRow = [number, number, string | null, string | null, string | null, number, number, number | null, number | null, string];
+type TimelineRow = ArticleRow & {
+  state_read_at: number | null;
+  state_starred_at: number | null;
+  state_feed_title: string;
+};
+type ItemRow = [
+  number,
+  number,
+  string | null,
+  string | null,
+  string | null,
+  number,
+  number,
+  number | null,
+  number | null,
+  string,
+];
 type StateRow = { article_id: number; read_at: number | null; starred_at: number | null };
 
 // The subscribed, not-removed feeds' articles with the user's state; the user id is the first parameter.
@@ -40,7 +62,12 @@ const STARRED = `FROM article_state st JOIN articles a ON a.id = st.article_id J
   WHERE st.user_id = ? AND st.starred_at IS NOT NULL AND a.deleted_at IS NULL`;
 
 function stateOf(readAt: number | null, starredAt: number | null): ArticleState {
-  return compact<ArticleState>({ read: readAt !== null, starred: starredAt !== null, readAt: opt(readAt), starredAt: opt(starredAt) });
+  return compact<ArticleState>({
+    read: readAt !== null,
+    starred: starredAt !== null,
+    readAt: opt(readAt),
+    starredAt: opt(starredAt),
+  });
 }
 
 /** Returns the filters shared by timelines and mark-all-read: feed and category. */
@@ -61,7 +88,8 @@ function filters(options: { feedId?: number; category?: string }): { where: stri
 
 // FROM … LIMIT of a timeline page (one row more than the page, to know whether another follows) and its parameters.
 function timelineQuery(options: TimelineOptions): { from: string; params: Array<string | number> } {
-  if (!Number.isSafeInteger(options.limit) || options.limit < 1) throw new AppError('input.invalid', 'limit must be a positive integer');
+  if (!Number.isSafeInteger(options.limit) || options.limit < 1)
+    throw new AppError('input.invalid', 'limit must be a positive integer');
   const filter = filters(options);
   let where = filter.where;
   const params: Array<string | number> = [options.userId, ...filter.params];
@@ -78,35 +106,55 @@ function timelineQuery(options: TimelineOptions): { from: string; params: Array<
   };
 }
 
-function withCursor<T extends { id: number; time: number }>(articles: T[], more: boolean): { articles: T[]; nextCursor?: string } {
+function withCursor<T extends { id: number; time: number }>(
+  articles: T[],
+  more: boolean,
+): { articles: T[]; nextCursor?: string } {
   const last = articles.at(-1);
-  return more && last !== undefined ? { articles, nextCursor: encodeArticleCursor({ time: last.time, id: last.id }) } : { articles };
+  return more && last !== undefined
+    ? { articles, nextCursor: encodeArticleCursor({ time: last.time, id: last.id }) }
+    : { articles };
 }
 
 /** Returns the article-state functions over one connection. */
 export function createArticleStateQueries({ db, sql }: SqliteContext) {
   const dropEmpty = (userId: number, articleId: number) =>
-    sql('DELETE FROM article_state WHERE user_id = ? AND article_id = ? AND read_at IS NULL AND starred_at IS NULL').run(userId, articleId);
+    sql(
+      'DELETE FROM article_state WHERE user_id = ? AND article_id = ? AND read_at IS NULL AND starred_at IS NULL',
+    ).run(userId, articleId);
 
-  const markRead = db.transaction((userId: number, articleIds: readonly number[], read: boolean, at: number): number => {
-    let changed = 0;
-    for (const id of new Set(articleIds)) {
-      if (read) {
-        changed += sql(`INSERT INTO article_state (user_id, article_id, read_at) SELECT ?, id, ? FROM articles WHERE id = ?
-          ON CONFLICT (user_id, article_id) DO UPDATE SET read_at = excluded.read_at WHERE read_at IS NULL`).run(userId, at, id).changes;
-      } else {
-        changed += sql('UPDATE article_state SET read_at = NULL WHERE user_id = ? AND article_id = ? AND read_at IS NOT NULL').run(userId, id).changes;
-        dropEmpty(userId, id);
+  const markRead = db.transaction(
+    (userId: number, articleIds: readonly number[], read: boolean, at: number): number => {
+      let changed = 0;
+      for (const id of new Set(articleIds)) {
+        if (read) {
+          changed +=
+            sql(`INSERT INTO article_state (user_id, article_id, read_at) SELECT ?, id, ? FROM articles WHERE id = ?
+          ON CONFLICT (user_id, article_id) DO UPDATE SET read_at = excluded.read_at WHERE read_at IS NULL`).run(
+              userId,
+              at,
+              id,
+            ).changes;
+        } else {
+          changed += sql(
+            'UPDATE article_state SET read_at = NULL WHERE user_id = ? AND article_id = ? AND read_at IS NOT NULL',
+          ).run(userId, id).changes;
+          dropEmpty(userId, id);
+        }
       }
-    }
-    return changed;
-  });
+      return changed;
+    },
+  );
 
   const setStarred = db.transaction((userId: number, articleId: number, starred: boolean, at: number): boolean => {
     if (sql('SELECT 1 FROM articles WHERE id = ?').get(articleId) === undefined) return false;
     if (starred) {
       sql(`INSERT INTO article_state (user_id, article_id, starred_at) VALUES (?, ?, ?)
-        ON CONFLICT (user_id, article_id) DO UPDATE SET starred_at = coalesce(starred_at, excluded.starred_at)`).run(userId, articleId, at);
+        ON CONFLICT (user_id, article_id) DO UPDATE SET starred_at = coalesce(starred_at, excluded.starred_at)`).run(
+        userId,
+        articleId,
+        at,
+      );
     } else {
       sql('UPDATE article_state SET starred_at = NULL WHERE user_id = ? AND article_id = ?').run(userId, articleId);
       dropEmpty(userId, articleId);
@@ -120,38 +168,62 @@ export function createArticleStateQueries({ db, sql }: SqliteContext) {
       const { from, params } = timelineQuery(options);
       const rows = sql(`SELECT a.*, st.read_at AS state_read_at, st.starred_at AS state_starred_at,
           coalesce(s.title, f.title, f.url) AS state_feed_title ${from}`).all(...params) as TimelineRow[];
-      const articles = rows.slice(0, options.limit).map((row): TimelineArticle => ({
-        ...rowToArticleSummary(row), ...stateOf(row.state_read_at, row.state_starred_at), feedTitle: row.state_feed_title,
-      }));
+      const articles = rows.slice(0, options.limit).map(
+        (row): TimelineArticle => ({
+          ...rowToArticleSummary(row),
+          ...stateOf(row.state_read_at, row.state_starred_at),
+          feedTitle: row.state_feed_title,
+        }),
+      );
       return withCursor(articles, rows.length > options.limit);
     },
     /** Throws as listTimeline. */
     listTimelineItems(options: TimelineOptions): TimelineItemsPage {
       const { from, params } = timelineQuery(options);
-      const rows = sql(`SELECT a.id, a.feed_id, a.title, a.link, a.language, a.sort_time, a.revision_count, st.read_at, st.starred_at,
-          coalesce(s.title, f.title, f.url) ${from}`).raw(true).all(...params) as ItemRow[];
-      const articles = rows.slice(0, options.limit).map(([id, feedId, title, link, language, time, revisionCount, readAt, starredAt, feedTitle]) => {
-        const item: TimelineItem = { id, feedId, feedTitle, time, revisionCount, read: readAt !== null, starred: starredAt !== null };
-        if (title !== null) item.title = title;
-        if (link !== null) item.link = link;
-        if (language !== null) item.language = language;
-        return item;
-      });
+      const rows =
+        sql(`SELECT a.id, a.feed_id, a.title, a.link, a.language, a.sort_time, a.revision_count, st.read_at, st.starred_at,
+          coalesce(s.title, f.title, f.url) ${from}`)
+          .raw(true)
+          .all(...params) as ItemRow[];
+      const articles = rows
+        .slice(0, options.limit)
+        .map(([id, feedId, title, link, language, time, revisionCount, readAt, starredAt, feedTitle]) => {
+          const item: TimelineItem = {
+            id,
+            feedId,
+            feedTitle,
+            time,
+            revisionCount,
+            read: readAt !== null,
+            starred: starredAt !== null,
+          };
+          if (title !== null) item.title = title;
+          if (link !== null) item.link = link;
+          if (language !== null) item.language = language;
+          return item;
+        });
       return withCursor(articles, rows.length > options.limit);
     },
-    markRead: (userId: number, articleIds: readonly number[], read: boolean, at: number) => markRead.immediate(userId, articleIds, read, at),
+    markRead: (userId: number, articleIds: readonly number[], read: boolean, at: number) =>
+      markRead.immediate(userId, articleIds, read, at),
     markAllRead(userId: number, options: MarkAllReadOptions, at: number): number {
       const filter = filters(options);
       const before = options.before === undefined ? '' : ' AND a.first_seen_at < ?';
       return sql(`INSERT INTO article_state (user_id, article_id, read_at)
         SELECT s.user_id, a.id, ? ${SUBSCRIBED} AND st.read_at IS NULL${filter.where}${before}
-        ON CONFLICT (user_id, article_id) DO UPDATE SET read_at = excluded.read_at`)
-        .run(at, userId, ...filter.params, ...(options.before === undefined ? [] : [options.before])).changes;
+        ON CONFLICT (user_id, article_id) DO UPDATE SET read_at = excluded.read_at`).run(
+        at,
+        userId,
+        ...filter.params,
+        ...(options.before === undefined ? [] : [options.before]),
+      ).changes;
     },
-    setStarred: (userId: number, articleId: number, starred: boolean, at: number) => setStarred.immediate(userId, articleId, starred, at),
+    setStarred: (userId: number, articleId: number, starred: boolean, at: number) =>
+      setStarred.immediate(userId, articleId, starred, at),
     articleStates(userId: number, articleIds: readonly number[]): Map<number, ArticleState> {
-      const rows = sql('SELECT article_id, read_at, starred_at FROM article_state WHERE user_id = ? AND article_id IN (SELECT value FROM json_each(?))')
-        .all(userId, JSON.stringify(articleIds)) as StateRow[];
+      const rows = sql(
+        'SELECT article_id, read_at, starred_at FROM article_state WHERE user_id = ? AND article_id IN (SELECT value FROM json_each(?))',
+      ).all(userId, JSON.stringify(articleIds)) as StateRow[];
       const found = new Map(rows.map((r) => [r.article_id, stateOf(r.read_at, r.starred_at)]));
       return new Map(articleIds.map((id) => [id, found.get(id) ?? { read: false, starred: false }]));
     },
@@ -159,8 +231,9 @@ export function createArticleStateQueries({ db, sql }: SqliteContext) {
       // Kept by triggers (migration 2026-11-26-008-unread-counts; store-unread-counts.test.ts checks them against a recount).
       // Rows as arrays: every page asks, and 400 row objects cost more than the query.
       const feeds = sql(`SELECT s.feed_id, ${EFFECTIVE_CATEGORY}, s.unread_count FROM subscriptions s
-        JOIN feeds f ON f.id = s.feed_id AND f.removed_at IS NULL WHERE s.user_id = ? ORDER BY s.feed_id`).raw(true).all(userId) as
-        Array<[number, string | null, number]>;
+        JOIN feeds f ON f.id = s.feed_id AND f.removed_at IS NULL WHERE s.user_id = ? ORDER BY s.feed_id`)
+        .raw(true)
+        .all(userId) as Array<[number, string | null, number]>;
       return rollUp(feeds.map(([feedId, category, unread]) => ({ feedId, category, unread })));
     },
   };
@@ -180,6 +253,8 @@ function rollUp(feeds: Array<{ feedId: number; category: string | null; unread: 
   return {
     total: feeds.reduce((sum, f) => sum + f.unread, 0),
     feeds: feeds.map(({ feedId, unread }) => ({ feedId, unread })),
-    categories: [...categories.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([category, unread]) => ({ category, unread })),
+    categories: [...categories.entries()]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([category, unread]) => ({ category, unread })),
   };
 }

@@ -13,10 +13,13 @@ describe('memoizePerUser', () => {
   it('reads again only when the marker changes, per user, and freezes what it keeps', () => {
     let marker = 'a';
     const reads: number[] = [];
-    const read = memoizePerUser(() => marker, (userId) => {
-      reads.push(userId);
-      return { userId, feeds: [{ unread: reads.length }] };
-    });
+    const read = memoizePerUser(
+      () => marker,
+      (userId) => {
+        reads.push(userId);
+        return { userId, feeds: [{ unread: reads.length }] };
+      },
+    );
     const first = read(1);
     expect(read(1)).toBe(first);
     read(2);

@@ -27,7 +27,11 @@ function freezeDeep<T>(value: T): T {
 }
 
 /** Returns `read` memoized per user until `marker()` changes; at most `maxUsers` users are kept. */
-export function memoizePerUser<T>(marker: () => string, read: (userId: number) => T, maxUsers = 64): (userId: number) => T {
+export function memoizePerUser<T>(
+  marker: () => string,
+  read: (userId: number) => T,
+  maxUsers = 64,
+): (userId: number) => T {
   const kept = new Map<number, { marker: string; value: T }>();
   return (userId) => {
     const now = marker();

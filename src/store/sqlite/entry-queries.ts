@@ -20,33 +20,62 @@ type Latest = Pick<RevisionRow, 'number' | 'title_key' | 'fingerprint'>;
 
 /** Returns `recordEntries` over one connection. */
 export function createEntryQueries({ db, sql }: SqliteContext) {
-  const recordOne = (feedId: number, feedTitle: string | null, entry: IncomingEntry, seenAt: number, toIndex: PendingIndex): EntryOutcome => {
+  const recordOne = (
+    feedId: number,
+    feedTitle: string | null,
+    entry: IncomingEntry,
+    seenAt: number,
+    toIndex: PendingIndex,
+  ): EntryOutcome => {
     const reason = checkEntry(entry);
     if (reason !== undefined) return { kind: 'invalid', reason };
-    const article = sql('SELECT id, deleted_at FROM articles WHERE feed_id = ? AND identity = ?').get(feedId, entry.identity) as
-      { id: number; deleted_at: number | null } | undefined;
+    const article = sql('SELECT id, deleted_at FROM articles WHERE feed_id = ? AND identity = ?').get(
+      feedId,
+      entry.identity,
+    ) as { id: number; deleted_at: number | null } | undefined;
     if (article === undefined) {
       const { lastInsertRowid } = sql(`
         INSERT INTO articles (feed_id, identity, archive_key, guid, link, title, authors, categories, enclosures,
           language, published_at, updated_at, first_seen_at, last_seen_at, revision_count)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)`).run(
-        feedId, entry.identity, articleKey(entry.identity), entry.guid ?? null, entry.link ?? null, entry.title ?? null,
-        personsJson(entry.authors), categoriesJson(entry.categories), enclosuresJson(entry.enclosures),
-        entry.language ?? null, entry.publishedAt ?? null, entry.updatedAt ?? null, seenAt, seenAt,
+        feedId,
+        entry.identity,
+        articleKey(entry.identity),
+        entry.guid ?? null,
+        entry.link ?? null,
+        entry.title ?? null,
+        personsJson(entry.authors),
+        categoriesJson(entry.categories),
+        enclosuresJson(entry.enclosures),
+        entry.language ?? null,
+        entry.publishedAt ?? null,
+        entry.updatedAt ?? null,
+        seenAt,
+        seenAt,
       );
       const articleId = Number(lastInsertRowid);
-      const revisionId = insertRevision(sql, { ...entry, articleId, number: 0, feedTitle: feedTitle ?? undefined, seenAt }, toIndex);
+      const revisionId = insertRevision(
+        sql,
+        { ...entry, articleId, number: 0, feedTitle: feedTitle ?? undefined, seenAt },
+        toIndex,
+      );
       return { kind: 'new', articleId, revisionId, revision: 0 };
     }
     if (article.deleted_at !== null) {
       sql('UPDATE articles SET last_seen_at = max(last_seen_at, ?) WHERE id = ?').run(seenAt, article.id);
       return { kind: 'tombstoned', articleId: article.id };
     }
-    const latest = sql('SELECT number, title_key, fingerprint FROM revisions WHERE article_id = ? ORDER BY number DESC LIMIT 1')
-      .get(article.id) as Latest | undefined;
+    const latest = sql(
+      'SELECT number, title_key, fingerprint FROM revisions WHERE article_id = ? ORDER BY number DESC LIMIT 1',
+    ).get(article.id) as Latest | undefined;
     const metadata = [
-      personsJson(entry.authors), categoriesJson(entry.categories), enclosuresJson(entry.enclosures),
-      entry.language ?? null, entry.publishedAt ?? null, entry.updatedAt ?? null, seenAt,
+      personsJson(entry.authors),
+      categoriesJson(entry.categories),
+      enclosuresJson(entry.enclosures),
+      entry.language ?? null,
+      entry.publishedAt ?? null,
+      entry.updatedAt ?? null,
+      seenAt,
     ];
     if (latest !== undefined && !isChanged(latest, entry)) {
       sql(`
@@ -56,7 +85,11 @@ export function createEntryQueries({ db, sql }: SqliteContext) {
       return { kind: 'unchanged', articleId: article.id };
     }
     const number = latest === undefined ? 0 : latest.number + 1;
-    const revisionId = insertRevision(sql, { ...entry, articleId: article.id, number, feedTitle: feedTitle ?? undefined, seenAt }, toIndex);
+    const revisionId = insertRevision(
+      sql,
+      { ...entry, articleId: article.id, number, feedTitle: feedTitle ?? undefined, seenAt },
+      toIndex,
+    );
     sql(`
       UPDATE articles SET authors = ?, categories = ?, enclosures = ?, language = coalesce(?, language),
         published_at = coalesce(?, published_at), updated_at = coalesce(?, updated_at), last_seen_at = max(last_seen_at, ?),
@@ -70,7 +103,8 @@ export function createEntryQueries({ db, sql }: SqliteContext) {
   const recordEntries = db.transaction((feedId: number, entries: IncomingEntry[], seenAt: number): EntryOutcome[] => {
     const feed = sql('SELECT title FROM feeds WHERE id = ?').get(feedId) as { title: string | null } | undefined;
     if (feed === undefined) return entries.map(() => ({ kind: 'invalid', reason: `feed ${feedId} not found` }));
-    if (!Number.isSafeInteger(seenAt)) return entries.map(() => ({ kind: 'invalid', reason: 'seenAt is not an integer of epoch ms' }));
+    if (!Number.isSafeInteger(seenAt))
+      return entries.map(() => ({ kind: 'invalid', reason: 'seenAt is not an integer of epoch ms' }));
     const toIndex: PendingIndex = [];
     const outcomes = entries.map((entry) => recordOne(feedId, feed.title, entry, seenAt, toIndex));
     indexPending(sql, toIndex);
@@ -78,7 +112,8 @@ export function createEntryQueries({ db, sql }: SqliteContext) {
   });
 
   return {
-    recordEntries: (feedId: number, entries: IncomingEntry[], seenAt: number) => recordEntries.immediate(feedId, entries, seenAt),
+    recordEntries: (feedId: number, entries: IncomingEntry[], seenAt: number) =>
+      recordEntries.immediate(feedId, entries, seenAt),
   };
 }
 

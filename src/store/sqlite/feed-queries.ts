@@ -7,18 +7,49 @@
  */
 import { checkFeedUrl, checkSettings } from '../check-input.ts';
 import type {
-  AddFeedResult, Feed, FeedPatch, FeedWithStats, FetchLogEntry, FetchRecord, FetchRecordOf, NewFeed,
-  RecordFetchResult, RemoveFeedResult, UpdateFeedResult,
+  AddFeedResult,
+  Feed,
+  FeedPatch,
+  FeedWithStats,
+  FetchLogEntry,
+  FetchRecord,
+  FetchRecordOf,
+  NewFeed,
+  RecordFetchResult,
+  RemoveFeedResult,
+  UpdateFeedResult,
 } from '../feed-types.ts';
 import { rowToFeed, rowToFetchLog } from '../map-rows.ts';
 import type { FeedRow, FetchLogRow } from '../rows.ts';
 import type { SqliteContext } from './statements.ts';
 
 const EDITABLE = [
-  'url', 'title', 'title_from_user', 'site_url', 'description', 'category', 'format', 'language', 'etag', 'last_modified',
-  'next_check_at', 'check_interval_ms', 'posting_interval_ms', 'error_count', 'last_error_code', 'last_error_message',
-  'last_status', 'last_fetched_at', 'last_success_at', 'removed_at', 'encoding_override', 'full_text', 'min_interval_s',
-  'max_interval_s', 'retention_days', 'learned_boilerplate',
+  'url',
+  'title',
+  'title_from_user',
+  'site_url',
+  'description',
+  'category',
+  'format',
+  'language',
+  'etag',
+  'last_modified',
+  'next_check_at',
+  'check_interval_ms',
+  'posting_interval_ms',
+  'error_count',
+  'last_error_code',
+  'last_error_message',
+  'last_status',
+  'last_fetched_at',
+  'last_success_at',
+  'removed_at',
+  'encoding_override',
+  'full_text',
+  'min_interval_s',
+  'max_interval_s',
+  'retention_days',
+  'learned_boilerplate',
 ] as const;
 const UPDATE_FEED = `UPDATE feeds SET ${EDITABLE.map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id`;
 
@@ -43,9 +74,19 @@ export function createFeedQueries({ db, sql }: SqliteContext) {
       INSERT INTO feeds (url, title, title_from_user, category, site_url, next_check_at, created_at,
         encoding_override, full_text, min_interval_s, max_interval_s, retention_days, learned_boilerplate)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
-      input.url, input.title ?? null, input.title === undefined ? 0 : 1, input.category ?? null, input.siteUrl ?? null,
-      now, now, s.encodingOverride ?? null, s.fullText ?? 'off', s.minIntervalSeconds ?? null, s.maxIntervalSeconds ?? null,
-      s.retentionDays ?? null, s.learnedBoilerplate === false ? 0 : 1,
+      input.url,
+      input.title ?? null,
+      input.title === undefined ? 0 : 1,
+      input.category ?? null,
+      input.siteUrl ?? null,
+      now,
+      now,
+      s.encodingOverride ?? null,
+      s.fullText ?? 'off',
+      s.minIntervalSeconds ?? null,
+      s.maxIntervalSeconds ?? null,
+      s.retentionDays ?? null,
+      s.learnedBoilerplate === false ? 0 : 1,
     );
     return { kind: 'added', feed: rowToFeed(getRow(Number(lastInsertRowid))!) };
   });
@@ -53,7 +94,8 @@ export function createFeedQueries({ db, sql }: SqliteContext) {
   const updateFeed = db.transaction((id: number, patch: FeedPatch): UpdateFeedResult => {
     const row = getRow(id);
     if (row === undefined) return { kind: 'not-found' };
-    const invalid = (patch.url === undefined ? undefined : checkFeedUrl(patch.url)) ?? checkSettings(patch.settings ?? {});
+    const invalid =
+      (patch.url === undefined ? undefined : checkFeedUrl(patch.url)) ?? checkSettings(patch.settings ?? {});
     if (invalid !== undefined) return { kind: 'invalid', reason: invalid };
     if (patch.url !== undefined && patch.url !== row.url) {
       const other = getRowByUrl(patch.url);
@@ -103,15 +145,25 @@ export function createFeedQueries({ db, sql }: SqliteContext) {
       INSERT INTO fetch_log (feed_id, started_at, duration_ms, outcome, http_status, bytes, item_count,
         new_articles, new_revisions, error_code, error_message)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
-      feedId, fetch.startedAt, fetch.durationMs, fetch.outcome, fetch.httpStatus ?? null, fetch.bytes ?? null,
-      fetch.itemCount ?? null, fetch.newArticles ?? null, fetch.newRevisions ?? null,
-      fetch.error?.code ?? null, fetch.error?.message ?? null,
+      feedId,
+      fetch.startedAt,
+      fetch.durationMs,
+      fetch.outcome,
+      fetch.httpStatus ?? null,
+      fetch.bytes ?? null,
+      fetch.itemCount ?? null,
+      fetch.newArticles ?? null,
+      fetch.newRevisions ?? null,
+      fetch.error?.code ?? null,
+      fetch.error?.message ?? null,
     );
     // The row as written (no trigger changes a feed row): reading it back cost a query per fetch.
     return { kind: 'recorded', feed: rowToFeed(next) };
   };
   const recordFetch = db.transaction(recordOne);
-  const recordFetches = db.transaction((batch: readonly FetchRecordOf[]): RecordFetchResult[] => batch.map((item) => recordOne(item.feedId, item.fetch)));
+  const recordFetches = db.transaction((batch: readonly FetchRecordOf[]): RecordFetchResult[] =>
+    batch.map((item) => recordOne(item.feedId, item.fetch)),
+  );
 
   return {
     addFeed: (input: NewFeed) => addFeed.immediate(input),
@@ -126,23 +178,32 @@ export function createFeedQueries({ db, sql }: SqliteContext) {
           FROM articles WHERE deleted_at IS NULL GROUP BY feed_id
         ) s ON s.feed_id = f.id
         WHERE ? = 1 OR f.removed_at IS NULL
-        ORDER BY f.id`).all(includeRemoved ? 1 : 0) as Array<FeedRow & { article_count: number; revisions_total: number; latest_time: number | null }>;
+        ORDER BY f.id`).all(includeRemoved ? 1 : 0) as Array<
+        FeedRow & { article_count: number; revisions_total: number; latest_time: number | null }
+      >;
       return rows.map((row) => {
         const stats = { articleCount: row.article_count, revisionCount: row.revisions_total };
-        return { ...rowToFeed(row), stats: row.latest_time === null ? stats : { ...stats, latestArticleAt: row.latest_time } };
+        return {
+          ...rowToFeed(row),
+          stats: row.latest_time === null ? stats : { ...stats, latestArticleAt: row.latest_time },
+        };
       });
     },
     updateFeed: (id: number, patch: FeedPatch) => updateFeed.immediate(id, patch),
     removeFeed: (id: number, purge: boolean, at: number) => removeFeed.immediate(id, purge, at),
     dueFeeds(now: number, limit: number): Feed[] {
-      const rows = sql('SELECT * FROM feeds WHERE removed_at IS NULL AND next_check_at <= ? ORDER BY next_check_at, id LIMIT ?')
-        .all(now, limit) as FeedRow[];
+      const rows = sql(
+        'SELECT * FROM feeds WHERE removed_at IS NULL AND next_check_at <= ? ORDER BY next_check_at, id LIMIT ?',
+      ).all(now, limit) as FeedRow[];
       return rows.map(rowToFeed);
     },
     recordFetch: (feedId: number, fetch: FetchRecord) => recordFetch.immediate(feedId, fetch),
     recordFetches: (batch: readonly FetchRecordOf[]) => recordFetches.immediate(batch),
     listFetchLog(feedId: number, limit: number): FetchLogEntry[] {
-      const rows = sql('SELECT * FROM fetch_log WHERE feed_id = ? ORDER BY started_at DESC, id DESC LIMIT ?').all(feedId, limit) as FetchLogRow[];
+      const rows = sql('SELECT * FROM fetch_log WHERE feed_id = ? ORDER BY started_at DESC, id DESC LIMIT ?').all(
+        feedId,
+        limit,
+      ) as FetchLogRow[];
       return rows.map(rowToFetchLog);
     },
   };

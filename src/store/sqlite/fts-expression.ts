@@ -27,7 +27,7 @@ export function ftsExpression(node: MatchNode): string {
       if (node.exact !== undefined && !fielded) return `{pairs} : "${node.exact.replace(/"/g, '""')}"`;
       const tokens = `(${node.tokens.map(quote).join(' + ')})`;
       const anyColumn = !fielded && !node.tokens.some((token) => token.prefix === true);
-      const phrase = anyColumn ? tokens : `{${(fielded ? node.fields ?? [] : TEXT_COLUMNS).join(' ')}} : ${tokens}`;
+      const phrase = anyColumn ? tokens : `{${(fielded ? (node.fields ?? []) : TEXT_COLUMNS).join(' ')}} : ${tokens}`;
       const hints = (node.hints ?? []).map((hint) => `"${hint.replace(/"/g, '""')}"`);
       return hints.length === 0 ? phrase : `(${[phrase, ...hints].join(' AND ')})`;
     }
@@ -40,7 +40,9 @@ export function ftsExpression(node: MatchNode): string {
 
 /** Returns an FTS5 expression true when the title holds any of the phrases (the title bonus of search-scoring.ts), or undefined for none. */
 export function titleExpression(phrases: readonly SearchToken[][]): string | undefined {
-  const held = phrases.filter((phrase) => phrase.length > 0).map((phrase) => `{title} : (${phrase.map(quote).join(' + ')})`);
+  const held = phrases
+    .filter((phrase) => phrase.length > 0)
+    .map((phrase) => `{title} : (${phrase.map(quote).join(' + ')})`);
   return held.length === 0 ? undefined : `(${held.join(' OR ')})`;
 }
 

@@ -18,10 +18,23 @@ export function insertRevision(sql: Statements, v: RevisionValues, pendingIndex:
     INSERT INTO revisions (article_id, number, title, link, guid, summary, authors, categories, enclosures,
       published_at, updated_at, feed_title, raw_body, cleaned_body, fingerprint, title_key, seen_at)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
-    v.articleId, v.number, v.title ?? null, v.link ?? null, v.guid ?? null, v.summary ?? null,
-    personsJson(v.authors), categoriesJson(v.categories), enclosuresJson(v.enclosures),
-    v.publishedAt ?? null, v.updatedAt ?? null, v.feedTitle ?? null, v.rawBody, v.cleanedBody ?? null,
-    v.fingerprint ?? null, v.titleKey ?? null, v.seenAt,
+    v.articleId,
+    v.number,
+    v.title ?? null,
+    v.link ?? null,
+    v.guid ?? null,
+    v.summary ?? null,
+    personsJson(v.authors),
+    categoriesJson(v.categories),
+    enclosuresJson(v.enclosures),
+    v.publishedAt ?? null,
+    v.updatedAt ?? null,
+    v.feedTitle ?? null,
+    v.rawBody,
+    v.cleanedBody ?? null,
+    v.fingerprint ?? null,
+    v.titleKey ?? null,
+    v.seenAt,
   );
   const id = Number(lastInsertRowid);
   sql('INSERT INTO revision_archive (revision_id, archived_at) VALUES (?, ?)').run(id, v.archivedAt ?? null);

@@ -17,9 +17,16 @@ export function createMaintenanceQueries({ db, sql }: SqliteContext) {
   const retainFeed = db.transaction((feedId: number, cutoff: number, now: number, result: RetentionResult) => {
     const old = `feed_id = ? AND sort_time < ? AND NOT EXISTS (SELECT 1 FROM revisions r
       JOIN revision_archive ra ON ra.revision_id = r.id AND ra.archived_at IS NULL WHERE r.article_id = articles.id)`;
-    result.revisionsDeleted += (sql(`SELECT count(*) FROM revisions WHERE article_id IN (SELECT id FROM articles WHERE ${old})`)
-      .pluck().get(feedId, cutoff) as number);
-    result.articlesDeleted += sql(`DELETE FROM articles WHERE ${old} AND last_seen_at < ?`).run(feedId, cutoff, cutoff).changes;
+    result.revisionsDeleted += sql(
+      `SELECT count(*) FROM revisions WHERE article_id IN (SELECT id FROM articles WHERE ${old})`,
+    )
+      .pluck()
+      .get(feedId, cutoff) as number;
+    result.articlesDeleted += sql(`DELETE FROM articles WHERE ${old} AND last_seen_at < ?`).run(
+      feedId,
+      cutoff,
+      cutoff,
+    ).changes;
     sql(`DELETE FROM revisions WHERE article_id IN (SELECT id FROM articles WHERE ${old})`).run(feedId, cutoff);
     result.tombstoned += sql(`
       UPDATE articles SET deleted_at = coalesce(deleted_at, ?), revision_count = 0
@@ -29,8 +36,9 @@ export function createMaintenanceQueries({ db, sql }: SqliteContext) {
   return {
     applyRetention(now: number): RetentionResult {
       const result: RetentionResult = { articlesDeleted: 0, revisionsDeleted: 0, tombstoned: 0 };
-      const feeds = sql('SELECT id, retention_days FROM feeds WHERE retention_days IS NOT NULL ORDER BY id').all() as
-        Array<{ id: number; retention_days: number }>;
+      const feeds = sql(
+        'SELECT id, retention_days FROM feeds WHERE retention_days IS NOT NULL ORDER BY id',
+      ).all() as Array<{ id: number; retention_days: number }>;
       for (const feed of feeds) retainFeed.immediate(feed.id, now - feed.retention_days * DAY_MS, now, result);
       return result;
     },
@@ -44,7 +52,9 @@ export function createMaintenanceQueries({ db, sql }: SqliteContext) {
       };
     },
     integrityCheck(): IntegrityResult {
-      const messages = (db.pragma('integrity_check') as Array<{ integrity_check: string }>).map((row) => row.integrity_check);
+      const messages = (db.pragma('integrity_check') as Array<{ integrity_check: string }>).map(
+        (row) => row.integrity_check,
+      );
       const problems = messages.length === 1 && messages[0] === 'ok' ? [] : messages;
       for (const row of db.pragma('foreign_key_check') as Array<{ table: string; rowid: number; parent: string }>) {
         problems.push(`${row.table} row ${row.rowid} refers to a missing ${row.parent} row`);

@@ -44,15 +44,21 @@ describe('sqlite migrations', () => {
     const db = openDatabase({ path });
     migrate(db, sqliteMigrations.slice(0, 1), 1);
     db.prepare("INSERT INTO feeds (url, next_check_at, created_at) VALUES ('https://old.example/rss', 5, 5)").run();
-    db.prepare("INSERT INTO articles (feed_id, identity, archive_key, first_seen_at, last_seen_at, revision_count) VALUES (1, 'guid:old', '0123456789abcdef', 5, 5, 1)").run();
-    db.prepare("INSERT INTO revisions (article_id, number, raw_body, seen_at, fingerprint) VALUES (1, 0, '<p>old</p>', 5, 'fp')").run();
+    db.prepare(
+      "INSERT INTO articles (feed_id, identity, archive_key, first_seen_at, last_seen_at, revision_count) VALUES (1, 'guid:old', '0123456789abcdef', 5, 5, 1)",
+    ).run();
+    db.prepare(
+      "INSERT INTO revisions (article_id, number, raw_body, seen_at, fingerprint) VALUES (1, 0, '<p>old</p>', 5, 'fp')",
+    ).run();
     db.close();
 
     const store = await openStore({ backend: 'sqlite', path });
     expect(applied()).toEqual(sqliteMigrations.map((m) => m.name));
     const feed = await store.findFeedByUrl('https://old.example/rss');
     expect(feed?.id).toBe(1);
-    expect((await store.recordFetch(1, { startedAt: 10, durationMs: 1, outcome: 'ok', schedule: { nextCheckAt: 20 } })).kind).toBe('recorded');
+    expect(
+      (await store.recordFetch(1, { startedAt: 10, durationMs: 1, outcome: 'ok', schedule: { nextCheckAt: 20 } })).kind,
+    ).toBe('recorded');
     expect(await store.listFetchLog(1, 5)).toHaveLength(1);
     expect((await store.getArticle(1))?.revisions.map((r) => r.rawBody)).toEqual(['<p>old</p>']);
     await store.close();
@@ -64,27 +70,39 @@ describe('sqlite migrations', () => {
     migrate(db, sqliteMigrations.slice(0, beforeOwners), 1);
     db.exec(`INSERT INTO users (id, name, name_key, password_hash, is_admin, created_at) VALUES
       (4, 'reader', 'reader', 'x', 0, 1), (7, 'owner', 'owner', 'x', 1, 1), (9, 'second', 'second', 'x', 1, 1)`);
-    db.exec("INSERT INTO saved_searches (id, name, query, created_at) VALUES (3, 'Taiwan', '台湾', 5), (5, 'AI', 'AI', 5)");
+    db.exec(
+      "INSERT INTO saved_searches (id, name, query, created_at) VALUES (3, 'Taiwan', '台湾', 5), (5, 'AI', 'AI', 5)",
+    );
     db.close();
 
     const store = await openStore({ backend: 'sqlite', path });
-    expect((await store.listSavedSearches({ userId: 7 })).map((s) => [s.id, s.name])).toEqual([[5, 'AI'], [3, 'Taiwan']]);
+    expect((await store.listSavedSearches({ userId: 7 })).map((s) => [s.id, s.name])).toEqual([
+      [5, 'AI'],
+      [3, 'Taiwan'],
+    ]);
     expect(await store.listSavedSearches({ userId: 4 })).toEqual([]);
     expect((await store.saveSearch({ userId: 4, name: 'Taiwan', query: '台灣' })).id).not.toBe(3);
     await store.close();
   });
 
-  it('move each revision\'s archive state beside it, pending and archived alike', async () => {
+  it("move each revision's archive state beside it, pending and archived alike", async () => {
     const db = openDatabase({ path });
     const before = sqliteMigrations.findIndex((m) => m.name === '2026-11-26-010-archive-state');
     migrate(db, sqliteMigrations.slice(0, before), 1);
     db.prepare("INSERT INTO feeds (url, next_check_at, created_at) VALUES ('https://old.example/rss', 5, 5)").run();
-    db.prepare("INSERT INTO articles (feed_id, identity, archive_key, first_seen_at, last_seen_at, revision_count) VALUES (1, 'guid:old', '0123456789abcdef', 5, 5, 2)").run();
-    db.prepare("INSERT INTO revisions (article_id, number, raw_body, seen_at, fingerprint, archived_at) VALUES (1, 0, '<p>old</p>', 5, 'fp', 7), (1, 1, '<p>new</p>', 6, 'fp2', NULL)").run();
+    db.prepare(
+      "INSERT INTO articles (feed_id, identity, archive_key, first_seen_at, last_seen_at, revision_count) VALUES (1, 'guid:old', '0123456789abcdef', 5, 5, 2)",
+    ).run();
+    db.prepare(
+      "INSERT INTO revisions (article_id, number, raw_body, seen_at, fingerprint, archived_at) VALUES (1, 0, '<p>old</p>', 5, 'fp', 7), (1, 1, '<p>new</p>', 6, 'fp2', NULL)",
+    ).run();
     db.close();
 
     const store = await openStore({ backend: 'sqlite', path });
-    expect((await store.getArticle(1))?.revisions.map((r) => [r.number, r.archivedAt])).toEqual([[0, 7], [1, undefined]]);
+    expect((await store.getArticle(1))?.revisions.map((r) => [r.number, r.archivedAt])).toEqual([
+      [0, 7],
+      [1, undefined],
+    ]);
     expect((await store.counts()).pendingArchive).toBe(1);
     const pending = await store.pendingArchiveRevisions(10);
     expect(pending.map((p) => p.record.revision)).toEqual([1]);
@@ -96,7 +114,10 @@ describe('sqlite migrations', () => {
 
   it('roll back a failing migration whole and leave it unrecorded', () => {
     const db = openDatabase({ path });
-    const failing = { name: '2026-11-26-999-broken', up: (d: typeof db) => d.exec('CREATE TABLE half (x); SELECT * FROM missing_table') };
+    const failing = {
+      name: '2026-11-26-999-broken',
+      up: (d: typeof db) => d.exec('CREATE TABLE half (x); SELECT * FROM missing_table'),
+    };
     expect(() => migrate(db, [...sqliteMigrations, failing])).toThrow(/missing_table/);
     expect(db.prepare("SELECT count(*) FROM sqlite_schema WHERE name = 'half'").pluck().get()).toBe(0);
     expect(db.prepare('SELECT name FROM schema_migrations').pluck().all()).toHaveLength(sqliteMigrations.length);
@@ -107,6 +128,8 @@ describe('sqlite migrations', () => {
     const db = openDatabase({ path });
     migrate(db, [...sqliteMigrations, { name: '2099-01-01-001-future', up: () => {} }]);
     db.close();
-    await expect(openStore({ backend: 'sqlite', path })).rejects.toSatisfy((e) => isAppError(e, 'store.unsupported-schema'));
+    await expect(openStore({ backend: 'sqlite', path })).rejects.toSatisfy((e) =>
+      isAppError(e, 'store.unsupported-schema'),
+    );
   });
 });

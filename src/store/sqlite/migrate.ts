@@ -9,19 +9,27 @@ import type { Database } from 'better-sqlite3';
 import { AppError } from '../../domain/errors.ts';
 
 /** One schema step; `up` runs inside the migration's transaction. */
-export interface SqliteMigration { name: string; up: (db: Database) => void }
+export interface SqliteMigration {
+  name: string;
+  up: (db: Database) => void;
+}
 
 /** What `migrate` did: the names it applied, in order. */
-export interface MigrateResult { applied: string[] }
+export interface MigrateResult {
+  applied: string[];
+}
 
 /** Applies the migrations not yet recorded; throws AppError `store.unsupported-schema` for a newer database. */
 export function migrate(db: Database, migrations: readonly SqliteMigration[], now = Date.now()): MigrateResult {
   db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at INTEGER NOT NULL) STRICT');
   const known = new Set(migrations.map((m) => m.name));
-  const recorded = () => (db.prepare('SELECT name FROM schema_migrations').pluck().all() as string[]);
+  const recorded = () => db.prepare('SELECT name FROM schema_migrations').pluck().all() as string[];
   const unknown = recorded().filter((name) => !known.has(name));
   if (unknown.length > 0) {
-    throw new AppError('store.unsupported-schema', `the database was migrated by a newer Tidings (${unknown.join(', ')}); upgrade Tidings to open it`);
+    throw new AppError(
+      'store.unsupported-schema',
+      `the database was migrated by a newer Tidings (${unknown.join(', ')}); upgrade Tidings to open it`,
+    );
   }
   const applied: string[] = [];
   const insert = db.prepare('INSERT INTO schema_migrations (name, applied_at) VALUES (?, ?)');

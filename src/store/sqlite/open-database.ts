@@ -12,7 +12,10 @@ import type { Database } from 'better-sqlite3';
 import { AppError } from '../../domain/errors.ts';
 
 /** Options for one SQLite connection; `path` may be ':memory:'. */
-export interface OpenDatabaseOptions { path: string; busyTimeoutMs?: number }
+export interface OpenDatabaseOptions {
+  path: string;
+  busyTimeoutMs?: number;
+}
 
 /** Returns an open, configured connection; throws AppError `store.failed` when the file cannot be opened. */
 export function openDatabase(options: OpenDatabaseOptions): Database {

@@ -14,7 +14,10 @@ export function createPreferenceQueries({ db, sql }: SqliteContext) {
   });
   return {
     getUserPreferences(userId: number): Record<string, string> {
-      const rows = sql('SELECT key, value FROM user_preferences WHERE user_id = ?').all(userId) as Array<{ key: string; value: string }>;
+      const rows = sql('SELECT key, value FROM user_preferences WHERE user_id = ?').all(userId) as Array<{
+        key: string;
+        value: string;
+      }>;
       return Object.fromEntries(rows.map((row) => [row.key, row.value]));
     },
     /** Returns false when there is no such user. */

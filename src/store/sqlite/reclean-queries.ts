@@ -34,10 +34,18 @@ export function createRecleanQueries({ sql }: SqliteContext) {
         SELECT r.id, r.article_id, r.number, r.link, r.raw_body, r.cleaned_body, ra.archived_at
         FROM revisions r JOIN articles a ON a.id = r.article_id LEFT JOIN revision_archive ra ON ra.revision_id = r.id
         WHERE a.feed_id = ? AND a.deleted_at IS NULL AND r.id > ?
-        ORDER BY r.id LIMIT ?`).all(options.feedId, options.afterRevisionId ?? 0, Math.max(1, options.limit)) as BodiesRow[];
+        ORDER BY r.id LIMIT ?`).all(
+        options.feedId,
+        options.afterRevisionId ?? 0,
+        Math.max(1, options.limit),
+      ) as BodiesRow[];
       return rows.map((row) => {
         const bodies: RevisionBodies = {
-          revisionId: row.id, articleId: row.article_id, number: row.number, rawBody: row.raw_body, archived: row.archived_at !== null,
+          revisionId: row.id,
+          articleId: row.article_id,
+          number: row.number,
+          rawBody: row.raw_body,
+          archived: row.archived_at !== null,
         };
         if (row.link !== null) bodies.link = row.link;
         if (row.cleaned_body !== null) bodies.cleanedBody = row.cleaned_body;

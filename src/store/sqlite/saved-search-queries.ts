@@ -9,12 +9,23 @@ import { AppError } from '../../domain/errors.ts';
 import type { NewSavedSearch, SavedSearch, SearchSort } from '../search-types.ts';
 import type { SqliteContext } from './statements.ts';
 
-interface SavedSearchRow { id: number; user_id: number | null; name: string; query: string; sort: string; created_at: number }
+interface SavedSearchRow {
+  id: number;
+  user_id: number | null;
+  name: string;
+  query: string;
+  sort: string;
+  created_at: number;
+}
 
 function rowToSavedSearch(row: SavedSearchRow): SavedSearch {
   return {
-    id: row.id, ...(row.user_id === null ? {} : { userId: row.user_id }),
-    name: row.name, query: row.query, sort: row.sort as SearchSort, createdAt: row.created_at,
+    id: row.id,
+    ...(row.user_id === null ? {} : { userId: row.user_id }),
+    name: row.name,
+    query: row.query,
+    sort: row.sort as SearchSort,
+    createdAt: row.created_at,
   };
 }
 
@@ -29,14 +40,25 @@ export function createSavedSearchQueries({ sql }: SqliteContext) {
       const row = sql(`
         INSERT INTO saved_searches (user_id, name, query, sort, created_at) VALUES (?, ?, ?, ?, ?)
         ON CONFLICT (ifnull(user_id, 0), name) DO UPDATE SET query = excluded.query, sort = excluded.sort
-        RETURNING *`).get(input.userId ?? null, name, query, input.sort ?? 'relevance', input.at ?? Date.now()) as SavedSearchRow;
+        RETURNING *`).get(
+        input.userId ?? null,
+        name,
+        query,
+        input.sort ?? 'relevance',
+        input.at ?? Date.now(),
+      ) as SavedSearchRow;
       return rowToSavedSearch(row);
     },
     listSavedSearches: (userId: number | undefined): SavedSearch[] =>
-      (sql('SELECT * FROM saved_searches WHERE user_id IS ? ORDER BY name COLLATE NOCASE, id').all(userId ?? null) as SavedSearchRow[])
-        .map(rowToSavedSearch),
+      (
+        sql('SELECT * FROM saved_searches WHERE user_id IS ? ORDER BY name COLLATE NOCASE, id').all(
+          userId ?? null,
+        ) as SavedSearchRow[]
+      ).map(rowToSavedSearch),
     getSavedSearch(id: number, userId: number | undefined): SavedSearch | undefined {
-      const row = sql('SELECT * FROM saved_searches WHERE id = ? AND user_id IS ?').get(id, userId ?? null) as SavedSearchRow | undefined;
+      const row = sql('SELECT * FROM saved_searches WHERE id = ? AND user_id IS ?').get(id, userId ?? null) as
+        | SavedSearchRow
+        | undefined;
       return row === undefined ? undefined : rowToSavedSearch(row);
     },
     deleteSavedSearch: (id: number, userId: number | undefined): boolean =>

@@ -11,7 +11,10 @@ import { createStatements } from './statements.ts';
 // Every stored token with its article, column and position: two indexes with the same listing find the same articles.
 const listing = (db: Database.Database) => {
   db.exec('CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_vocab USING fts5vocab(main, search_fts, instance)');
-  return db.prepare('SELECT term, doc, col, offset FROM temp.search_vocab ORDER BY term, doc, col, offset').raw(true).all();
+  return db
+    .prepare('SELECT term, doc, col, offset FROM temp.search_vocab ORDER BY term, doc, col, offset')
+    .raw(true)
+    .all();
 };
 
 describe('reindexing with the token pool', () => {
@@ -24,10 +27,23 @@ describe('reindexing with the token pool', () => {
     const added = await store.addFeed({ url: 'https://a.example/rss', title: '聯合新聞網 World' });
     if (added.kind !== 'added') throw new Error('feed not added');
     const corpus = generateSearchCorpus(300);
-    await store.recordEntries(added.feed.id, corpus.map((a) => ({
-      identity: a.identity, title: a.title, titleKey: a.title, language: a.language, authors: [{ name: a.author }],
-      categories: [{ term: a.category }], enclosures: [], publishedAt: a.publishedAt, rawBody: a.html, cleanedBody: a.html, fingerprint: a.identity,
-    })), Date.UTC(2025, 0, 1));
+    await store.recordEntries(
+      added.feed.id,
+      corpus.map((a) => ({
+        identity: a.identity,
+        title: a.title,
+        titleKey: a.title,
+        language: a.language,
+        authors: [{ name: a.author }],
+        categories: [{ term: a.category }],
+        enclosures: [],
+        publishedAt: a.publishedAt,
+        rawBody: a.html,
+        cleanedBody: a.html,
+        fingerprint: a.identity,
+      })),
+      Date.UTC(2025, 0, 1),
+    );
     await store.close();
   });
   afterAll(() => rm(folder, { recursive: true, force: true }));
@@ -64,9 +80,11 @@ describe('reindexing with the token pool', () => {
     const db = new Database(path);
     try {
       const indexing = createSearchIndexing({ db, sql: createStatements(db) }, { poolFrom: 1 });
-      expect(() => indexing.reindex(100, (done) => {
-        if (done >= 100) throw new Error('killed');
-      })).toThrow('killed');
+      expect(() =>
+        indexing.reindex(100, (done) => {
+          if (done >= 100) throw new Error('killed');
+        }),
+      ).toThrow('killed');
       expect(indexing.queuedCount()).toBe(200);
       expect(indexing.drainSearchQueue()).toBe(200);
       expect(indexing.queuedCount()).toBe(0);

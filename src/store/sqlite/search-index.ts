@@ -21,7 +21,10 @@
  * (bench:store-floor, 300 feeds: 189 → 123 µs per article; issue 3).
  */
 import {
-  documentTokens, withDateTokens, type DocumentTokens, type SearchableRevision,
+  documentTokens,
+  withDateTokens,
+  type DocumentTokens,
+  type SearchableRevision,
 } from '../../search/tokenize/document-tokens.ts';
 import { createTokenPool, type TokenPool } from '../../search/tokenize/token-pool.ts';
 import type { Category, Person } from '../../domain/parsed-feed.ts';
@@ -29,14 +32,27 @@ import type { RevisionRow } from '../rows.ts';
 import type { SqliteContext, Statements } from './statements.ts';
 
 /** Writes one article's index row from its latest revision and the article's time, replacing any row it had. */
-export function writeSearchRow(sql: Statements, articleId: number, revision: SearchableRevision, replace: boolean, time: number | undefined): void {
+export function writeSearchRow(
+  sql: Statements,
+  articleId: number,
+  revision: SearchableRevision,
+  replace: boolean,
+  time: number | undefined,
+): void {
   writeSearchTokens(sql, articleId, documentTokens(revision, time), replace);
 }
 
 function writeSearchTokens(sql: Statements, articleId: number, t: DocumentTokens, replace: boolean): void {
   if (replace) sql('DELETE FROM search_fts WHERE rowid = ?').run(articleId);
-  sql('INSERT INTO search_fts (rowid, body, title, author, feed, category, pairs) VALUES (?, ?, ?, ?, ?, ?, ?)')
-    .run(articleId, t.body, t.title, t.author, t.feed, t.category, t.pairs);
+  sql('INSERT INTO search_fts (rowid, body, title, author, feed, category, pairs) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+    articleId,
+    t.body,
+    t.title,
+    t.author,
+    t.feed,
+    t.category,
+    t.pairs,
+  );
 }
 
 /** A revision inserted in the current transaction, to be indexed at its end. */
@@ -58,21 +74,37 @@ export function indexPending(sql: Statements, pending: PendingIndex): void {
  * migration 2026-11-26-009-search-tokens).
  */
 function indexLatestRevision(sql: Statements, revision: IndexableRevision): void {
-  if (sql('SELECT 1 FROM revisions WHERE article_id = ? AND number > ? LIMIT 1').get(revision.articleId, revision.number) !== undefined) return;
-  const time = sql('SELECT coalesce(?, published_at, first_seen_at) FROM articles WHERE id = ?').pluck()
+  if (
+    sql('SELECT 1 FROM revisions WHERE article_id = ? AND number > ? LIMIT 1').get(
+      revision.articleId,
+      revision.number,
+    ) !== undefined
+  )
+    return;
+  const time = sql('SELECT coalesce(?, published_at, first_seen_at) FROM articles WHERE id = ?')
+    .pluck()
     .get(revision.publishedAt ?? null, revision.articleId) as number | undefined;
   writeSearchRow(sql, revision.articleId, revision, revision.number > 0, time);
 }
 
 // The body indexed is the cleaned one, else the raw one (documentTokens): only that one is read.
-type QueuedRow = Pick<RevisionRow, 'article_id' | 'title' | 'summary' | 'authors' | 'categories' | 'feed_title'> & { sort_time: number; body: string };
+type QueuedRow = Pick<RevisionRow, 'article_id' | 'title' | 'summary' | 'authors' | 'categories' | 'feed_title'> & {
+  sort_time: number;
+  body: string;
+};
 
 /** Options of the indexing functions: from how many queued articles a drain also tokenizes on a worker thread (default 2,000). */
-export interface SearchIndexingOptions { poolFrom?: number }
+export interface SearchIndexingOptions {
+  poolFrom?: number;
+}
 
 const toRevision = (row: QueuedRow): SearchableRevision => ({
-  title: row.title ?? undefined, summary: row.summary ?? undefined, rawBody: row.body, authors: JSON.parse(row.authors) as Person[],
-  categories: JSON.parse(row.categories) as Category[], feedTitle: row.feed_title ?? undefined,
+  title: row.title ?? undefined,
+  summary: row.summary ?? undefined,
+  rawBody: row.body,
+  authors: JSON.parse(row.authors) as Person[],
+  categories: JSON.parse(row.categories) as Category[],
+  feedTitle: row.feed_title ?? undefined,
 });
 
 /** Returns the queue and reindex functions over one connection. */
@@ -94,15 +126,19 @@ export function createSearchIndexing({ db, sql }: SqliteContext, options: Search
     if (pool === undefined) {
       for (const [i, row] of rows.entries()) writeSearchRow(sql, row.article_id, revisions[i], true, row.sort_time);
     } else {
-      pool.tokenizeInOrder(revisions, (i, tokens) => writeSearchTokens(sql, rows[i].article_id, withDateTokens(tokens, rows[i].sort_time), true));
+      pool.tokenizeInOrder(revisions, (i, tokens) =>
+        writeSearchTokens(sql, rows[i].article_id, withDateTokens(tokens, rows[i].sort_time), true),
+      );
     }
     sql('DELETE FROM search_queue WHERE article_id <= ?').run(last);
     return ids.length;
   });
 
   const drain = (batchSize = 500, onProgress?: (done: number) => void): number => {
-    const many = Number.isSafeInteger(poolFrom)
-      && (sql('SELECT count(*) FROM (SELECT 1 FROM search_queue LIMIT ?)').pluck().get(Math.max(1, poolFrom)) as number) >= Math.max(1, poolFrom);
+    const many =
+      Number.isSafeInteger(poolFrom) &&
+      (sql('SELECT count(*) FROM (SELECT 1 FROM search_queue LIMIT ?)').pluck().get(Math.max(1, poolFrom)) as number) >=
+        Math.max(1, poolFrom);
     const pool = many ? createTokenPool() : undefined;
     let done = 0;
     try {
@@ -121,7 +157,9 @@ export function createSearchIndexing({ db, sql }: SqliteContext, options: Search
     sql("INSERT INTO search_fts (search_fts) VALUES ('delete-all')").run();
     sql('DELETE FROM search_queue').run();
     sql('DELETE FROM search_time_blocks').run();
-    sql('INSERT INTO search_time_blocks (block, min_time, max_time) SELECT id >> 10, min(sort_time), max(sort_time) FROM articles GROUP BY id >> 10').run();
+    sql(
+      'INSERT INTO search_time_blocks (block, min_time, max_time) SELECT id >> 10, min(sort_time), max(sort_time) FROM articles GROUP BY id >> 10',
+    ).run();
     return sql('INSERT INTO search_queue (article_id) SELECT id FROM articles WHERE deleted_at IS NULL').run().changes;
   });
 

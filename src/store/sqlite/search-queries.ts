@@ -30,10 +30,15 @@ const MAX_QUEUED = 200;
 
 type HitRow = ArticleRow & { f_title: string | null; body: string | null; summary: string | null };
 
-function filterClauses(request: SearchRequest): { where: string[]; params: Array<string | number>; needsFeed: boolean } {
+function filterClauses(request: SearchRequest): {
+  where: string[];
+  params: Array<string | number>;
+  needsFeed: boolean;
+} {
   const where = ['a.deleted_at IS NULL'];
   const params: Array<string | number> = [];
-  if (request.includeRemovedFeeds !== true) where.push('a.feed_id NOT IN (SELECT id FROM feeds WHERE removed_at IS NOT NULL)');
+  if (request.includeRemovedFeeds !== true)
+    where.push('a.feed_id NOT IN (SELECT id FROM feeds WHERE removed_at IS NOT NULL)');
   if (request.feedId !== undefined) {
     where.push('a.feed_id = ?');
     params.push(request.feedId);
@@ -58,7 +63,9 @@ function filterClauses(request: SearchRequest): { where: string[]; params: Array
 export function createSearchQueries({ sql }: SqliteContext) {
   /** Returns, from the time blocks, the newest time among ids up to a given id, and the highest id that can hold a time before `until`. */
   const timeBounds = (until: number | undefined): { ceiling: (id: number) => number; maxId?: number } => {
-    const rows = sql('SELECT block, min_time, max_time FROM search_time_blocks ORDER BY block').raw(true).all() as Array<[number, number, number]>;
+    const rows = sql('SELECT block, min_time, max_time FROM search_time_blocks ORDER BY block')
+      .raw(true)
+      .all() as Array<[number, number, number]>;
     const blocks: number[] = [];
     const ceilings: number[] = [];
     let running = -Infinity;
@@ -92,7 +99,8 @@ export function createSearchQueries({ sql }: SqliteContext) {
   /** Returns the share of articles (ids up to the newest) that match an FTS5 expression, from its 500th newest match. */
   const matchShare = (expression: string, maxId: number): number => {
     if (maxId <= 0) return 0;
-    const nth = sql('SELECT rowid FROM search_fts WHERE search_fts MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?').pluck()
+    const nth = sql('SELECT rowid FROM search_fts WHERE search_fts MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?')
+      .pluck()
       .get(expression, SAMPLE - 1) as number | undefined;
     if (nth !== undefined) return SAMPLE / Math.max(SAMPLE, maxId - nth + 1);
     return (sql('SELECT count(*) FROM search_fts WHERE search_fts MATCH ?').pluck().get(expression) as number) / maxId;
@@ -112,7 +120,8 @@ export function createSearchQueries({ sql }: SqliteContext) {
     for (const hint of node.hints ?? []) {
       let count = counted.get(hint);
       if (count === undefined) {
-        count = sql('SELECT count(*) FROM (SELECT 1 FROM search_fts WHERE search_fts MATCH ? LIMIT ?)').pluck()
+        count = sql('SELECT count(*) FROM (SELECT 1 FROM search_fts WHERE search_fts MATCH ? LIMIT ?)')
+          .pluck()
           .get(`{pairs} : "${hint.replace(/"/g, '""')}"`, few + 1) as number;
         counted.set(hint, count);
       }
@@ -169,9 +178,17 @@ export function createSearchQueries({ sql }: SqliteContext) {
       where.push('(a.sort_time, a.id) < (?, ?)');
       params.push(cursor.key, cursor.id);
     }
-    const rows = sql(`SELECT a.id, a.sort_time FROM articles a ${needsFeed ? 'JOIN feeds f ON f.id = a.feed_id' : ''} WHERE ${where.join(' AND ')}
-      ORDER BY a.sort_time DESC, a.id DESC LIMIT ?`).raw(true).all(...params, request.limit + 1) as Array<[number, number]>;
-    return pageOf(rows.map(([id, key]) => ({ id, key })), request.limit, now, false);
+    const rows =
+      sql(`SELECT a.id, a.sort_time FROM articles a ${needsFeed ? 'JOIN feeds f ON f.id = a.feed_id' : ''} WHERE ${where.join(' AND ')}
+      ORDER BY a.sort_time DESC, a.id DESC LIMIT ?`)
+        .raw(true)
+        .all(...params, request.limit + 1) as Array<[number, number]>;
+    return pageOf(
+      rows.map(([id, key]) => ({ id, key })),
+      request.limit,
+      now,
+      false,
+    );
   };
 
   return {
@@ -181,7 +198,8 @@ export function createSearchQueries({ sql }: SqliteContext) {
         throw new AppError('input.invalid', `limit must be an integer from 1 to ${MAX_LIMIT}`);
       }
       const cursor = request.cursor === undefined ? undefined : decodeSearchCursor(request.cursor);
-      if (request.cursor !== undefined && cursor === undefined) throw new AppError('input.invalid', 'the page cursor is not valid');
+      if (request.cursor !== undefined && cursor === undefined)
+        throw new AppError('input.invalid', 'the page cursor is not valid');
       const now = cursor?.now ?? request.now ?? Date.now();
       if (request.match === undefined) return listFiltered(request, cursor, now);
 
@@ -189,23 +207,36 @@ export function createSearchQueries({ sql }: SqliteContext) {
       const maxId = (sql('SELECT max(id) FROM search_fts_docsize').pluck().get() as number | null) ?? 0;
       const { where, params, needsFeed } = filterClauses(request);
       const plan: WalkPlan = {
-        expression: ftsQuery(request.match, request.exclude), where, params, needsFeed, now,
-        groups: relevance ? scoringGroupsOf(request.match, maxId) : undefined, since: request.since, until: request.until,
+        expression: ftsQuery(request.match, request.exclude),
+        where,
+        params,
+        needsFeed,
+        now,
+        groups: relevance ? scoringGroupsOf(request.match, maxId) : undefined,
+        since: request.since,
+        until: request.until,
       };
       const top = createTopHits(request.limit + 1, cursor);
       const { ceiling, maxId: belowUntil } = timeBounds(request.until);
       // Date tokens are fresh except for articles waiting in the queue (a changed time queues its article):
       // a few are checked one by one, a long queue (a reindex under way) falls back to the id walk.
-      const queued = request.until === undefined ? 0 : sql('SELECT count(*) FROM (SELECT 1 FROM search_queue LIMIT ?)').pluck().get(MAX_QUEUED + 1) as number;
+      const queued =
+        request.until === undefined
+          ? 0
+          : (sql('SELECT count(*) FROM (SELECT 1 FROM search_queue LIMIT ?)')
+              .pluck()
+              .get(MAX_QUEUED + 1) as number);
       const few = Math.min(FEW_CANDIDATES, Math.floor(maxId * FEW_SHARE));
       if (candidateBound(request.match, few) <= few) {
         walkAll(sql, plan, top);
       } else if (request.until !== undefined && queued <= MAX_QUEUED) {
         const newest = sql('SELECT max(sort_time) FROM articles').pluck().get() as number | null;
         const oldest = sql('SELECT min(sort_time) FROM articles').pluck().get() as number | null;
-        if (newest !== null && oldest !== null) walkByPeriod(sql, plan, top, ceiling, Math.min(request.until, newest + 1), oldest, queued > 0);
+        if (newest !== null && oldest !== null)
+          walkByPeriod(sql, plan, top, ceiling, Math.min(request.until, newest + 1), oldest, queued > 0);
       } else {
-        const titleMatch = plan.groups === undefined ? undefined : titleExpression(plan.groups.flatMap((group) => group.phrases));
+        const titleMatch =
+          plan.groups === undefined ? undefined : titleExpression(plan.groups.flatMap((group) => group.phrases));
         if (titleMatch === undefined) walkByRowid(sql, plan, top, ceiling, belowUntil);
         else walkRelevant(sql, plan, top, ceiling, titleMatch, belowUntil);
       }

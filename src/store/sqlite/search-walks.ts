@@ -37,7 +37,6 @@ export interface WalkPlan {
   until?: number;
 }
 
-
 function keyOf(plan: WalkPlan, title: string | null, time: number): number {
   return plan.groups === undefined ? time : scoreArticle(plan.groups, title ?? '', time, plan.now);
 }
@@ -53,7 +52,12 @@ function settled(plan: WalkPlan, top: TopHits, time: number, bound = maxScore): 
  * with every title bonus). Returns the id it stopped at, or undefined when it read every match.
  */
 export function walkByRowid(
-  sql: Statements, plan: WalkPlan, top: TopHits, ceiling: (id: number) => number, maxId?: number, bound?: typeof maxScore,
+  sql: Statements,
+  plan: WalkPlan,
+  top: TopHits,
+  ceiling: (id: number) => number,
+  maxId?: number,
+  bound?: typeof maxScore,
 ): number | undefined {
   const where = maxId === undefined ? plan.where : ['s.rowid <= ?', ...plan.where];
   const params = maxId === undefined ? plan.params : [maxId, ...plan.params];
@@ -79,7 +83,14 @@ export function walkByRowid(
  * nothing at all could enter, which reads every match back to where a title match would no
  * longer count: 1.7 times older, and most of a search's cost for a common word (issue 6).
  */
-export function walkRelevant(sql: Statements, plan: WalkPlan, top: TopHits, ceiling: (id: number) => number, titleMatch: string, maxId?: number): void {
+export function walkRelevant(
+  sql: Statements,
+  plan: WalkPlan,
+  top: TopHits,
+  ceiling: (id: number) => number,
+  titleMatch: string,
+  maxId?: number,
+): void {
   const stopped = walkByRowid(sql, plan, top, ceiling, maxId, baseScore);
   if (stopped === undefined || stopped <= 1) return;
   walkByRowid(sql, { ...plan, expression: `(${plan.expression}) AND ${titleMatch}` }, top, ceiling, stopped - 1);
@@ -97,7 +108,9 @@ export function walkAll(sql: Statements, plan: WalkPlan, top: TopHits): void {
     SELECT s.rowid, a.sort_time, a.title
     FROM search_fts s CROSS JOIN articles a ON a.id = s.rowid ${plan.needsFeed ? 'CROSS JOIN feeds f ON f.id = a.feed_id' : ''}
     WHERE search_fts MATCH ? AND ${plan.where.join(' AND ')}`).raw(true);
-  for (const [id, time, title] of statement.iterate(plan.expression, ...plan.params) as Iterable<[number, number, string | null]>) {
+  for (const [id, time, title] of statement.iterate(plan.expression, ...plan.params) as Iterable<
+    [number, number, string | null]
+  >) {
     top.offer(id, keyOf(plan, title, time));
   }
 }
@@ -112,14 +125,24 @@ const WIDEN_BELOW: readonly number[] = [33, 83];
  * (inclusive). Articles waiting in `search_queue` may carry stale date tokens, so with `queued`
  * they are offered first, one by one, and left out of the periods.
  */
-export function walkByPeriod(sql: Statements, plan: WalkPlan, top: TopHits, ceiling: (id: number) => number, newest: number, oldest: number, queued: boolean): void {
+export function walkByPeriod(
+  sql: Statements,
+  plan: WalkPlan,
+  top: TopHits,
+  ceiling: (id: number) => number,
+  newest: number,
+  oldest: number,
+  queued: boolean,
+): void {
   const feedJoin = plan.needsFeed ? 'CROSS JOIN feeds f ON f.id = a.feed_id' : '';
   if (queued) {
     const waiting = sql(`
       SELECT s.rowid, a.sort_time, a.title
       FROM search_queue q CROSS JOIN search_fts s ON s.rowid = q.article_id CROSS JOIN articles a ON a.id = s.rowid ${feedJoin}
       WHERE search_fts MATCH ? AND a.sort_time < ? AND ${plan.where.join(' AND ')}`).raw(true);
-    for (const [id, time, title] of waiting.iterate(plan.expression, newest, ...plan.params) as Iterable<[number, number, string | null]>) {
+    for (const [id, time, title] of waiting.iterate(plan.expression, newest, ...plan.params) as Iterable<
+      [number, number, string | null]
+    >) {
       top.offer(id, keyOf(plan, title, time));
     }
   }
@@ -137,7 +160,9 @@ export function walkByPeriod(sql: Statements, plan: WalkPlan, top: TopHits, ceil
     const start = periodStart(period, upper - 1);
     const expression = `(${plan.expression}) AND "${periodToken(period, upper - 1)}"`;
     let rows = 0;
-    for (const row of statement.iterate(expression, upper, ...plan.params) as Iterable<[number, number, string | null]>) {
+    for (const row of statement.iterate(expression, upper, ...plan.params) as Iterable<
+      [number, number, string | null]
+    >) {
       const [id, time, title] = row;
       rows++;
       top.offer(id, keyOf(plan, title, time));

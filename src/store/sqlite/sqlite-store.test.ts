@@ -38,8 +38,9 @@ describe('sqlite store on a file', () => {
     (await openStore({ backend: 'sqlite', path })).close();
     const db = openDatabase({ path });
     try {
-      expect(() => db.prepare("INSERT INTO revisions (article_id, number, raw_body, seen_at) VALUES (42, 0, '', 0)").run())
-        .toThrow(/FOREIGN KEY/);
+      expect(() =>
+        db.prepare("INSERT INTO revisions (article_id, number, raw_body, seen_at) VALUES (42, 0, '', 0)").run(),
+      ).toThrow(/FOREIGN KEY/);
     } finally {
       db.close();
     }
@@ -73,6 +74,8 @@ describe('sqlite store on a file', () => {
     const store = await openStore({ backend: 'sqlite', path });
     await store.close();
     await expect(store.counts()).rejects.toSatisfy((e) => isAppError(e, 'store.failed'));
-    await expect(openStore({ backend: 'sqlite', path: folder })).rejects.toSatisfy((e) => isAppError(e, 'store.failed'));
+    await expect(openStore({ backend: 'sqlite', path: folder })).rejects.toSatisfy((e) =>
+      isAppError(e, 'store.failed'),
+    );
   });
 });

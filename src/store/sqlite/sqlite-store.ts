@@ -27,7 +27,10 @@ import { createStateCopyQueries } from './state-copy-queries.ts';
 import { createStatsQueries } from './stats-queries.ts';
 
 /** Options for a SQLite store; `path` ':memory:' gives a private in-memory database. */
-export interface SqliteStoreOptions { path: string; busyTimeoutMs?: number }
+export interface SqliteStoreOptions {
+  path: string;
+  busyTimeoutMs?: number;
+}
 
 /** Opens (creating and migrating as needed) a SQLite store; throws AppError `store.failed` or `store.unsupported-schema`. */
 export function createSqliteStore(options: SqliteStoreOptions): Store {
@@ -36,7 +39,9 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
     migrate(db, sqliteMigrations);
   } catch (error) {
     db.close();
-    throw isAppError(error) ? error : new AppError('store.failed', `cannot migrate ${options.path}: ${describe(error)}`, { cause: error });
+    throw isAppError(error)
+      ? error
+      : new AppError('store.failed', `cannot migrate ${options.path}: ${describe(error)}`, { cause: error });
   }
   const context = { db, sql: createStatements(db) };
   const feeds = createFeedQueries(context);
@@ -57,7 +62,9 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
     indexing.drainSearchQueue();
   } catch (error) {
     db.close();
-    throw new AppError('store.failed', `cannot update the search index of ${options.path}: ${describe(error)}`, { cause: error });
+    throw new AppError('store.failed', `cannot update the search index of ${options.path}: ${describe(error)}`, {
+      cause: error,
+    });
   }
 
   const run = async <T>(work: () => T): Promise<T> => {
@@ -90,35 +97,39 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
     recordFetch: (feedId, fetch) => run(() => feeds.recordFetch(feedId, fetch)),
     recordFetches: (batch) => run(() => feeds.recordFetches(batch)),
     listFetchLog: (feedId, limit) => run(() => feeds.listFetchLog(feedId, limit)),
-    recordEntries: (feedId, list, seenAt) => run(() => {
-      const outcomes = entries.recordEntries(feedId, list, seenAt);
-      // Articles whose time changed were queued by a trigger: index them now, not at the next open.
-      indexing.drainSearchQueue();
-      return outcomes;
-    }),
+    recordEntries: (feedId, list, seenAt) =>
+      run(() => {
+        const outcomes = entries.recordEntries(feedId, list, seenAt);
+        // Articles whose time changed were queued by a trigger: index them now, not at the next open.
+        indexing.drainSearchQueue();
+        return outcomes;
+      }),
     listArticles: (opts) => run(() => articles.listArticles(opts)),
     getArticle: (id, opts) => run(() => articles.getArticle(id, opts)),
     deleteArticle: (id, at = Date.now()) => run(() => articles.deleteArticle(id, at)),
     purgeArticle: (id) => run(() => articles.purgeArticle(id)),
-    updateCleanedBodies: (updates) => run(() => {
-      const outcomes = articles.updateCleanedBodies(updates);
-      indexing.drainSearchQueue();
-      return outcomes;
-    }),
+    updateCleanedBodies: (updates) =>
+      run(() => {
+        const outcomes = articles.updateCleanedBodies(updates);
+        indexing.drainSearchQueue();
+        return outcomes;
+      }),
     pendingArchiveRevisions: (limit) => run(() => archive.pendingArchiveRevisions(limit)),
     markArchived: (ids, at) => run(() => archive.markArchived(ids, at)),
     exportRecords,
-    importRecords: (feed, records, opts) => run(() => {
-      const result = archive.importRecords(feed, records, opts);
-      indexing.drainSearchQueue();
-      return result;
-    }),
+    importRecords: (feed, records, opts) =>
+      run(() => {
+        const result = archive.importRecords(feed, records, opts);
+        indexing.drainSearchQueue();
+        return result;
+      }),
     searchArticles: (request) => run(() => searching.search(request)),
-    reindexSearch: (opts = {}) => run(() => {
-      const started = Date.now();
-      const articleCount = indexing.reindex(opts.batchSize, opts.onProgress);
-      return { articles: articleCount, durationMs: Date.now() - started };
-    }),
+    reindexSearch: (opts = {}) =>
+      run(() => {
+        const started = Date.now();
+        const articleCount = indexing.reindex(opts.batchSize, opts.onProgress);
+        return { articles: articleCount, durationMs: Date.now() - started };
+      }),
     saveSearch: (input) => run(() => saved.saveSearch(input)),
     listSavedSearches: (owner = {}) => run(() => saved.listSavedSearches(owner.userId)),
     getSavedSearch: (id, owner = {}) => run(() => saved.getSavedSearch(id, owner.userId)),
@@ -130,10 +141,12 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
     listRevisionBodies: (opts) => run(() => reclean.listRevisionBodies(opts)),
     entryStates: (feedId, identities) => run(() => reclean.entryStates(feedId, identities)),
     applyRetention: (now) => run(() => upkeep.applyRetention(now)),
-    copyStateFrom: (previous) => run(() => {
-      if (previous.backend !== 'sqlite') throw new AppError('store.failed', `cannot copy state from a ${String(previous.backend)} store into SQLite`);
-      return stateCopy.copyStateFrom(previous.path);
-    }),
+    copyStateFrom: (previous) =>
+      run(() => {
+        if (previous.backend !== 'sqlite')
+          throw new AppError('store.failed', `cannot copy state from a ${String(previous.backend)} store into SQLite`);
+        return stateCopy.copyStateFrom(previous.path);
+      }),
     articlesPerDay: (feedId, days, now = Date.now()) => run(() => stats.articlesPerDay(feedId, days, now)),
     getUserPreferences: (userId) => run(() => preferences.getUserPreferences(userId)),
     setUserPreferences: (userId, values) => run(() => preferences.setUserPreferences(userId, values)),

@@ -21,7 +21,7 @@ const VERBATIM = ['users', 'sessions', 'api_tokens', 'user_preferences', 'saved_
 /** Returns `copyStateFrom` over one connection. */
 export function createStateCopyQueries({ db }: SqliteContext) {
   const columnsOf = (schema: string, table: string): string[] =>
-    (db.prepare(`SELECT name FROM pragma_table_info(?, ?)`).pluck().all(table, schema) as string[]);
+    db.prepare(`SELECT name FROM pragma_table_info(?, ?)`).pluck().all(table, schema) as string[];
   const shared = (table: string, except: readonly string[] = []): string[] => {
     const old = new Set(columnsOf('old', table));
     return columnsOf('main', table).filter((name) => old.has(name) && !except.includes(name));
@@ -37,18 +37,28 @@ export function createStateCopyQueries({ db }: SqliteContext) {
     const list = feedColumns.join(', ');
     run(`UPDATE main.feeds SET (${list}) = (SELECT ${list} FROM old.feeds o WHERE o.url = main.feeds.url)
       WHERE url IN (SELECT url FROM old.feeds)`);
-    const feedsAdded = run(`INSERT INTO main.feeds (url, ${list}) SELECT url, ${list} FROM old.feeds WHERE url NOT IN (SELECT url FROM main.feeds)`);
-    run('CREATE TEMP TABLE feed_map AS SELECT o.id AS old_id, n.id AS new_id FROM old.feeds o JOIN main.feeds n ON n.url = o.url');
-    run('CREATE TEMP TABLE article_map AS SELECT oa.id AS old_id, na.id AS new_id FROM old.articles oa JOIN temp.feed_map m ON m.old_id = oa.feed_id JOIN main.articles na ON na.feed_id = m.new_id AND na.identity = oa.identity');
+    const feedsAdded = run(
+      `INSERT INTO main.feeds (url, ${list}) SELECT url, ${list} FROM old.feeds WHERE url NOT IN (SELECT url FROM main.feeds)`,
+    );
+    run(
+      'CREATE TEMP TABLE feed_map AS SELECT o.id AS old_id, n.id AS new_id FROM old.feeds o JOIN main.feeds n ON n.url = o.url',
+    );
+    run(
+      'CREATE TEMP TABLE article_map AS SELECT oa.id AS old_id, na.id AS new_id FROM old.articles oa JOIN temp.feed_map m ON m.old_id = oa.feed_id JOIN main.articles na ON na.feed_id = m.new_id AND na.identity = oa.identity',
+    );
     copyMapped('feed_cleaning', 'feed_id', 'feed_map');
     copyMapped('fetch_log', 'feed_id', 'feed_map', ['id']);
 
-    const tombstones = run(`UPDATE main.articles SET deleted_at = (SELECT oa.deleted_at FROM old.articles oa JOIN temp.article_map m ON m.old_id = oa.id WHERE m.new_id = main.articles.id),
+    const tombstones =
+      run(`UPDATE main.articles SET deleted_at = (SELECT oa.deleted_at FROM old.articles oa JOIN temp.article_map m ON m.old_id = oa.id WHERE m.new_id = main.articles.id),
       last_seen_at = max(last_seen_at, (SELECT oa.last_seen_at FROM old.articles oa JOIN temp.article_map m ON m.old_id = oa.id WHERE m.new_id = main.articles.id))
       WHERE id IN (SELECT m.new_id FROM temp.article_map m JOIN old.articles oa ON oa.id = m.old_id WHERE oa.deleted_at IS NOT NULL)`);
     const articleColumns = shared('articles', ['id', 'feed_id', 'sort_time', 'revision_count']).join(', ');
     const bareTombstones = run(`INSERT INTO main.articles (feed_id, revision_count, ${articleColumns})
-      SELECT m.new_id, 0, ${articleColumns.split(', ').map((c) => `oa.${c}`).join(', ')} FROM old.articles oa JOIN temp.feed_map m ON m.old_id = oa.feed_id
+      SELECT m.new_id, 0, ${articleColumns
+        .split(', ')
+        .map((c) => `oa.${c}`)
+        .join(', ')} FROM old.articles oa JOIN temp.feed_map m ON m.old_id = oa.feed_id
       WHERE oa.deleted_at IS NOT NULL AND oa.id NOT IN (SELECT old_id FROM temp.article_map)`);
 
     const subscriptions = copyMapped('subscriptions', 'feed_id', 'feed_map', ['unread_count']);
@@ -64,7 +74,9 @@ export function createStateCopyQueries({ db }: SqliteContext) {
     const others = shared(table, [key, ...except]);
     const into = [key, ...others].join(', ');
     const from = ['m.new_id', ...others.map((c) => `t.${c}`)].join(', ');
-    return run(`INSERT INTO main.${table} (${into}) SELECT ${from} FROM old.${table} t JOIN temp.${map} m ON m.old_id = t.${key}`);
+    return run(
+      `INSERT INTO main.${table} (${into}) SELECT ${from} FROM old.${table} t JOIN temp.${map} m ON m.old_id = t.${key}`,
+    );
   }
 
   return {

@@ -8,7 +8,10 @@ import type { Database, Statement } from 'better-sqlite3';
 export type Statements = (sql: string) => Statement;
 
 /** The connection and its statement cache, as every query module takes them. */
-export interface SqliteContext { db: Database; sql: Statements }
+export interface SqliteContext {
+  db: Database;
+  sql: Statements;
+}
 
 /** Returns a statement cache over `db`. */
 export function createStatements(db: Database): Statements {

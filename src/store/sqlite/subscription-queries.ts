@@ -4,13 +4,22 @@
  * of it. Blank overrides are stored as NULL (the feed's own value shows through).
  */
 import type {
-  AddSubscriptionResult, NewSubscription, Subscription, SubscriptionLabel, SubscriptionPatch,
+  AddSubscriptionResult,
+  NewSubscription,
+  Subscription,
+  SubscriptionLabel,
+  SubscriptionPatch,
 } from '../account-types.ts';
 import { compact, rowToFeed } from '../map-rows.ts';
 import type { FeedRow } from '../rows.ts';
 import type { SqliteContext } from './statements.ts';
 
-type SubscriptionRow = FeedRow & { sub_user_id: number; sub_title: string | null; sub_category: string | null; sub_added_at: number };
+type SubscriptionRow = FeedRow & {
+  sub_user_id: number;
+  sub_title: string | null;
+  sub_category: string | null;
+  sub_added_at: number;
+};
 
 const SELECT = `SELECT f.*, s.user_id AS sub_user_id, s.title AS sub_title, s.category AS sub_category, s.added_at AS sub_added_at
   FROM subscriptions s JOIN feeds f ON f.id = s.feed_id`;
@@ -36,8 +45,14 @@ function rowToSubscription(row: SubscriptionRow): Subscription {
   const title = row.sub_title ?? undefined;
   const category = row.sub_category ?? undefined;
   return compact<Subscription>({
-    userId: row.sub_user_id, feedId: feed.id, title, category, addedAt: row.sub_added_at, feed,
-    displayTitle: title ?? feed.title ?? feed.url, displayCategory: category ?? feed.category,
+    userId: row.sub_user_id,
+    feedId: feed.id,
+    title,
+    category,
+    addedAt: row.sub_added_at,
+    feed,
+    displayTitle: title ?? feed.title ?? feed.url,
+    displayCategory: category ?? feed.category,
   });
 }
 
@@ -48,7 +63,9 @@ function blankToNull(value: string | null | undefined): string | null {
 /** Returns the subscription functions over one connection. */
 export function createSubscriptionQueries({ db, sql }: SqliteContext) {
   const getSubscription = (userId: number, feedId: number): Subscription | undefined => {
-    const row = sql(`${SELECT} WHERE s.user_id = ? AND s.feed_id = ?`).get(userId, feedId) as SubscriptionRow | undefined;
+    const row = sql(`${SELECT} WHERE s.user_id = ? AND s.feed_id = ?`).get(userId, feedId) as
+      | SubscriptionRow
+      | undefined;
     return row === undefined ? undefined : rowToSubscription(row);
   };
 
@@ -58,19 +75,26 @@ export function createSubscriptionQueries({ db, sql }: SqliteContext) {
     if (sql('SELECT 1 FROM users WHERE id = ?').get(input.userId) === undefined) return { kind: 'not-found' };
     if (sql('SELECT 1 FROM feeds WHERE id = ?').get(input.feedId) === undefined) return { kind: 'not-found' };
     sql('INSERT INTO subscriptions (user_id, feed_id, title, category, added_at) VALUES (?, ?, ?, ?, ?)').run(
-      input.userId, input.feedId, blankToNull(input.title), blankToNull(input.category), input.at ?? Date.now(),
+      input.userId,
+      input.feedId,
+      blankToNull(input.title),
+      blankToNull(input.category),
+      input.at ?? Date.now(),
     );
     return { kind: 'added', subscription: getSubscription(input.userId, input.feedId)! };
   });
 
   const updateSubscription = db.transaction((userId: number, feedId: number, patch: SubscriptionPatch): boolean => {
-    const row = sql('SELECT title, category FROM subscriptions WHERE user_id = ? AND feed_id = ?').get(userId, feedId) as
-      { title: string | null; category: string | null } | undefined;
+    const row = sql('SELECT title, category FROM subscriptions WHERE user_id = ? AND feed_id = ?').get(
+      userId,
+      feedId,
+    ) as { title: string | null; category: string | null } | undefined;
     if (row === undefined) return false;
     sql('UPDATE subscriptions SET title = ?, category = ? WHERE user_id = ? AND feed_id = ?').run(
       patch.title === undefined ? row.title : blankToNull(patch.title),
       patch.category === undefined ? row.category : blankToNull(patch.category),
-      userId, feedId,
+      userId,
+      feedId,
     );
     return true;
   });
@@ -78,17 +102,28 @@ export function createSubscriptionQueries({ db, sql }: SqliteContext) {
   return {
     addSubscription: (input: NewSubscription) => addSubscription.immediate(input),
     getSubscription,
-    listSubscriptions: (userId: number, includeRemovedFeeds: boolean): Subscription[] => (sql(`${SELECT}
+    listSubscriptions: (userId: number, includeRemovedFeeds: boolean): Subscription[] =>
+      (
+        sql(`${SELECT}
       WHERE s.user_id = ? ${includeRemovedFeeds ? '' : 'AND f.removed_at IS NULL'}
-      ${ORDER}`).all(userId) as SubscriptionRow[]).map(rowToSubscription),
+      ${ORDER}`).all(userId) as SubscriptionRow[]
+      ).map(rowToSubscription),
     // Three columns as arrays instead of the feed's thirty as objects: 400 wide rows took 4 ms of every timeline page.
-    listSubscriptionLabels: (userId: number): SubscriptionLabel[] => (sql(`SELECT s.feed_id, coalesce(s.title, f.title, f.url),
+    listSubscriptionLabels: (userId: number): SubscriptionLabel[] =>
+      (
+        sql(`SELECT s.feed_id, coalesce(s.title, f.title, f.url),
         ${EFFECTIVE_CATEGORY} FROM subscriptions s JOIN feeds f ON f.id = s.feed_id WHERE s.user_id = ? AND f.removed_at IS NULL
-      ${ORDER}`).raw(true).all(userId) as Array<[number, string, string | null]>)
-      .map(([feedId, displayTitle, category]) => (category === null ? { feedId, displayTitle } : { feedId, displayTitle, displayCategory: category })),
-    updateSubscription: (userId: number, feedId: number, patch: SubscriptionPatch) => updateSubscription.immediate(userId, feedId, patch),
+      ${ORDER}`)
+          .raw(true)
+          .all(userId) as Array<[number, string, string | null]>
+      ).map(([feedId, displayTitle, category]) =>
+        category === null ? { feedId, displayTitle } : { feedId, displayTitle, displayCategory: category },
+      ),
+    updateSubscription: (userId: number, feedId: number, patch: SubscriptionPatch) =>
+      updateSubscription.immediate(userId, feedId, patch),
     removeSubscription: (userId: number, feedId: number): boolean =>
       sql('DELETE FROM subscriptions WHERE user_id = ? AND feed_id = ?').run(userId, feedId).changes === 1,
-    countSubscribers: (feedId: number): number => sql('SELECT count(*) FROM subscriptions WHERE feed_id = ?').pluck().get(feedId) as number,
+    countSubscribers: (feedId: number): number =>
+      sql('SELECT count(*) FROM subscriptions WHERE feed_id = ?').pluck().get(feedId) as number,
   };
 }

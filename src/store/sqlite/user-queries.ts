@@ -3,9 +3,7 @@
  * a user cascades to its sessions, tokens, subscriptions and article state (foreign keys).
  * Name and password rules live in accounts/; the store only refuses empty values.
  */
-import type {
-  CreateUserResult, NewUser, User, UserCredentials, UserPatch,
-} from '../account-types.ts';
+import type { CreateUserResult, NewUser, User, UserCredentials, UserPatch } from '../account-types.ts';
 import { compact, opt } from '../map-rows.ts';
 import { userNameKey } from '../user-name-key.ts';
 import type { SqliteContext } from './statements.ts';
@@ -23,42 +21,61 @@ interface UserRow {
 /** Returns the user of a `users` row (columns may be prefixed by the caller's alias). */
 export function rowToUser(row: Pick<UserRow, 'id' | 'name' | 'is_admin' | 'created_at' | 'disabled_at'>): User {
   return compact<User>({
-    id: row.id, name: row.name, admin: row.is_admin === 1, createdAt: row.created_at, disabledAt: opt(row.disabled_at),
+    id: row.id,
+    name: row.name,
+    admin: row.is_admin === 1,
+    createdAt: row.created_at,
+    disabledAt: opt(row.disabled_at),
   });
 }
 
 /** The user columns, aliased `user_*`, for joins that return a user beside another row. */
-export const USER_COLUMNS = 'u.id AS user_id_, u.name AS user_name_, u.is_admin AS user_is_admin_, u.created_at AS user_created_at_, u.disabled_at AS user_disabled_at_';
+export const USER_COLUMNS =
+  'u.id AS user_id_, u.name AS user_name_, u.is_admin AS user_is_admin_, u.created_at AS user_created_at_, u.disabled_at AS user_disabled_at_';
 
 /** Returns the user of a row selected with USER_COLUMNS. */
 export function joinedUser(row: Record<string, unknown>): User {
   return rowToUser({
-    id: row.user_id_ as number, name: row.user_name_ as string, is_admin: row.user_is_admin_ as number,
-    created_at: row.user_created_at_ as number, disabled_at: row.user_disabled_at_ as number | null,
+    id: row.user_id_ as number,
+    name: row.user_name_ as string,
+    is_admin: row.user_is_admin_ as number,
+    created_at: row.user_created_at_ as number,
+    disabled_at: row.user_disabled_at_ as number | null,
   });
 }
 
 /** Returns the user functions over one connection. */
 export function createUserQueries({ db, sql }: SqliteContext) {
-  const byKey = (name: string) => sql('SELECT * FROM users WHERE name_key = ?').get(userNameKey(name)) as UserRow | undefined;
+  const byKey = (name: string) =>
+    sql('SELECT * FROM users WHERE name_key = ?').get(userNameKey(name)) as UserRow | undefined;
   const byId = (id: number) => sql('SELECT * FROM users WHERE id = ?').get(id) as UserRow | undefined;
 
   const createUser = db.transaction((input: NewUser): CreateUserResult => {
     const name = input.name.trim();
-    if (name === '' || input.passwordHash === '') return { kind: 'invalid', reason: 'a user needs a name and a password hash' };
+    if (name === '' || input.passwordHash === '')
+      return { kind: 'invalid', reason: 'a user needs a name and a password hash' };
     const existing = byKey(name);
     if (existing !== undefined) return { kind: 'exists', user: rowToUser(existing) };
-    const row = sql(`INSERT INTO users (name, name_key, password_hash, is_admin, created_at) VALUES (?, ?, ?, ?, ?) RETURNING *`)
-      .get(name, userNameKey(name), input.passwordHash, input.admin === true ? 1 : 0, input.at ?? Date.now()) as UserRow;
+    const row = sql(
+      `INSERT INTO users (name, name_key, password_hash, is_admin, created_at) VALUES (?, ?, ?, ?, ?) RETURNING *`,
+    ).get(name, userNameKey(name), input.passwordHash, input.admin === true ? 1 : 0, input.at ?? Date.now()) as UserRow;
     return { kind: 'created', user: rowToUser(row) };
   });
 
   const updateUser = db.transaction((id: number, patch: UserPatch): boolean => {
     const row = byId(id);
     if (row === undefined) return false;
-    const disabledAt = patch.disabled === undefined ? row.disabled_at : patch.disabled ? (row.disabled_at ?? patch.at ?? Date.now()) : null;
+    const disabledAt =
+      patch.disabled === undefined
+        ? row.disabled_at
+        : patch.disabled
+          ? (row.disabled_at ?? patch.at ?? Date.now())
+          : null;
     sql('UPDATE users SET password_hash = ?, is_admin = ?, disabled_at = ? WHERE id = ?').run(
-      patch.passwordHash ?? row.password_hash, patch.admin === undefined ? row.is_admin : patch.admin ? 1 : 0, disabledAt, id,
+      patch.passwordHash ?? row.password_hash,
+      patch.admin === undefined ? row.is_admin : patch.admin ? 1 : 0,
+      disabledAt,
+      id,
     );
     return true;
   });

@@ -4,11 +4,28 @@
  * table guards /users with `access: 'admin'`; accounts/ keeps the last enabled admin).
  */
 import type { Context as HonoContext } from 'hono';
-import { createApiToken, createUser, removeUser, revokeApiToken, setAdmin, setDisabled, setPassword, TOKEN_SCOPES } from '../../accounts/index.ts';
+import {
+  createApiToken,
+  createUser,
+  removeUser,
+  revokeApiToken,
+  setAdmin,
+  setDisabled,
+  setPassword,
+  TOKEN_SCOPES,
+} from '../../accounts/index.ts';
 import type { Context } from '../../context.ts';
 import { AppError } from '../../domain/errors.ts';
 import { requireUser } from '../auth/index.ts';
-import { idParam, onlyKeys, optionalBoolean, optionalEnum, optionalString, readJsonBody, requiredString } from './api-input.ts';
+import {
+  idParam,
+  onlyKeys,
+  optionalBoolean,
+  optionalEnum,
+  optionalString,
+  readJsonBody,
+  requiredString,
+} from './api-input.ts';
 import { tokenJson, userJson } from './api-shapes.ts';
 
 /** GET /api/v1/me: the user and how the request was authenticated. */

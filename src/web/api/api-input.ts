@@ -22,7 +22,8 @@ export async function readJsonBody(c: HonoContext): Promise<JsonBody> {
   } catch {
     throw invalid('the body must be a JSON object');
   }
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw invalid('the body must be a JSON object');
+  if (value === null || typeof value !== 'object' || Array.isArray(value))
+    throw invalid('the body must be a JSON object');
   return value as JsonBody;
 }
 
@@ -94,7 +95,8 @@ export function optionalBoolean(body: JsonBody, key: string): boolean | undefine
 export function optionalInteger(body: JsonBody, key: string): number | undefined {
   const value = body[key];
   if (value === undefined) return undefined;
-  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 1) throw invalid(`${key} must be a positive integer`);
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 1)
+    throw invalid(`${key} must be a positive integer`);
   return value;
 }
 
@@ -107,7 +109,8 @@ export function nullableInteger(body: JsonBody, key: string): number | null | un
 export function optionalEnum<T extends string>(body: JsonBody, key: string, values: readonly T[]): T | undefined {
   const value = body[key];
   if (value === undefined) return undefined;
-  if (typeof value !== 'string' || !(values as readonly string[]).includes(value)) throw invalid(`${key} must be one of ${values.join(', ')}`);
+  if (typeof value !== 'string' || !(values as readonly string[]).includes(value))
+    throw invalid(`${key} must be one of ${values.join(', ')}`);
   return value as T;
 }
 

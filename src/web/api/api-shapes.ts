@@ -5,7 +5,15 @@
  */
 import type { SearchResult } from '../../search/index.ts';
 import type {
-  ApiToken, Article, ArticleState, Feed, Revision, SavedSearch, Subscription, TimelineArticle, User,
+  ApiToken,
+  Article,
+  ArticleState,
+  Feed,
+  Revision,
+  SavedSearch,
+  Subscription,
+  TimelineArticle,
+  User,
 } from '../../store/index.ts';
 
 /** A JSON value. */
@@ -26,47 +34,94 @@ export function feedStatus(feed: Feed): string {
 export function feedJson(sub: Subscription, unread?: number): Json {
   const f = sub.feed;
   return {
-    id: f.id, url: f.url, title: sub.displayTitle, category: sub.displayCategory,
-    userTitle: sub.title, userCategory: sub.category, feedTitle: f.title, siteUrl: f.siteUrl, description: f.description,
-    format: f.format, language: f.language, unread,
-    status: feedStatus(f), errorCount: f.errorCount, lastError: f.lastError === undefined ? undefined : { ...f.lastError },
-    lastFetchedAt: isoTime(f.lastFetchedAt), lastSuccessAt: isoTime(f.lastSuccessAt), nextCheckAt: isoTime(f.nextCheckAt),
-    subscribedAt: isoTime(sub.addedAt), removed: f.removedAt !== undefined ? true : undefined,
+    id: f.id,
+    url: f.url,
+    title: sub.displayTitle,
+    category: sub.displayCategory,
+    userTitle: sub.title,
+    userCategory: sub.category,
+    feedTitle: f.title,
+    siteUrl: f.siteUrl,
+    description: f.description,
+    format: f.format,
+    language: f.language,
+    unread,
+    status: feedStatus(f),
+    errorCount: f.errorCount,
+    lastError: f.lastError === undefined ? undefined : { ...f.lastError },
+    lastFetchedAt: isoTime(f.lastFetchedAt),
+    lastSuccessAt: isoTime(f.lastSuccessAt),
+    nextCheckAt: isoTime(f.nextCheckAt),
+    subscribedAt: isoTime(sub.addedAt),
+    removed: f.removedAt !== undefined ? true : undefined,
     settings: {
-      fullText: f.settings.fullText, learnedBoilerplate: f.settings.learnedBoilerplate, encodingOverride: f.settings.encodingOverride,
-      minIntervalSeconds: f.settings.minIntervalSeconds, maxIntervalSeconds: f.settings.maxIntervalSeconds, retentionDays: f.settings.retentionDays,
+      fullText: f.settings.fullText,
+      learnedBoilerplate: f.settings.learnedBoilerplate,
+      encodingOverride: f.settings.encodingOverride,
+      minIntervalSeconds: f.settings.minIntervalSeconds,
+      maxIntervalSeconds: f.settings.maxIntervalSeconds,
+      retentionDays: f.settings.retentionDays,
     },
   };
 }
 
 function summaryFields(a: Article | TimelineArticle): { [key: string]: Json } {
   return {
-    id: a.id, feedId: a.feedId, title: a.title, link: a.link, guid: a.guid,
-    authors: a.authors.map((p) => ({ ...p })), categories: a.categories.map((c) => c.term),
-    enclosures: a.enclosures.map((e) => ({ ...e })), language: a.language,
-    publishedAt: isoTime(a.publishedAt), updatedAt: isoTime(a.updatedAt), firstSeenAt: isoTime(a.firstSeenAt),
-    time: isoTime(a.time), revisionCount: a.revisionCount,
+    id: a.id,
+    feedId: a.feedId,
+    title: a.title,
+    link: a.link,
+    guid: a.guid,
+    authors: a.authors.map((p) => ({ ...p })),
+    categories: a.categories.map((c) => c.term),
+    enclosures: a.enclosures.map((e) => ({ ...e })),
+    language: a.language,
+    publishedAt: isoTime(a.publishedAt),
+    updatedAt: isoTime(a.updatedAt),
+    firstSeenAt: isoTime(a.firstSeenAt),
+    time: isoTime(a.time),
+    revisionCount: a.revisionCount,
   };
 }
 
 /** Returns a timeline article (summary with the user's state). */
 export function articleJson(a: TimelineArticle): Json {
-  return { ...summaryFields(a), feedTitle: a.feedTitle, read: a.read, starred: a.starred, readAt: isoTime(a.readAt), starredAt: isoTime(a.starredAt) };
+  return {
+    ...summaryFields(a),
+    feedTitle: a.feedTitle,
+    read: a.read,
+    starred: a.starred,
+    readAt: isoTime(a.readAt),
+    starredAt: isoTime(a.starredAt),
+  };
 }
 
 /** Returns one revision; `raw` adds the body as received. */
 export function revisionJson(r: Revision, raw: boolean): Json {
   return {
-    number: r.number, title: r.title, link: r.link, summary: r.summary, content: r.cleanedBody ?? undefined,
-    rawContent: raw ? r.rawBody : undefined, authors: r.authors.map((p) => ({ ...p })), categories: r.categories.map((c) => c.term),
-    publishedAt: isoTime(r.publishedAt), updatedAt: isoTime(r.updatedAt), feedTitle: r.feedTitle, seenAt: isoTime(r.seenAt),
+    number: r.number,
+    title: r.title,
+    link: r.link,
+    summary: r.summary,
+    content: r.cleanedBody ?? undefined,
+    rawContent: raw ? r.rawBody : undefined,
+    authors: r.authors.map((p) => ({ ...p })),
+    categories: r.categories.map((c) => c.term),
+    publishedAt: isoTime(r.publishedAt),
+    updatedAt: isoTime(r.updatedAt),
+    feedTitle: r.feedTitle,
+    seenAt: isoTime(r.seenAt),
   };
 }
 
 /** Returns an article with the user's state and its revisions, oldest first. */
 export function articleDetailJson(a: Article, state: ArticleState, raw: boolean): Json {
   return {
-    ...summaryFields(a), read: state.read, starred: state.starred, readAt: isoTime(state.readAt), starredAt: isoTime(state.starredAt),
+    ...summaryFields(a),
+    read: state.read,
+    starred: state.starred,
+    readAt: isoTime(state.readAt),
+    starredAt: isoTime(state.starredAt),
     revisions: a.revisions.map((r) => revisionJson(r, raw)),
   };
 }
@@ -74,14 +129,29 @@ export function articleDetailJson(a: Article, state: ArticleState, raw: boolean)
 /** Returns a search result with its snippet. */
 export function searchResultJson(r: SearchResult): Json {
   return {
-    id: r.id, feedId: r.feedId, feedTitle: r.feedTitle, title: r.title, link: r.link, authors: r.authors.map((p) => ({ ...p })),
-    language: r.language, time: isoTime(r.time), score: r.score, snippet: { text: r.snippet.text, highlights: r.snippet.highlights.map(([a, b]) => [a, b]) },
+    id: r.id,
+    feedId: r.feedId,
+    feedTitle: r.feedTitle,
+    title: r.title,
+    link: r.link,
+    authors: r.authors.map((p) => ({ ...p })),
+    language: r.language,
+    time: isoTime(r.time),
+    score: r.score,
+    snippet: { text: r.snippet.text, highlights: r.snippet.highlights.map(([a, b]) => [a, b]) },
   };
 }
 
 /** Returns a user (never its password hash). */
 export function userJson(u: User): Json {
-  return { id: u.id, name: u.name, admin: u.admin, disabled: u.disabledAt !== undefined, createdAt: isoTime(u.createdAt), disabledAt: isoTime(u.disabledAt) };
+  return {
+    id: u.id,
+    name: u.name,
+    admin: u.admin,
+    disabled: u.disabledAt !== undefined,
+    createdAt: isoTime(u.createdAt),
+    disabledAt: isoTime(u.disabledAt),
+  };
 }
 
 /** Returns an API token's record (never the token). */

@@ -12,7 +12,15 @@ import type { TimelineView } from '../../store/index.ts';
 import { requireUser } from '../auth/index.ts';
 import { observeSearch } from '../metrics/index.ts';
 import {
-  enumQuery, idParam, onlyKeys, optionalBoolean, optionalIdQuery, optionalInteger, optionalString, optionalTime, pageQuery,
+  enumQuery,
+  idParam,
+  onlyKeys,
+  optionalBoolean,
+  optionalIdQuery,
+  optionalInteger,
+  optionalString,
+  optionalTime,
+  pageQuery,
   readJsonBody,
 } from './api-input.ts';
 import { articleDetailJson, articleJson, searchResultJson } from './api-shapes.ts';
@@ -29,7 +37,11 @@ export async function listArticlesRoute(c: HonoContext, ctx: Context): Promise<R
   const feedId = optionalIdQuery(c, 'feed');
   const category = c.req.query('category');
   const page = await ctx.store.listTimeline({
-    userId: user.id, view, ...pageQuery(c), ...(feedId === undefined ? {} : { feedId }), ...(category ? { category } : {}),
+    userId: user.id,
+    view,
+    ...pageQuery(c),
+    ...(feedId === undefined ? {} : { feedId }),
+    ...(category ? { category } : {}),
   });
   return c.json({ items: page.articles.map(articleJson), nextCursor: page.nextCursor });
 }
@@ -43,7 +55,11 @@ export async function searchArticlesRoute(c: HonoContext, ctx: Context): Promise
   const sort = enumQuery(c, 'sort', ['relevance', 'newest'] as const, 'relevance');
   const feedId = optionalIdQuery(c, 'feed');
   const started = performance.now();
-  const found = await searchArticles(ctx.searcher ?? ctx.store, query, { sort, ...pageQuery(c, 20, 100), ...(feedId === undefined ? {} : { feedId }) });
+  const found = await searchArticles(ctx.searcher ?? ctx.store, query, {
+    sort,
+    ...pageQuery(c, 20, 100),
+    ...(feedId === undefined ? {} : { feedId }),
+  });
   observeSearch(ctx, performance.now() - started);
   return c.json({ items: found.results.map(searchResultJson), nextCursor: found.nextCursor, problems: found.problems });
 }
@@ -83,7 +99,12 @@ export async function markArticlesReadRoute(c: HonoContext, ctx: Context): Promi
   const body = await readJsonBody(c);
   onlyKeys(body, ['ids', 'read']);
   const ids = body.ids;
-  if (!Array.isArray(ids) || ids.length === 0 || ids.length > MAX_MARK_IDS || !ids.every((id) => Number.isSafeInteger(id) && (id as number) > 0)) {
+  if (
+    !Array.isArray(ids) ||
+    ids.length === 0 ||
+    ids.length > MAX_MARK_IDS ||
+    !ids.every((id) => Number.isSafeInteger(id) && (id as number) > 0)
+  ) {
     throw new AppError('input.invalid', `ids must be a list of 1 to ${MAX_MARK_IDS} article ids`);
   }
   const changed = await ctx.store.markRead(user.id, ids as number[], optionalBoolean(body, 'read') ?? true, ctx.now());
@@ -99,7 +120,10 @@ export async function markAllReadRoute(c: HonoContext, ctx: Context): Promise<Re
   const category = optionalString(body, 'category', 300);
   const before = optionalTime(body, 'before');
   const changed = await ctx.store.markAllRead(user.id, {
-    at: ctx.now(), ...(feedId === undefined ? {} : { feedId }), ...(category ? { category } : {}), ...(before === undefined ? {} : { before }),
+    at: ctx.now(),
+    ...(feedId === undefined ? {} : { feedId }),
+    ...(category ? { category } : {}),
+    ...(before === undefined ? {} : { before }),
   });
   return c.json({ changed });
 }
@@ -108,5 +132,9 @@ export async function markAllReadRoute(c: HonoContext, ctx: Context): Promise<Re
 export async function unreadCountsRoute(c: HonoContext, ctx: Context): Promise<Response> {
   const user = requireUser(c);
   const counts = await ctx.store.unreadCounts(user.id);
-  return c.json({ total: counts.total, feeds: counts.feeds.map((f) => ({ ...f })), categories: counts.categories.map((x) => ({ ...x })) });
+  return c.json({
+    total: counts.total,
+    feeds: counts.feeds.map((f) => ({ ...f })),
+    categories: counts.categories.map((x) => ({ ...x })),
+  });
 }

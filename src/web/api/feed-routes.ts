@@ -13,7 +13,15 @@ import { refreshFeed } from '../../ingest/index.ts';
 import type { FeedSettingsPatch, FullTextMode, Subscription } from '../../store/index.ts';
 import { requireUser } from '../auth/index.ts';
 import {
-  idParam, nullableInteger, nullableString, onlyKeys, optionalBoolean, optionalEnum, optionalString, readJsonBody, requiredString,
+  idParam,
+  nullableInteger,
+  nullableString,
+  onlyKeys,
+  optionalBoolean,
+  optionalEnum,
+  optionalString,
+  readJsonBody,
+  requiredString,
   type JsonBody,
 } from './api-input.ts';
 import { feedJson, isoTime } from './api-shapes.ts';
@@ -40,7 +48,10 @@ export async function addFeedRoute(c: HonoContext, ctx: Context): Promise<Respon
   const body = await readJsonBody(c);
   onlyKeys(body, ['url', 'title', 'category']);
   const url = requiredString(body, 'url', 2048);
-  const result = await subscribeUser(ctx, user.id, url, { title: optionalString(body, 'title', 300), category: optionalString(body, 'category', 300) });
+  const result = await subscribeUser(ctx, user.id, url, {
+    title: optionalString(body, 'title', 300),
+    category: optionalString(body, 'category', 300),
+  });
   if (result.kind === 'failed') throw result.error;
   if (result.kind === 'already-subscribed') return c.json(feedJson(result.subscription), 200);
   return c.json(feedJson(result.subscription), 201);
@@ -58,13 +69,24 @@ export async function getFeedRoute(c: HonoContext, ctx: Context): Promise<Respon
 function readSettings(body: JsonBody): FeedSettingsPatch | undefined {
   const value = body.settings;
   if (value === undefined) return undefined;
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new AppError('input.invalid', 'settings must be an object');
+  if (value === null || typeof value !== 'object' || Array.isArray(value))
+    throw new AppError('input.invalid', 'settings must be an object');
   const s = value as JsonBody;
-  onlyKeys(s, ['fullText', 'learnedBoilerplate', 'encodingOverride', 'minIntervalSeconds', 'maxIntervalSeconds', 'retentionDays']);
+  onlyKeys(s, [
+    'fullText',
+    'learnedBoilerplate',
+    'encodingOverride',
+    'minIntervalSeconds',
+    'maxIntervalSeconds',
+    'retentionDays',
+  ]);
   const patch: FeedSettingsPatch = {
-    fullText: optionalEnum(s, 'fullText', FULL_TEXT_MODES), learnedBoilerplate: optionalBoolean(s, 'learnedBoilerplate'),
-    encodingOverride: nullableString(s, 'encodingOverride', 64), minIntervalSeconds: nullableInteger(s, 'minIntervalSeconds'),
-    maxIntervalSeconds: nullableInteger(s, 'maxIntervalSeconds'), retentionDays: nullableInteger(s, 'retentionDays'),
+    fullText: optionalEnum(s, 'fullText', FULL_TEXT_MODES),
+    learnedBoilerplate: optionalBoolean(s, 'learnedBoilerplate'),
+    encodingOverride: nullableString(s, 'encodingOverride', 64),
+    minIntervalSeconds: nullableInteger(s, 'minIntervalSeconds'),
+    maxIntervalSeconds: nullableInteger(s, 'maxIntervalSeconds'),
+    retentionDays: nullableInteger(s, 'retentionDays'),
   };
   return Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) as FeedSettingsPatch;
 }
@@ -79,7 +101,8 @@ export async function updateFeedRoute(c: HonoContext, ctx: Context): Promise<Res
   const category = nullableString(body, 'category', 300);
   const settings = readSettings(body);
   await requireSubscription(ctx, user.id, feedId);
-  if (settings !== undefined && !user.admin) throw new AppError('auth.forbidden', 'only an admin may change how a feed is fetched');
+  if (settings !== undefined && !user.admin)
+    throw new AppError('auth.forbidden', 'only an admin may change how a feed is fetched');
   if (settings !== undefined) {
     const updated = await ctx.store.updateFeed(feedId, { settings });
     if (updated.kind === 'invalid') throw new AppError('input.invalid', updated.reason);
@@ -109,8 +132,14 @@ export async function refreshFeedRoute(c: HonoContext, ctx: Context): Promise<Re
   if (sub.feed.removedAt !== undefined) throw new AppError('not-found', 'this feed is no longer fetched');
   const outcome = await refreshFeed(ctx, sub.feed);
   return c.json({
-    feedId: outcome.feedId, outcome: outcome.kind, httpStatus: outcome.httpStatus, error: outcome.error,
-    items: outcome.itemCount, newArticles: outcome.newArticles, newRevisions: outcome.newRevisions,
-    durationMs: outcome.durationMs, nextCheckAt: isoTime(outcome.nextCheckAt),
+    feedId: outcome.feedId,
+    outcome: outcome.kind,
+    httpStatus: outcome.httpStatus,
+    error: outcome.error,
+    items: outcome.itemCount,
+    newArticles: outcome.newArticles,
+    newRevisions: outcome.newRevisions,
+    durationMs: outcome.durationMs,
+    nextCheckAt: isoTime(outcome.nextCheckAt),
   });
 }

@@ -6,11 +6,19 @@ import { createApiFixture, type ApiFixture } from './testdata/api-fixture.ts';
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'];
 
 function tableOperations(): string[] {
-  return ROUTES.filter((r) => r.path.startsWith('/api/v1/')).map((r) => `${r.method} ${r.path.replace(/:(\w+)(\{[^}]*\})?/g, '{$1}')}`).sort();
+  return ROUTES.filter((r) => r.path.startsWith('/api/v1/'))
+    .map((r) => `${r.method} ${r.path.replace(/:(\w+)(\{[^}]*\})?/g, '{$1}')}`)
+    .sort();
 }
 
 function documentOperations(): string[] {
-  return Object.entries(OPENAPI_DOCUMENT.paths).flatMap(([path, item]) => Object.keys(item).filter((k) => METHODS.includes(k)).map((m) => `${m.toUpperCase()} ${path}`)).sort();
+  return Object.entries(OPENAPI_DOCUMENT.paths)
+    .flatMap(([path, item]) =>
+      Object.keys(item)
+        .filter((k) => METHODS.includes(k))
+        .map((m) => `${m.toUpperCase()} ${path}`),
+    )
+    .sort();
 }
 
 describe('the OpenAPI document', () => {
@@ -23,7 +31,9 @@ describe('the OpenAPI document', () => {
     const ids = [...text.matchAll(/"operationId":"(\w+)"/g)].map((m) => m[1]);
     expect(new Set(ids).size).toBe(ids.length);
     for (const [, kind, name] of text.matchAll(/"\$ref":"#\/components\/(schemas|responses)\/(\w+)"/g)) {
-      expect(Object.keys(OPENAPI_DOCUMENT.components[kind as 'schemas' | 'responses']), `${kind}/${name}`).toContain(name);
+      expect(Object.keys(OPENAPI_DOCUMENT.components[kind as 'schemas' | 'responses']), `${kind}/${name}`).toContain(
+        name,
+      );
     }
     expect(OPENAPI_DOCUMENT.openapi).toBe('3.1.0');
   });

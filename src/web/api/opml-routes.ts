@@ -15,7 +15,12 @@ import { requireUser } from '../auth/index.ts';
 export const MAX_OPML_BYTES = 5 * 1024 * 1024;
 
 /** What became of one imported feed. */
-export interface OpmlImportEntry { url: string; kind: 'subscribed' | 'already-subscribed' | 'invalid'; feedId?: number; reason?: string }
+export interface OpmlImportEntry {
+  url: string;
+  kind: 'subscribed' | 'already-subscribed' | 'invalid';
+  feedId?: number;
+  reason?: string;
+}
 
 /** GET /api/v1/opml: the user's subscriptions as an OPML 2.0 document. */
 export async function exportOpmlRoute(c: HonoContext, ctx: Context): Promise<Response> {
@@ -24,11 +29,16 @@ export async function exportOpmlRoute(c: HonoContext, ctx: Context): Promise<Res
   const body = writeOpml({
     title: `Tidings subscriptions of ${user.name}`,
     feeds: subs.map((sub) => ({
-      xmlUrl: sub.feed.url, title: sub.displayTitle, ...(sub.feed.siteUrl === undefined ? {} : { htmlUrl: sub.feed.siteUrl }),
+      xmlUrl: sub.feed.url,
+      title: sub.displayTitle,
+      ...(sub.feed.siteUrl === undefined ? {} : { htmlUrl: sub.feed.siteUrl }),
       categories: sub.displayCategory === undefined ? [] : [sub.displayCategory],
     })),
   });
-  return c.body(body, 200, { 'content-type': 'text/x-opml; charset=utf-8', 'content-disposition': 'attachment; filename="tidings.opml"' });
+  return c.body(body, 200, {
+    'content-type': 'text/x-opml; charset=utf-8',
+    'content-disposition': 'attachment; filename="tidings.opml"',
+  });
 }
 
 async function importEntry(ctx: Context, userId: number, entry: OpmlFeed): Promise<OpmlImportEntry> {
@@ -37,7 +47,13 @@ async function importEntry(ctx: Context, userId: number, entry: OpmlFeed): Promi
   const category = entry.categories[0];
   let feed = await ctx.store.findFeedByUrl(url);
   if (feed === undefined || feed.removedAt !== undefined) {
-    const added = await ctx.store.addFeed({ url, title: entry.title, category, siteUrl: entry.htmlUrl, now: ctx.now() });
+    const added = await ctx.store.addFeed({
+      url,
+      title: entry.title,
+      category,
+      siteUrl: entry.htmlUrl,
+      now: ctx.now(),
+    });
     if (added.kind === 'invalid') return { url, kind: 'invalid', reason: added.reason };
     feed = added.feed;
   }
@@ -50,9 +66,11 @@ async function importEntry(ctx: Context, userId: number, entry: OpmlFeed): Promi
 export async function importOpmlRoute(c: HonoContext, ctx: Context): Promise<Response> {
   const user = requireUser(c);
   const declared = Number(c.req.header('content-length') ?? '0');
-  if (declared > MAX_OPML_BYTES) throw new AppError('input.too-large', `an OPML list may have at most ${MAX_OPML_BYTES} bytes`);
+  if (declared > MAX_OPML_BYTES)
+    throw new AppError('input.too-large', `an OPML list may have at most ${MAX_OPML_BYTES} bytes`);
   const bytes = new Uint8Array(await c.req.arrayBuffer());
-  if (bytes.length > MAX_OPML_BYTES) throw new AppError('input.too-large', `an OPML list may have at most ${MAX_OPML_BYTES} bytes`);
+  if (bytes.length > MAX_OPML_BYTES)
+    throw new AppError('input.too-large', `an OPML list may have at most ${MAX_OPML_BYTES} bytes`);
   const parsed = parseOpml(bytes);
   if (parsed.kind === 'not-opml') throw new AppError('input.invalid', parsed.error.message);
   const items: OpmlImportEntry[] = [];

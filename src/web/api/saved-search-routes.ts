@@ -30,7 +30,13 @@ export async function createSavedSearchRoute(c: HonoContext, ctx: Context): Prom
   const name = requiredString(body, 'name', 200);
   const query = requiredString(body, 'query', 1000);
   const sort = optionalEnum(body, 'sort', SORTS);
-  const saved = await ctx.store.saveSearch({ userId: user.id, name, query, at: ctx.now(), ...(sort === undefined ? {} : { sort }) });
+  const saved = await ctx.store.saveSearch({
+    userId: user.id,
+    name,
+    query,
+    at: ctx.now(),
+    ...(sort === undefined ? {} : { sort }),
+  });
   return c.json(savedSearchJson(saved), 201);
 }
 
@@ -38,7 +44,8 @@ export async function createSavedSearchRoute(c: HonoContext, ctx: Context): Prom
 export async function deleteSavedSearchRoute(c: HonoContext, ctx: Context): Promise<Response> {
   const user = requireUser(c);
   const id = idParam(c);
-  if (!(await ctx.store.deleteSavedSearch(id, { userId: user.id }))) throw new AppError('not-found', `no saved search ${id}`);
+  if (!(await ctx.store.deleteSavedSearch(id, { userId: user.id })))
+    throw new AppError('not-found', `no saved search ${id}`);
   return c.body(null, 204);
 }
 
@@ -49,7 +56,15 @@ export async function savedSearchArticlesRoute(c: HonoContext, ctx: Context): Pr
   const saved = await ctx.store.getSavedSearch(id, { userId: user.id });
   if (saved === undefined) throw new AppError('not-found', `no saved search ${id}`);
   const started = performance.now();
-  const found = await searchArticles(ctx.searcher ?? ctx.store, saved.query, { sort: saved.sort, ...pageQuery(c, 20, 100) });
+  const found = await searchArticles(ctx.searcher ?? ctx.store, saved.query, {
+    sort: saved.sort,
+    ...pageQuery(c, 20, 100),
+  });
   observeSearch(ctx, performance.now() - started);
-  return c.json({ search: savedSearchJson(saved), items: found.results.map(searchResultJson), nextCursor: found.nextCursor, problems: found.problems });
+  return c.json({
+    search: savedSearchJson(saved),
+    items: found.results.map(searchResultJson),
+    nextCursor: found.nextCursor,
+    problems: found.problems,
+  });
 }

@@ -10,13 +10,18 @@ import type { Context as HonoContext } from 'hono';
 import { READER_CSS } from './reader-css.ts';
 import { READER_JS } from './reader-js.ts';
 
-const ICON_SVG = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="6" fill="#1f5fbf"/>'
-  + '<path d="M8 10h16M8 16h16M8 22h10" stroke="#fff" stroke-width="3" stroke-linecap="round"/></svg>';
+const ICON_SVG =
+  '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="6" fill="#1f5fbf"/>' +
+  '<path d="M8 10h16M8 16h16M8 22h10" stroke="#fff" stroke-width="3" stroke-linecap="round"/></svg>';
 
 /** The logical assets a page can link to. */
 export type AssetName = 'reader.css' | 'reader.js' | 'icon.svg';
 
-interface Asset { url: string; body: string; type: string }
+interface Asset {
+  url: string;
+  body: string;
+  type: string;
+}
 
 function makeAsset(name: AssetName, body: string, type: string): Asset {
   const hash = createHash('sha256').update(body).digest('hex').slice(0, 12);
@@ -43,7 +48,7 @@ export function serveAsset(c: HonoContext): Response {
   return c.body(asset.body, 200, {
     'Content-Type': asset.type,
     'Cache-Control': 'public, max-age=31536000, immutable',
-    'ETag': `"${asset.url.split('.').at(-2)}"`,
+    ETag: `"${asset.url.split('.').at(-2)}"`,
   });
 }
 

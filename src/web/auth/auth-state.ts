@@ -23,7 +23,10 @@ declare module 'hono' {
 }
 
 /** The auth state of one server process. */
-export interface AuthState { limiter: LoginLimiter; csrfKey: Buffer }
+export interface AuthState {
+  limiter: LoginLimiter;
+  csrfKey: Buffer;
+}
 
 const states = new WeakMap<Context, AuthState>();
 

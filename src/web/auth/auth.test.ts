@@ -53,16 +53,27 @@ function csrfOf(page: string): string {
 async function loginForm(base = 'http://tidings.test'): Promise<{ cookie: string; token: string }> {
   const response = await app.request(`${base}/login`);
   expect(response.status).toBe(200);
-  return { cookie: `tidings_csrf=${cookieValue(setCookies(response).get('tidings_csrf'))}`, token: csrfOf(await response.text()) };
+  return {
+    cookie: `tidings_csrf=${cookieValue(setCookies(response).get('tidings_csrf'))}`,
+    token: csrfOf(await response.text()),
+  };
 }
 
-async function postLogin(name: string, password: string, options: { base?: string; headers?: Record<string, string>; token?: string } = {}): Promise<Response> {
+async function postLogin(
+  name: string,
+  password: string,
+  options: { base?: string; headers?: Record<string, string>; token?: string } = {},
+): Promise<Response> {
   const form = await loginForm(options.base);
-  return app.request(`${options.base ?? 'http://tidings.test'}/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: form.cookie, ...options.headers },
-    body: new URLSearchParams({ name, password, next: '/private', _csrf: options.token ?? form.token }),
-  }, REMOTE);
+  return app.request(
+    `${options.base ?? 'http://tidings.test'}/login`,
+    {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: form.cookie, ...options.headers },
+      body: new URLSearchParams({ name, password, next: '/private', _csrf: options.token ?? form.token }),
+    },
+    REMOTE,
+  );
 }
 
 /** Logs in and returns the session cookie and the session's CSRF token (from a page rendered for the session). */
@@ -92,12 +103,18 @@ describe('login and the session cookie', () => {
   });
 
   it('marks the cookie Secure over TLS, and believes X-Forwarded-Proto only with trustProxy', async () => {
-    expect(setCookies(await postLogin('ann', PASSWORD, { base: 'https://tidings.test' })).get('tidings_session')).toMatch(/; Secure/);
+    expect(
+      setCookies(await postLogin('ann', PASSWORD, { base: 'https://tidings.test' })).get('tidings_session'),
+    ).toMatch(/; Secure/);
     const forwarded = { 'x-forwarded-proto': 'https' };
-    expect(setCookies(await postLogin('ann', PASSWORD, { headers: forwarded })).get('tidings_session')).not.toMatch(/Secure/);
+    expect(setCookies(await postLogin('ann', PASSWORD, { headers: forwarded })).get('tidings_session')).not.toMatch(
+      /Secure/,
+    );
     await closeContext(ctx);
     await open(true);
-    expect(setCookies(await postLogin('ann', PASSWORD, { headers: forwarded })).get('tidings_session')).toMatch(/; Secure/);
+    expect(setCookies(await postLogin('ann', PASSWORD, { headers: forwarded })).get('tidings_session')).toMatch(
+      /; Secure/,
+    );
   });
 
   it('refuses a login form without its CSRF token, and answers a wrong password with the form and 401', async () => {
@@ -130,8 +147,12 @@ describe('login and the session cookie', () => {
     const refused = await app.request('/logout', { method: 'POST', headers, body: '' });
     expect(refused.status).toBe(403);
     expect(await refused.json()).toMatchObject({ error: { code: 'auth.csrf' } });
-    expect((await app.request('/api/poke', { method: 'POST', headers: { cookie, 'x-csrf-token': 'nope' } })).status).toBe(403);
-    expect(await (await app.request('/api/poke', { method: 'POST', headers: { cookie, 'x-csrf-token': csrf } })).json()).toEqual({ poked: 'ann' });
+    expect(
+      (await app.request('/api/poke', { method: 'POST', headers: { cookie, 'x-csrf-token': 'nope' } })).status,
+    ).toBe(403);
+    expect(
+      await (await app.request('/api/poke', { method: 'POST', headers: { cookie, 'x-csrf-token': csrf } })).json(),
+    ).toEqual({ poked: 'ann' });
 
     const done = await app.request('/logout', { method: 'POST', headers, body: `_csrf=${csrf}` });
     expect(done.status).toBe(303);
@@ -143,7 +164,9 @@ describe('login and the session cookie', () => {
     const one = await session();
     const two = await session();
     const response = await app.request('/logout', {
-      method: 'POST', headers: { cookie: one.cookie, 'content-type': 'application/x-www-form-urlencoded' }, body: `_csrf=${one.csrf}&everywhere=1`,
+      method: 'POST',
+      headers: { cookie: one.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      body: `_csrf=${one.csrf}&everywhere=1`,
     });
     expect(response.status).toBe(303);
     expect((await app.request('/api/whoami', { headers: { cookie: two.cookie } })).status).toBe(401);
@@ -160,7 +183,9 @@ describe('API tokens', () => {
     const refused = await app.request('/api/poke', { method: 'POST', headers: bearer(read.token) });
     expect(refused.status).toBe(403);
     expect(await refused.json()).toMatchObject({ error: { code: 'auth.forbidden' } });
-    expect(await (await app.request('/api/poke', { method: 'POST', headers: bearer(write.token) })).json()).toEqual({ poked: 'ann' });
+    expect(await (await app.request('/api/poke', { method: 'POST', headers: bearer(write.token) })).json()).toEqual({
+      poked: 'ann',
+    });
     const bad = await app.request('/api/whoami', { headers: bearer('tdg_not-a-token') });
     expect(bad.status).toBe(401);
     expect(bad.headers.get('www-authenticate')).toMatch(/^Bearer/);
@@ -169,8 +194,11 @@ describe('API tokens', () => {
 });
 
 describe('the look of the login and setup pages', () => {
-  it('link the reader\'s stylesheet, which the app serves with their card and a dark scheme, and carry no inline style or script', async () => {
-    for (const [path, init] of [['/login', undefined], ['/setup', LOCAL]] as const) {
+  it("link the reader's stylesheet, which the app serves with their card and a dark scheme, and carry no inline style or script", async () => {
+    for (const [path, init] of [
+      ['/login', undefined],
+      ['/setup', LOCAL],
+    ] as const) {
       const response = await app.request(path, {}, init);
       expect(response.status, path).toBe(200);
       const page = await response.text();
@@ -198,7 +226,9 @@ describe('the first-run setup page', () => {
     expect((await app.request('/setup', {}, REMOTE)).status).toBe(403);
     expect((await app.request('/setup')).status).toBe(403);
     expect((await app.request('/setup', { headers: { 'x-forwarded-for': '203.0.113.7' } }, LOCAL)).status).toBe(403);
-    expect((await app.request('/setup', {}, { incoming: { socket: { remoteAddress: '::ffff:127.0.0.1' } } })).status).toBe(200);
+    expect(
+      (await app.request('/setup', {}, { incoming: { socket: { remoteAddress: '::ffff:127.0.0.1' } } })).status,
+    ).toBe(200);
     expect((await app.request('/setup', {}, { incoming: { socket: { remoteAddress: '::1' } } })).status).toBe(200);
     expect((await app.request('/setup', {}, { incoming: { socket: { remoteAddress: 'fe80::1' } } })).status).toBe(403);
   });
@@ -208,9 +238,16 @@ describe('the first-run setup page', () => {
     expect(form.status).toBe(200);
     const cookie = `tidings_csrf=${cookieValue(setCookies(form).get('tidings_csrf'))}`;
     const token = csrfOf(await form.text());
-    const post = (fields: Record<string, string>) => app.request('/setup', {
-      method: 'POST', headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(fields),
-    }, LOCAL);
+    const post = (fields: Record<string, string>) =>
+      app.request(
+        '/setup',
+        {
+          method: 'POST',
+          headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+          body: new URLSearchParams(fields),
+        },
+        LOCAL,
+      );
     expect((await post({ name: 'root', password: PASSWORD, confirm: 'different!', _csrf: token })).status).toBe(400);
     expect((await post({ name: 'root', password: PASSWORD, confirm: PASSWORD })).status).toBe(403);
     const created = await post({ name: 'root', password: PASSWORD, confirm: PASSWORD, _csrf: token });

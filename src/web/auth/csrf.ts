@@ -43,7 +43,12 @@ export function csrfTokenFor(c: HonoContext, ctx: Context): string {
   let nonce = getCookie(c, ANONYMOUS_CSRF_COOKIE);
   if (nonce === undefined || !/^[\w-]{43}$/.test(nonce)) {
     nonce = randomBytes(32).toString('base64url');
-    setCookie(c, ANONYMOUS_CSRF_COOKIE, nonce, { httpOnly: true, sameSite: 'Strict', path: '/', secure: isSecureRequest(c, ctx.settings.trustProxy) });
+    setCookie(c, ANONYMOUS_CSRF_COOKIE, nonce, {
+      httpOnly: true,
+      sameSite: 'Strict',
+      path: '/',
+      secure: isSecureRequest(c, ctx.settings.trustProxy),
+    });
   }
   return sign(authStateFor(ctx).csrfKey, nonce);
 }
@@ -88,17 +93,25 @@ export function csrfProtection(ctx: Context): MiddlewareHandler {
       if (auth.token.scope !== 'read-write') throw new AppError('auth.forbidden', 'this API token may only read');
       return next();
     }
-    if (c.req.header('sec-fetch-site') === 'cross-site') throw new AppError('auth.csrf', 'cross-site requests are refused');
+    if (c.req.header('sec-fetch-site') === 'cross-site')
+      throw new AppError('auth.csrf', 'cross-site requests are refused');
     if (auth?.via === 'session') {
       const cookie = getCookie(c, SESSION_COOKIE) ?? '';
-      if (!checkSessionCsrfToken(cookie, await submittedToken(c))) throw new AppError('auth.csrf', 'the form has expired or did not come from Tidings; reload the page and try again');
+      if (!checkSessionCsrfToken(cookie, await submittedToken(c)))
+        throw new AppError(
+          'auth.csrf',
+          'the form has expired or did not come from Tidings; reload the page and try again',
+        );
       return next();
     }
     if (!isSimpleBody(c)) return next();
     const nonce = getCookie(c, ANONYMOUS_CSRF_COOKIE);
     const token = await submittedToken(c);
     if (nonce === undefined || !same(sign(authStateFor(ctx).csrfKey, nonce), token)) {
-      throw new AppError('auth.csrf', 'the form has expired or did not come from Tidings; reload the page and try again');
+      throw new AppError(
+        'auth.csrf',
+        'the form has expired or did not come from Tidings; reload the page and try again',
+      );
     }
     return next();
   };

@@ -3,7 +3,13 @@
 // and web/assets for the stylesheet of its pages; never pages or api.
 export type { Auth, AuthState } from './auth-state.ts';
 export { authStateFor } from './auth-state.ts';
-export { sessionMiddleware, setSessionCookie, clearSessionCookie, bearerToken, SESSION_COOKIE } from './session-middleware.ts';
+export {
+  sessionMiddleware,
+  setSessionCookie,
+  clearSessionCookie,
+  bearerToken,
+  SESSION_COOKIE,
+} from './session-middleware.ts';
 export { csrfProtection, csrfField, csrfTokenFor, CSRF_FIELD, CSRF_HEADER, ANONYMOUS_CSRF_COOKIE } from './csrf.ts';
 export { currentUser, requireUser, requireAdminUser, requireAdmin, apiAuth } from './guards.ts';
 export { clientAddress, isSecureRequest, isLocalRequest, isLoopback } from './request-info.ts';

@@ -18,11 +18,17 @@ import { authStateFor } from './auth-state.ts';
 
 /** Returns `next` when it is a path on this site, else `/`. */
 export function safeNextPath(next: unknown): string {
-  if (typeof next !== 'string' || !next.startsWith('/') || next.startsWith('//') || /[\\\u0000-\u001f]/.test(next)) return '/';
+  if (typeof next !== 'string' || !next.startsWith('/') || next.startsWith('//') || /[\\\u0000-\u001f]/.test(next))
+    return '/';
   return next;
 }
 
-async function renderLogin(c: HonoContext, ctx: Context, options: { name?: string; next?: string; error?: string }, status: 200 | 401 | 429 = 200): Promise<Response> {
+async function renderLogin(
+  c: HonoContext,
+  ctx: Context,
+  options: { name?: string; next?: string; error?: string },
+  status: 200 | 401 | 429 = 200,
+): Promise<Response> {
   const noUsers = (await ctx.store.countUsers()) === 0;
   const body = html`${formError(options.error)}
 ${noUsers ? html`<p class="hint">There are no users yet. Create the first admin with <code>tidings user add NAME --admin</code>, or open <a href="/setup">/setup</a> in a browser on the server itself.</p>` : ''}
@@ -50,11 +56,19 @@ export async function loginSubmit(c: HonoContext, ctx: Context): Promise<Respons
   const password = typeof form.password === 'string' ? form.password : '';
   const next = typeof form.next === 'string' ? form.next : undefined;
   const ip = clientAddress(c, ctx.settings.trustProxy);
-  const result = await login(ctx, authStateFor(ctx).limiter, name, password, { ip, userAgent: c.req.header('user-agent') });
+  const result = await login(ctx, authStateFor(ctx).limiter, name, password, {
+    ip,
+    userAgent: c.req.header('user-agent'),
+  });
   if (result.kind === 'rate-limited') {
     const seconds = Math.ceil(result.retryAfterMs / 1000);
     c.header('Retry-After', String(seconds));
-    return renderLogin(c, ctx, { name, next, error: `Too many failed logins. Try again in ${Math.ceil(seconds / 60)} min.` }, 429);
+    return renderLogin(
+      c,
+      ctx,
+      { name, next, error: `Too many failed logins. Try again in ${Math.ceil(seconds / 60)} min.` },
+      429,
+    );
   }
   if (result.kind === 'invalid') return renderLogin(c, ctx, { name, next, error: 'Wrong name or password.' }, 401);
   const previous = getCookie(c, SESSION_COOKIE);

@@ -7,12 +7,19 @@
 import type { Context as HonoContext } from 'hono';
 import { isIP } from 'node:net';
 
-interface NodeBindings { incoming?: { socket?: { remoteAddress?: string } } }
+interface NodeBindings {
+  incoming?: { socket?: { remoteAddress?: string } };
+}
 
 /** Returns the client's address, or undefined when unknown (e.g. an in-process request). */
 export function clientAddress(c: HonoContext, trustProxy: boolean): string | undefined {
   if (trustProxy) {
-    const forwarded = c.req.header('x-forwarded-for')?.split(',').map((part) => part.trim()).filter((part) => part !== '').at(-1);
+    const forwarded = c.req
+      .header('x-forwarded-for')
+      ?.split(',')
+      .map((part) => part.trim())
+      .filter((part) => part !== '')
+      .at(-1);
     if (forwarded !== undefined) return forwarded;
   }
   return (c.env as NodeBindings | undefined)?.incoming?.socket?.remoteAddress;
@@ -37,6 +44,7 @@ export function isLoopback(address: string | undefined): boolean {
 
 /** Returns true when the request comes from this machine and not through a proxy Tidings does not trust. */
 export function isLocalRequest(c: HonoContext, trustProxy: boolean): boolean {
-  if (!trustProxy && (c.req.header('x-forwarded-for') !== undefined || c.req.header('forwarded') !== undefined)) return false;
+  if (!trustProxy && (c.req.header('x-forwarded-for') !== undefined || c.req.header('forwarded') !== undefined))
+    return false;
   return isLoopback(clientAddress(c, trustProxy));
 }

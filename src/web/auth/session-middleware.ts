@@ -24,13 +24,22 @@ export function bearerToken(c: HonoContext): string | undefined {
 /** Sets the session cookie: HttpOnly, SameSite=Lax, Path=/, Secure over TLS, for the session's lifetime. */
 export function setSessionCookie(c: HonoContext, ctx: Context, token: string): void {
   setCookie(c, SESSION_COOKIE, token, {
-    httpOnly: true, sameSite: 'Lax', path: '/', secure: isSecureRequest(c, ctx.settings.trustProxy), maxAge: Math.floor(SESSION_TTL_MS / 1000),
+    httpOnly: true,
+    sameSite: 'Lax',
+    path: '/',
+    secure: isSecureRequest(c, ctx.settings.trustProxy),
+    maxAge: Math.floor(SESSION_TTL_MS / 1000),
   });
 }
 
 /** Clears the session cookie. */
 export function clearSessionCookie(c: HonoContext, ctx: Context): void {
-  deleteCookie(c, SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'Lax', secure: isSecureRequest(c, ctx.settings.trustProxy) });
+  deleteCookie(c, SESSION_COOKIE, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'Lax',
+    secure: isSecureRequest(c, ctx.settings.trustProxy),
+  });
 }
 
 /** Returns the middleware that authenticates requests by API token or session cookie. */
@@ -48,7 +57,13 @@ export function sessionMiddleware(ctx: Context): MiddlewareHandler {
     if (cookie !== undefined) {
       const found = await resolveSession(ctx, cookie);
       if (found === undefined) clearSessionCookie(c, ctx);
-      else c.set('auth', { via: 'session', user: found.user, session: found.session, csrfToken: sessionCsrfToken(cookie) });
+      else
+        c.set('auth', {
+          via: 'session',
+          user: found.user,
+          session: found.session,
+          csrfToken: sessionCsrfToken(cookie),
+        });
     }
     return next();
   };

@@ -17,11 +17,19 @@ import { clientAddress, isLocalRequest } from './request-info.ts';
 import { setSessionCookie } from './session-middleware.ts';
 
 async function checkSetupOpen(c: HonoContext, ctx: Context): Promise<void> {
-  if (!isLocalRequest(c, ctx.settings.trustProxy)) throw new AppError('auth.forbidden', 'the setup page only answers requests from the server itself');
-  if ((await ctx.store.countUsers()) > 0) throw new AppError('auth.forbidden', 'setup is done: there are users already');
+  if (!isLocalRequest(c, ctx.settings.trustProxy))
+    throw new AppError('auth.forbidden', 'the setup page only answers requests from the server itself');
+  if ((await ctx.store.countUsers()) > 0)
+    throw new AppError('auth.forbidden', 'setup is done: there are users already');
 }
 
-function renderSetup(c: HonoContext, ctx: Context, name: string, error?: string, status: 200 | 400 | 409 = 200): Response {
+function renderSetup(
+  c: HonoContext,
+  ctx: Context,
+  name: string,
+  error?: string,
+  status: 200 | 400 | 409 = 200,
+): Response {
   const body = html`<p>Create the first admin of this Tidings.</p>
 ${formError(error)}
 <form method="post" action="/setup">
@@ -51,10 +59,14 @@ export async function setupSubmit(c: HonoContext, ctx: Context): Promise<Respons
   try {
     await createUser(ctx, { name, password, admin: true });
   } catch (error) {
-    if (isAppError(error) && error.code.startsWith('user.')) return renderSetup(c, ctx, name, error.message, error.code === 'user.exists' ? 409 : 400);
+    if (isAppError(error) && error.code.startsWith('user.'))
+      return renderSetup(c, ctx, name, error.message, error.code === 'user.exists' ? 409 : 400);
     throw error;
   }
-  const result = await login(ctx, authStateFor(ctx).limiter, name, password, { ip: clientAddress(c, ctx.settings.trustProxy), userAgent: c.req.header('user-agent') });
+  const result = await login(ctx, authStateFor(ctx).limiter, name, password, {
+    ip: clientAddress(c, ctx.settings.trustProxy),
+    userAgent: c.req.header('user-agent'),
+  });
   if (result.kind === 'ok') setSessionCookie(c, ctx, result.token);
   return c.redirect('/', 303);
 }

@@ -12,10 +12,16 @@ import { diffSequences, type DiffBudget } from './myers-diff.ts';
 import { tokenizeForDiff } from './tokenize-diff.ts';
 
 /** One run of the diff. */
-export interface DiffPart { kind: 'equal' | 'delete' | 'insert'; text: string }
+export interface DiffPart {
+  kind: 'equal' | 'delete' | 'insert';
+  text: string;
+}
 
 /** A text diff; `exact` is false when a block was too different to diff finely and is shown replaced whole. */
-export interface TextDiff { parts: DiffPart[]; exact: boolean }
+export interface TextDiff {
+  parts: DiffPart[];
+  exact: boolean;
+}
 
 const TOKEN_BUDGET: DiffBudget = { maxWork: 3_000_000, maxEdits: 3000 };
 const BLOCK_BUDGET: DiffBudget = { maxWork: 400_000, maxEdits: 800 };
@@ -24,8 +30,8 @@ const LINE_BUDGET: DiffBudget = { maxWork: 3_000_000, maxEdits: 3000 };
 /** Returns the diff turning `before` into `after`. */
 export function diffText(before: string, after: string): TextDiff {
   const state = { exact: true };
-  const raw = diffTokens(tokenizeForDiff(before), tokenizeForDiff(after), TOKEN_BUDGET)
-    ?? diffByLines(before, after, state);
+  const raw =
+    diffTokens(tokenizeForDiff(before), tokenizeForDiff(after), TOKEN_BUDGET) ?? diffByLines(before, after, state);
   return { parts: foldSmallEquals(merge(raw)), exact: state.exact };
 }
 
@@ -59,7 +65,10 @@ function diffByLines(before: string, after: string, state: { exact: boolean }): 
   const lines = diffTokens(a, b, LINE_BUDGET);
   if (lines === undefined) {
     state.exact = false;
-    return [{ kind: 'delete', text: before }, { kind: 'insert', text: after }];
+    return [
+      { kind: 'delete', text: before },
+      { kind: 'insert', text: after },
+    ];
   }
   const out: DiffPart[] = [];
   let deleted = '';
@@ -68,7 +77,12 @@ function diffByLines(before: string, after: string, state: { exact: boolean }): 
     if (deleted !== '' || inserted !== '') {
       const fine = diffTokens(tokenizeForDiff(deleted), tokenizeForDiff(inserted), BLOCK_BUDGET);
       if (fine === undefined) state.exact = false;
-      out.push(...(fine ?? [{ kind: 'delete', text: deleted }, { kind: 'insert', text: inserted }]));
+      out.push(
+        ...(fine ?? [
+          { kind: 'delete', text: deleted },
+          { kind: 'insert', text: inserted },
+        ]),
+      );
     }
     deleted = '';
     inserted = '';
@@ -113,7 +127,8 @@ function merge(parts: DiffPart[]): DiffPart[] {
 
 function changeLength(parts: DiffPart[], from: number, step: 1 | -1): number {
   let length = 0;
-  for (let i = from; i >= 0 && i < parts.length && parts[i].kind !== 'equal'; i += step) length += [...parts[i].text].length;
+  for (let i = from; i >= 0 && i < parts.length && parts[i].kind !== 'equal'; i += step)
+    length += [...parts[i].text].length;
   return length;
 }
 
@@ -127,7 +142,10 @@ function foldSmallEquals(parts: DiffPart[]): DiffPart[] {
       const size = [...part.text].length;
       if (size > changeLength(current, i - 1, -1) || size > changeLength(current, i + 1, 1)) return [part];
       changed = true;
-      return [{ kind: 'delete', text: part.text }, { kind: 'insert', text: part.text }];
+      return [
+        { kind: 'delete', text: part.text },
+        { kind: 'insert', text: part.text },
+      ];
     });
     if (!changed) return current;
     current = merge(next);

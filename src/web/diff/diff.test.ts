@@ -4,14 +4,31 @@ import { diffSequences, diffText, diffToHtml, tokenizeForDiff, type TextDiff } f
 /** Applies a diff: the kept and inserted text must give `after`, the kept and deleted text `before`. */
 function sides(diff: TextDiff): { before: string; after: string } {
   return {
-    before: diff.parts.filter((p) => p.kind !== 'insert').map((p) => p.text).join(''),
-    after: diff.parts.filter((p) => p.kind !== 'delete').map((p) => p.text).join(''),
+    before: diff.parts
+      .filter((p) => p.kind !== 'insert')
+      .map((p) => p.text)
+      .join(''),
+    after: diff.parts
+      .filter((p) => p.kind !== 'delete')
+      .map((p) => p.text)
+      .join(''),
   };
 }
 
 describe('tokenizeForDiff', () => {
   it('keeps Latin words whole and splits Chinese into characters, losing nothing', () => {
-    expect(tokenizeForDiff("It's 2 o'clock, 今天好")).toEqual(["It's", ' ', '2', ' ', "o'clock", ',', ' ', '今', '天', '好']);
+    expect(tokenizeForDiff("It's 2 o'clock, 今天好")).toEqual([
+      "It's",
+      ' ',
+      '2',
+      ' ',
+      "o'clock",
+      ',',
+      ' ',
+      '今',
+      '天',
+      '好',
+    ]);
     const text = 'Ünïcode café — 東京タワー 서울 😀\n\nend';
     expect(tokenizeForDiff(text).join('')).toBe(text);
     expect(tokenizeForDiff('서울 시청')).toEqual(['서울', ' ', '시청']);
@@ -21,8 +38,14 @@ describe('tokenizeForDiff', () => {
 describe('diffSequences', () => {
   it('finds a shortest edit script', () => {
     const ops = diffSequences([1, 2, 3, 4, 5], [1, 3, 4, 6, 5]) ?? [];
-    expect(ops.filter((op) => op.kind !== 'equal')).toEqual([{ kind: 'delete', aIndex: 1 }, { kind: 'insert', bIndex: 3 }]);
-    expect(diffSequences([], [7, 8])).toEqual([{ kind: 'insert', bIndex: 0 }, { kind: 'insert', bIndex: 1 }]);
+    expect(ops.filter((op) => op.kind !== 'equal')).toEqual([
+      { kind: 'delete', aIndex: 1 },
+      { kind: 'insert', bIndex: 3 },
+    ]);
+    expect(diffSequences([], [7, 8])).toEqual([
+      { kind: 'insert', bIndex: 0 },
+      { kind: 'insert', bIndex: 1 },
+    ]);
     expect(diffSequences([7], [])).toEqual([{ kind: 'delete', aIndex: 0 }]);
   });
 
@@ -45,7 +68,10 @@ describe('diffText', () => {
     const marked = diffToHtml(diff).value;
     expect(marked).toContain('今天天气<del>很</del><ins>不</ins>好，我们去');
     expect(marked).toMatch(/<del>公园散步<\/del><ins>图书馆看书<\/ins>。$/);
-    expect(sides(diff)).toEqual({ before: '今天天气很好，我们去公园散步。', after: '今天天气不好，我们去图书馆看书。' });
+    expect(sides(diff)).toEqual({
+      before: '今天天气很好，我们去公园散步。',
+      after: '今天天气不好，我们去图书馆看书。',
+    });
   });
 
   it('folds a shared space or character between changes into the change', () => {
@@ -63,7 +89,8 @@ describe('diffText', () => {
   });
 
   it('diffs huge, very different texts by lines within bounds, and both sides stay intact', () => {
-    const para = (seed: number) => Array.from({ length: 40 }, (_, i) => `w${(i * 7919 + seed * 104729) % 100003}`).join(' ');
+    const para = (seed: number) =>
+      Array.from({ length: 40 }, (_, i) => `w${(i * 7919 + seed * 104729) % 100003}`).join(' ');
     const before = Array.from({ length: 2000 }, (_, i) => para(i)).join('\n');
     const after = Array.from({ length: 2000 }, (_, i) => (i % 3 === 0 ? para(i + 1_000_000) : para(i))).join('\n');
     const started = Date.now();

@@ -8,7 +8,10 @@
  */
 
 /** One step of an edit script: keep, delete from `a`, or insert from `b`, with the index in its sequence. */
-export type DiffOp = { kind: 'equal'; aIndex: number; bIndex: number } | { kind: 'delete'; aIndex: number } | { kind: 'insert'; bIndex: number };
+export type DiffOp =
+  | { kind: 'equal'; aIndex: number; bIndex: number }
+  | { kind: 'delete'; aIndex: number }
+  | { kind: 'insert'; bIndex: number };
 
 /** Bounds for `diffSequences`. */
 export interface DiffBudget {
@@ -19,7 +22,11 @@ export interface DiffBudget {
 }
 
 /** Returns the shortest edit script turning `a` into `b`, or undefined when it costs more than the budget. */
-export function diffSequences(a: ArrayLike<number>, b: ArrayLike<number>, budget: DiffBudget = {}): DiffOp[] | undefined {
+export function diffSequences(
+  a: ArrayLike<number>,
+  b: ArrayLike<number>,
+  budget: DiffBudget = {},
+): DiffOp[] | undefined {
   const n = a.length;
   const m = b.length;
   const maxD = Math.min(n + m, budget.maxEdits ?? 4000);
@@ -31,7 +38,8 @@ export function diffSequences(a: ArrayLike<number>, b: ArrayLike<number>, budget
   for (let d = 0; d <= maxD; d++) {
     trace.push(v.slice(offset - d - 1, offset + d + 2));
     for (let k = -d; k <= d; k += 2) {
-      let x = k === -d || (k !== d && v[offset + k - 1] < v[offset + k + 1]) ? v[offset + k + 1] : v[offset + k - 1] + 1;
+      let x =
+        k === -d || (k !== d && v[offset + k - 1] < v[offset + k + 1]) ? v[offset + k + 1] : v[offset + k - 1] + 1;
       let y = x - k;
       while (x < n && y < m && a[x] === b[y]) {
         x++;

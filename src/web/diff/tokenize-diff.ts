@@ -7,7 +7,8 @@
  * text back exactly.
  */
 
-const TOKEN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]|(?:(?![\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}])[\p{L}\p{N}\p{M}_'’])+|\s+|[\s\S]/gu;
+const TOKEN =
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]|(?:(?![\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}])[\p{L}\p{N}\p{M}_'’])+|\s+|[\s\S]/gu;
 
 /** Returns the tokens of `text`, in order; their concatenation is `text`. */
 export function tokenizeForDiff(text: string): string[] {

@@ -28,7 +28,9 @@ describe('GET /metrics', () => {
     expect(await anonymous.json()).toMatchObject({ error: { code: 'auth.unauthenticated' } });
     expect((await f.call('GET', '/metrics', { as: 'bobRead' })).status).toBe(403);
     // A forwarded request is not local unless the proxy is trusted.
-    expect((await f.call('GET', '/metrics', { from: '127.0.0.1', headers: { 'x-forwarded-for': '203.0.113.5' } })).status).toBe(401);
+    expect(
+      (await f.call('GET', '/metrics', { from: '127.0.0.1', headers: { 'x-forwarded-for': '203.0.113.5' } })).status,
+    ).toBe(401);
   });
 
   it('reports articles, revisions and feeds by state from the store', async () => {
@@ -57,7 +59,9 @@ describe('GET /metrics', () => {
     await f.call('GET', '/no/such/page');
     const text = await scrape();
     expect(text).toContain('tidings_search_duration_seconds_count 1\n');
-    expect(text).toContain('tidings_http_request_duration_seconds_count{method="GET",route="/api/v1/feeds/:id",status="200"} 2\n');
+    expect(text).toContain(
+      'tidings_http_request_duration_seconds_count{method="GET",route="/api/v1/feeds/:id",status="200"} 2\n',
+    );
     expect(text).toContain('route="(unmatched)",status="404"');
     expect(text).not.toContain(`route="/api/v1/feeds/${f.feeds.world}"`);
   });

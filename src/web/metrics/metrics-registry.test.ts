@@ -13,22 +13,24 @@ describe('createMetricsRegistry', () => {
     latency.observe(0.05, { route: '/a' });
     latency.observe(0.5, { route: '/a' });
     latency.observe(3, { route: '/a' });
-    expect(registry.render()).toBe([
-      '# HELP x_fetches_total Fetches.',
-      '# TYPE x_fetches_total counter',
-      'x_fetches_total{outcome="ok"} 3',
-      '# HELP x_feeds Feeds.',
-      '# TYPE x_feeds gauge',
-      'x_feeds{state="ok"} 4',
-      '# HELP x_seconds Latency.',
-      '# TYPE x_seconds histogram',
-      'x_seconds_bucket{route="/a",le="0.1"} 1',
-      'x_seconds_bucket{route="/a",le="1"} 2',
-      'x_seconds_bucket{route="/a",le="+Inf"} 3',
-      'x_seconds_sum{route="/a"} 3.55',
-      'x_seconds_count{route="/a"} 3',
-      '',
-    ].join('\n'));
+    expect(registry.render()).toBe(
+      [
+        '# HELP x_fetches_total Fetches.',
+        '# TYPE x_fetches_total counter',
+        'x_fetches_total{outcome="ok"} 3',
+        '# HELP x_feeds Feeds.',
+        '# TYPE x_feeds gauge',
+        'x_feeds{state="ok"} 4',
+        '# HELP x_seconds Latency.',
+        '# TYPE x_seconds histogram',
+        'x_seconds_bucket{route="/a",le="0.1"} 1',
+        'x_seconds_bucket{route="/a",le="1"} 2',
+        'x_seconds_bucket{route="/a",le="+Inf"} 3',
+        'x_seconds_sum{route="/a"} 3.55',
+        'x_seconds_count{route="/a"} 3',
+        '',
+      ].join('\n'),
+    );
   });
 
   it('escapes label values and forgets gauge series on reset', () => {

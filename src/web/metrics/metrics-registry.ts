@@ -9,13 +9,20 @@
 export type Labels = Readonly<Record<string, string>>;
 
 /** A value that only goes up. */
-export interface Counter { inc(labels?: Labels, by?: number): void }
+export interface Counter {
+  inc(labels?: Labels, by?: number): void;
+}
 
 /** A value set at scrape time; `reset` forgets every label set (e.g. states no feed is in any more). */
-export interface Gauge { set(value: number, labels?: Labels): void; reset(): void }
+export interface Gauge {
+  set(value: number, labels?: Labels): void;
+  reset(): void;
+}
 
 /** Observations counted into cumulative buckets, with their sum. */
-export interface Histogram { observe(value: number, labels?: Labels): void }
+export interface Histogram {
+  observe(value: number, labels?: Labels): void;
+}
 
 /** A set of metrics and their text rendering. */
 export interface MetricsRegistry {
@@ -29,8 +36,19 @@ export interface MetricsRegistry {
 /** Latency buckets in seconds, 5 ms to 30 s. */
 export const LATENCY_BUCKETS: readonly number[] = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
 
-interface Series { labels: Labels; value: number; buckets?: number[]; sum?: number }
-interface Metric { name: string; help: string; type: 'counter' | 'gauge' | 'histogram'; bounds?: readonly number[]; series: Map<string, Series> }
+interface Series {
+  labels: Labels;
+  value: number;
+  buckets?: number[];
+  sum?: number;
+}
+interface Metric {
+  name: string;
+  help: string;
+  type: 'counter' | 'gauge' | 'histogram';
+  bounds?: readonly number[];
+  series: Map<string, Series>;
+}
 
 function escapeLabel(value: string): string {
   return value.replace(/\\/g, '\\\\').replace(/\n/g, '\\n').replace(/"/g, '\\"');
@@ -52,21 +70,30 @@ function seriesOf(metric: Metric, labels: Labels): Series {
   const key = labelText(labels);
   let series = metric.series.get(key);
   if (series === undefined) {
-    series = { labels: { ...labels }, value: 0, ...(metric.bounds === undefined ? {} : { buckets: metric.bounds.map(() => 0), sum: 0 }) };
+    series = {
+      labels: { ...labels },
+      value: 0,
+      ...(metric.bounds === undefined ? {} : { buckets: metric.bounds.map(() => 0), sum: 0 }),
+    };
     metric.series.set(key, series);
   }
   return series;
 }
 
 function renderMetric(metric: Metric): string[] {
-  const lines = [`# HELP ${metric.name} ${metric.help.replace(/\\/g, '\\\\').replace(/\n/g, '\\n')}`, `# TYPE ${metric.name} ${metric.type}`];
+  const lines = [
+    `# HELP ${metric.name} ${metric.help.replace(/\\/g, '\\\\').replace(/\n/g, '\\n')}`,
+    `# TYPE ${metric.name} ${metric.type}`,
+  ];
   for (const series of metric.series.values()) {
     if (metric.bounds === undefined || series.buckets === undefined) {
       lines.push(`${metric.name}${labelText(series.labels)} ${formatNumber(series.value)}`);
       continue;
     }
     for (const [i, bound] of metric.bounds.entries()) {
-      lines.push(`${metric.name}_bucket${labelText(series.labels, ['le', formatNumber(bound)])} ${series.buckets?.[i] ?? 0}`);
+      lines.push(
+        `${metric.name}_bucket${labelText(series.labels, ['le', formatNumber(bound)])} ${series.buckets?.[i] ?? 0}`,
+      );
     }
     lines.push(`${metric.name}_bucket${labelText(series.labels, ['le', '+Inf'])} ${series.value}`);
     lines.push(`${metric.name}_sum${labelText(series.labels)} ${formatNumber(series.sum ?? 0)}`);
@@ -79,18 +106,33 @@ function renderMetric(metric: Metric): string[] {
 export function createMetricsRegistry(): MetricsRegistry {
   const metrics: Metric[] = [];
   const add = (name: string, help: string, type: Metric['type'], bounds?: readonly number[]): Metric => {
-    const metric: Metric = { name, help, type, series: new Map(), ...(bounds === undefined ? {} : { bounds: [...bounds].sort((a, b) => a - b) }) };
+    const metric: Metric = {
+      name,
+      help,
+      type,
+      series: new Map(),
+      ...(bounds === undefined ? {} : { bounds: [...bounds].sort((a, b) => a - b) }),
+    };
     metrics.push(metric);
     return metric;
   };
   return {
     counter(name, help) {
       const metric = add(name, help, 'counter');
-      return { inc: (labels = {}, by = 1) => { seriesOf(metric, labels).value += by; } };
+      return {
+        inc: (labels = {}, by = 1) => {
+          seriesOf(metric, labels).value += by;
+        },
+      };
     },
     gauge(name, help) {
       const metric = add(name, help, 'gauge');
-      return { set: (value, labels = {}) => { seriesOf(metric, labels).value = value; }, reset: () => metric.series.clear() };
+      return {
+        set: (value, labels = {}) => {
+          seriesOf(metric, labels).value = value;
+        },
+        reset: () => metric.series.clear(),
+      };
     },
     histogram(name, help, buckets) {
       const metric = add(name, help, 'histogram', buckets);

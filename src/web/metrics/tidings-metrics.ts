@@ -9,7 +9,14 @@
 import type { MiddlewareHandler } from 'hono';
 import { matchedRoutes } from 'hono/route';
 import type { IngestContext, RefreshOutcome } from '../../ingest/index.ts';
-import { createMetricsRegistry, LATENCY_BUCKETS, type Counter, type Gauge, type Histogram, type MetricsRegistry } from './metrics-registry.ts';
+import {
+  createMetricsRegistry,
+  LATENCY_BUCKETS,
+  type Counter,
+  type Gauge,
+  type Histogram,
+  type MetricsRegistry,
+} from './metrics-registry.ts';
 
 /** The metrics of one Tidings process. */
 export interface TidingsMetrics {
@@ -31,11 +38,25 @@ function createTidingsMetrics(): TidingsMetrics {
   const registry = createMetricsRegistry();
   return {
     registry,
-    fetches: registry.counter('tidings_fetches_total', 'Feed fetches by outcome (ok, not-modified, rate-limited, failed).'),
-    fetchDuration: registry.histogram('tidings_fetch_duration_seconds', 'Feed fetch duration by outcome.', LATENCY_BUCKETS),
-    fetchedArticles: registry.counter('tidings_fetched_entries_total', 'Entries stored by fetches, by kind (new article, new revision).'),
+    fetches: registry.counter(
+      'tidings_fetches_total',
+      'Feed fetches by outcome (ok, not-modified, rate-limited, failed).',
+    ),
+    fetchDuration: registry.histogram(
+      'tidings_fetch_duration_seconds',
+      'Feed fetch duration by outcome.',
+      LATENCY_BUCKETS,
+    ),
+    fetchedArticles: registry.counter(
+      'tidings_fetched_entries_total',
+      'Entries stored by fetches, by kind (new article, new revision).',
+    ),
     searchDuration: registry.histogram('tidings_search_duration_seconds', 'Search latency.', LATENCY_BUCKETS),
-    httpDuration: registry.histogram('tidings_http_request_duration_seconds', 'HTTP request latency by method, route pattern and status.', LATENCY_BUCKETS),
+    httpDuration: registry.histogram(
+      'tidings_http_request_duration_seconds',
+      'HTTP request latency by method, route pattern and status.',
+      LATENCY_BUCKETS,
+    ),
     feeds: registry.gauge('tidings_feeds', 'Subscribed feeds by state (new, ok, erroring, rate-limited).'),
     articles: registry.gauge('tidings_articles', 'Articles that are not deleted.'),
     revisions: registry.gauge('tidings_revisions', 'Stored revisions.'),

@@ -28,7 +28,8 @@ export async function markReadAction(c: HonoContext, ctx: Context): Promise<Resp
   const id = articleId(c);
   const form = await c.req.parseBody();
   const read = formString(form, 'read') !== '0';
-  if ((await ctx.store.getArticle(id, { revisions: 'latest' })) === undefined) throw new AppError('not-found', 'no such article');
+  if ((await ctx.store.getArticle(id, { revisions: 'latest' })) === undefined)
+    throw new AppError('not-found', 'no such article');
   await ctx.store.markRead(user.id, [id], read, ctx.now());
   return answerAction(c, form, `/articles/${id}`, { id, read, unread: await unreadTotal(ctx, user.id) });
 }
@@ -39,7 +40,8 @@ export async function starAction(c: HonoContext, ctx: Context): Promise<Response
   const id = articleId(c);
   const form = await c.req.parseBody();
   const starred = formString(form, 'starred') !== '0';
-  if (!(await ctx.store.setStarred(user.id, id, starred, ctx.now()))) throw new AppError('not-found', 'no such article');
+  if (!(await ctx.store.setStarred(user.id, id, starred, ctx.now())))
+    throw new AppError('not-found', 'no such article');
   return answerAction(c, form, `/articles/${id}`, { id, starred, unread: await unreadTotal(ctx, user.id) });
 }
 
@@ -47,7 +49,10 @@ export async function starAction(c: HonoContext, ctx: Context): Promise<Response
 export async function markManyReadAction(c: HonoContext, ctx: Context): Promise<Response> {
   const user = requireUser(c);
   const form = await c.req.parseBody();
-  const ids = formString(form, 'ids').split(',').map((part) => positiveInt(part.trim())).filter((id): id is number => id !== undefined);
+  const ids = formString(form, 'ids')
+    .split(',')
+    .map((part) => positiveInt(part.trim()))
+    .filter((id): id is number => id !== undefined);
   if (ids.length > MAX_IDS) throw new AppError('input.invalid', `at most ${MAX_IDS} articles at once`);
   const changed = await ctx.store.markRead(user.id, ids, formString(form, 'read') !== '0', ctx.now());
   return answerAction(c, form, '/unread', { changed, unread: await unreadTotal(ctx, user.id) });

@@ -26,20 +26,30 @@ export interface ListedArticle {
 /** Returns the read/unread toggle form of an article. */
 export function readForm(page: PageContext, id: number, read: boolean): SafeHtml {
   return postForm(page, `/articles/${id}/read`, read ? 'Mark unread' : 'Mark read', {
-    className: 'inline read-form', hidden: { read: read ? '0' : '1' }, buttonTestId: 'read-button',
+    className: 'inline read-form',
+    hidden: { read: read ? '0' : '1' },
+    buttonTestId: 'read-button',
   });
 }
 
 /** Returns the star toggle form of an article. */
 export function starForm(page: PageContext, id: number, starred: boolean): SafeHtml {
   return postForm(page, `/articles/${id}/star`, starred ? '★ Starred' : '☆ Star', {
-    className: 'inline star-form', hidden: { starred: starred ? '0' : '1' }, buttonTestId: 'star-button', buttonClass: 'star-button',
+    className: 'inline star-form',
+    hidden: { starred: starred ? '0' : '1' },
+    buttonTestId: 'star-button',
+    buttonClass: 'star-button',
     buttonAttributes: html` aria-pressed="${starred ? 'true' : 'false'}"`,
   });
 }
 
 /** Returns the list item of an article; `extra` goes under the title (a search snippet), `titleHtml` replaces the escaped title (search highlights). */
-export function articleItem(page: PageContext, article: ListedArticle, extra?: SafeHtml, titleHtml?: SafeHtml): SafeHtml {
+export function articleItem(
+  page: PageContext,
+  article: ListedArticle,
+  extra?: SafeHtml,
+  titleHtml?: SafeHtml,
+): SafeHtml {
   const title = article.title?.trim() || '(untitled)';
   const lang = contentLanguage(article.language, title);
   const link = httpUrl(article.link);

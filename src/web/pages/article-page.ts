@@ -23,12 +23,16 @@ import { httpUrl, positiveInt, timeTag } from './ui.ts';
 /** The body views of the article page. */
 export type ArticleView = 'cleaned' | 'original' | 'source';
 
-const VIEWS: ReadonlyArray<readonly [ArticleView, string]> = [['cleaned', 'Cleaned'], ['original', 'Original'], ['source', 'Source']];
+const VIEWS: ReadonlyArray<readonly [ArticleView, string]> = [
+  ['cleaned', 'Cleaned'],
+  ['original', 'Original'],
+  ['source', 'Source'],
+];
 
 /** Returns the body HTML of a revision in the given view, always safe to embed. */
 export function articleBody(revision: Revision, view: ArticleView): SafeHtml {
   if (view === 'source') return html`<pre class="source" data-testid="article-source">${revision.rawBody}</pre>`;
-  const body = view === 'original' ? revision.rawBody : revision.cleanedBody ?? revision.rawBody;
+  const body = view === 'original' ? revision.rawBody : (revision.cleanedBody ?? revision.rawBody);
   return raw(sanitizeHtml(body));
 }
 
@@ -44,7 +48,9 @@ function viewSwitch(id: number, view: ArticleView): SafeHtml {
 function enclosures(article: Article): SafeHtml {
   const links = article.enclosures.flatMap((e) => {
     const url = httpUrl(e.url);
-    return url === undefined ? [] : [html`<li><a href="${url}" rel="noopener noreferrer">${e.type ?? 'attachment'}</a></li>`];
+    return url === undefined
+      ? []
+      : [html`<li><a href="${url}" rel="noopener noreferrer">${e.type ?? 'attachment'}</a></li>`];
   });
   return links.length === 0 ? html`` : html`<ul class="enclosures">${links}</ul>`;
 }
@@ -75,7 +81,10 @@ export async function articlePage(c: HonoContext, ctx: Context): Promise<Respons
     ctx.store.getFeed(article.feedId),
   ]);
   const title = article.title?.trim() || '(untitled)';
-  const lang = contentLanguage(article.language ?? feed?.language, `${title} ${textSample(revision.cleanedBody ?? revision.rawBody)}`);
+  const lang = contentLanguage(
+    article.language ?? feed?.language,
+    `${title} ${textSample(revision.cleanedBody ?? revision.rawBody)}`,
+  );
   const link = httpUrl(article.link);
   const authors = article.authors.map((a) => a.name ?? a.email ?? '').filter((name) => name !== '');
   const body = html`<article class="article read" data-testid="article" data-id="${article.id}">

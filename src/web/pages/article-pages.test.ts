@@ -76,7 +76,9 @@ describe('the revision history', () => {
     expect(page.match(/data-testid="revision-row"/g)).toHaveLength(3);
     expect(page).toContain('<h2>#1 → #2</h2>');
     expect(page).toMatch(/data-testid="title-change" lang="zh-CN">Title: 今<del>天的<\/del><ins>日<\/ins>天气<\/p>/);
-    expect(page).toContain('<div class="diff" data-testid="diff" lang="zh-CN">今天天气不好，我们去<del>公园散步</del><ins>图书馆看书</ins>。</div>');
+    expect(page).toContain(
+      '<div class="diff" data-testid="diff" lang="zh-CN">今天天气不好，我们去<del>公园散步</del><ins>图书馆看书</ins>。</div>',
+    );
   });
 
   it('diffs any two revisions chosen with from and to', async () => {

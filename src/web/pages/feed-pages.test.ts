@@ -39,7 +39,11 @@ describe('subscriptions', () => {
     const form = new FormData();
     form.set('_csrf', f.bob.csrf);
     form.set('opml', new File([opml], 'subs.opml', { type: 'text/x-opml' }));
-    const response = await f.app.request('/subscriptions/import', { method: 'POST', headers: { cookie: f.bob.cookie }, body: form });
+    const response = await f.app.request('/subscriptions/import', {
+      method: 'POST',
+      headers: { cookie: f.bob.cookie },
+      body: form,
+    });
     expect(response.status).toBe(200);
     const page = await response.text();
     expect(page).toContain('data-testid="opml-result"');
@@ -57,7 +61,11 @@ describe('subscriptions', () => {
   it('refuses an import without a file', async () => {
     const form = new FormData();
     form.set('_csrf', f.bob.csrf);
-    const response = await f.app.request('/subscriptions/import', { method: 'POST', headers: { cookie: f.bob.cookie }, body: form });
+    const response = await f.app.request('/subscriptions/import', {
+      method: 'POST',
+      headers: { cookie: f.bob.cookie },
+      body: form,
+    });
     expect(response.status).toBe(400);
     expect(await response.text()).toContain('data-testid="opml-error"');
   });
@@ -75,11 +83,22 @@ describe('feed settings', () => {
 
   it('lets an admin change the shared settings and anyone their own title and category', async () => {
     const saved = await post(f, f.ann, `/feeds/${f.evilFeedId}/settings`, {
-      title: 'Calm', category: 'Tech', minInterval: '30', maxInterval: '', encoding: 'GBK', fullText: 'always', learnedBoilerplate: 'off',
+      title: 'Calm',
+      category: 'Tech',
+      minInterval: '30',
+      maxInterval: '',
+      encoding: 'GBK',
+      fullText: 'always',
+      learnedBoilerplate: 'off',
     });
     expect(saved.headers.get('location')).toBe(`/feeds/${f.evilFeedId}/settings?saved=1`);
     const feed = await f.ctx.store.getFeed(f.evilFeedId);
-    expect(feed?.settings).toMatchObject({ minIntervalSeconds: 1800, encodingOverride: 'gbk', fullText: 'always', learnedBoilerplate: false });
+    expect(feed?.settings).toMatchObject({
+      minIntervalSeconds: 1800,
+      encodingOverride: 'gbk',
+      fullText: 'always',
+      learnedBoilerplate: false,
+    });
     expect(feed?.settings.maxIntervalSeconds).toBeUndefined();
     const sub = await f.ctx.store.getSubscription(f.ann.user.id, f.evilFeedId);
     expect([sub?.title, sub?.category]).toEqual(['Calm', 'Tech']);
@@ -88,7 +107,11 @@ describe('feed settings', () => {
 
   it('changes nothing on a bad value and says why', async () => {
     const response = await post(f, f.ann, `/feeds/${f.evilFeedId}/settings`, {
-      title: 'X', minInterval: '30', encoding: 'klingon', fullText: 'off', learnedBoilerplate: 'on',
+      title: 'X',
+      minInterval: '30',
+      encoding: 'klingon',
+      fullText: 'off',
+      learnedBoilerplate: 'on',
     });
     expect(response.status).toBe(422);
     expect(await response.text()).toContain('Unknown encoding &quot;klingon&quot;');
@@ -99,7 +122,11 @@ describe('feed settings', () => {
   it('keeps a plain user from the shared settings', async () => {
     const page = await (await get(f, f.bob, `/feeds/${f.evilFeedId}/settings`)).text();
     expect(page).toContain('<fieldset disabled>');
-    await post(f, f.bob, `/feeds/${f.evilFeedId}/settings`, { title: 'Bob’s', fullText: 'always', learnedBoilerplate: 'on' });
+    await post(f, f.bob, `/feeds/${f.evilFeedId}/settings`, {
+      title: 'Bob’s',
+      fullText: 'always',
+      learnedBoilerplate: 'on',
+    });
     expect((await f.ctx.store.getFeed(f.evilFeedId))?.settings.fullText).toBe('off');
     expect((await f.ctx.store.getSubscription(f.bob.user.id, f.evilFeedId))?.title).toBe('Bob’s');
   });
@@ -130,8 +157,11 @@ describe('feed health', () => {
   it('counts by UTC day, oldest first, zero-filled, without deleted articles or other feeds', async () => {
     const days = await f.ctx.store.articlesPerDay(f.evilFeedId, 5, NOW);
     expect(days).toEqual([
-      { day: '2026-11-22', count: 0 }, { day: '2026-11-23', count: 1 }, { day: '2026-11-24', count: 0 },
-      { day: '2026-11-25', count: 1 }, { day: '2026-11-26', count: 1 },
+      { day: '2026-11-22', count: 0 },
+      { day: '2026-11-23', count: 1 },
+      { day: '2026-11-24', count: 0 },
+      { day: '2026-11-25', count: 1 },
+      { day: '2026-11-26', count: 1 },
     ]);
     await f.ctx.store.deleteArticle(f.evilArticleId, NOW);
     expect((await f.ctx.store.articlesPerDay(f.evilFeedId, 5, NOW)).at(-1)).toEqual({ day: '2026-11-26', count: 0 });
@@ -140,7 +170,14 @@ describe('feed health', () => {
 
 describe('renderSparkline', () => {
   it('draws bars proportional to the counts, with each day and count in a title', () => {
-    const svg = renderSparkline([{ day: '2026-01-01', count: 0 }, { day: '2026-01-02', count: 2 }, { day: '2026-01-03', count: 4 }], { width: 30, height: 21 }).value;
+    const svg = renderSparkline(
+      [
+        { day: '2026-01-01', count: 0 },
+        { day: '2026-01-02', count: 2 },
+        { day: '2026-01-03', count: 4 },
+      ],
+      { width: 30, height: 21 },
+    ).value;
     expect(svg).toContain('viewBox="0 0 30 21"');
     expect(svg).toContain('<rect x="10" y="10" width="9" height="10"><title>2026-01-02: 2</title></rect>');
     expect(svg).toContain('<rect x="20" y="0" width="9" height="20"><title>2026-01-03: 4</title></rect>');

@@ -4,7 +4,9 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { createApp } from '../app.ts';
 import { createReaderFixture, get, NOW, post, type ReaderFixture } from './testdata/reader-fixture.ts';
 
-const RSS = (items: number) => `<?xml version="1.0"?><rss version="2.0"><channel><title>Local &amp; News</title><link>http://127.0.0.1/</link><description>d</description>
+const RSS = (
+  items: number,
+) => `<?xml version="1.0"?><rss version="2.0"><channel><title>Local &amp; News</title><link>http://127.0.0.1/</link><description>d</description>
 ${Array.from({ length: items }, (_, i) => `<item><title>Local ${i}</title><link>http://127.0.0.1/${i}</link><guid>l${i}</guid><description>Story ${i}</description></item>`).join('')}
 </channel></rss>`;
 
@@ -37,7 +39,8 @@ beforeEach(async () => {
   const broken = await f.ctx.store.addFeed({ url: `${base}/broken`, title: 'Broken', now: NOW });
   if (added.kind !== 'added' || broken.kind !== 'added') throw new Error('feeds not added');
   [feedId, brokenId] = [added.feed.id, broken.feed.id];
-  for (const id of [feedId, brokenId]) await f.ctx.store.addSubscription({ userId: f.ann.user.id, feedId: id, at: NOW });
+  for (const id of [feedId, brokenId])
+    await f.ctx.store.addSubscription({ userId: f.ann.user.id, feedId: id, at: NOW });
 });
 
 afterEach(() => f.close());
@@ -52,7 +55,10 @@ describe('POST /feeds/:id/refresh', () => {
     expect(refreshed.status).toBe(303);
     const location = refreshed.headers.get('location') ?? '';
     expect(location).toBe(`/feeds/${feedId}/settings?refreshed=${feedId}&outcome=ok&new=2`);
-    expect((await f.ctx.store.listArticles({ feedId, limit: 10 })).articles.map((a) => a.title).sort()).toEqual(['Local 0', 'Local 1']);
+    expect((await f.ctx.store.listArticles({ feedId, limit: 10 })).articles.map((a) => a.title).sort()).toEqual([
+      'Local 0',
+      'Local 1',
+    ]);
 
     const page = await (await get(f, f.ann, location)).text();
     expect(page).toContain('data-testid="refresh-notice"');
@@ -68,7 +74,9 @@ describe('POST /feeds/:id/refresh', () => {
     await post(f, f.ann, `/feeds/${feedId}/refresh`, { next: '/feeds/health' });
     const again = await post(f, f.ann, `/feeds/${feedId}/refresh`, { next: '/feeds/health' });
     expect(again.headers.get('location')).toBe(`/feeds/health?refreshed=${feedId}&outcome=ok`);
-    expect(await (await get(f, f.ann, again.headers.get('location')!)).text()).toContain('Local &amp; News: refreshed, nothing new.');
+    expect(await (await get(f, f.ann, again.headers.get('location')!)).text()).toContain(
+      'Local &amp; News: refreshed, nothing new.',
+    );
 
     const failed = await post(f, f.ann, `/feeds/${brokenId}/refresh`, { next: '/feeds/health' });
     expect(failed.headers.get('location')).toBe(`/feeds/health?refreshed=${brokenId}&outcome=failed`);

@@ -23,7 +23,9 @@ const NOTICE_PARAMS = ['refreshed', 'outcome', 'new', 'revised', 'saved', 'added
 /** Returns the "Refresh now" form of a feed (it comes back to this page). */
 export function refreshForm(page: PageContext, feedId: number): SafeHtml {
   return postForm(page, `/feeds/${feedId}/refresh`, 'Refresh now', {
-    className: 'inline refresh-form', testId: 'refresh-form', buttonTestId: 'refresh-button',
+    className: 'inline refresh-form',
+    testId: 'refresh-form',
+    buttonTestId: 'refresh-button',
   });
 }
 
@@ -39,10 +41,14 @@ export function refreshNotice(c: HonoContext, titleOf: (feedId: number) => strin
   const name = titleOf(feedId) ?? `Feed ${feedId}`;
   const added = positiveInt(c.req.query('new')) ?? 0;
   const revised = positiveInt(c.req.query('revised')) ?? 0;
-  const text = outcome === 'ok' ? `${name}: refreshed, ${added + revised === 0 ? 'nothing new' : `${plural(added, 'new article')}, ${plural(revised, 'new revision')}`}.`
-    : outcome === 'not-modified' ? `${name}: refreshed, the feed has not changed.`
-      : outcome === 'rate-limited' ? `${name}: the feed's server asked Tidings to wait; it will try again at the next check.`
-        : `${name}: the refresh failed (see the last error).`;
+  const text =
+    outcome === 'ok'
+      ? `${name}: refreshed, ${added + revised === 0 ? 'nothing new' : `${plural(added, 'new article')}, ${plural(revised, 'new revision')}`}.`
+      : outcome === 'not-modified'
+        ? `${name}: refreshed, the feed has not changed.`
+        : outcome === 'rate-limited'
+          ? `${name}: the feed's server asked Tidings to wait; it will try again at the next check.`
+          : `${name}: the refresh failed (see the last error).`;
   const tone = outcome === 'failed' || outcome === 'rate-limited' ? 'notice error' : 'notice ok';
   return html`<p class="${tone}" data-testid="refresh-notice" role="status">${text}</p>`;
 }
@@ -64,10 +70,21 @@ export async function refreshFeedAction(c: HonoContext, ctx: Context): Promise<R
   const form = await c.req.parseBody();
   const feedId = positiveInt(c.req.param('id'));
   const sub = feedId === undefined ? undefined : await ctx.store.getSubscription(user.id, feedId);
-  if (sub === undefined || sub.feed.removedAt !== undefined) throw new AppError('not-found', 'you do not follow this feed');
+  if (sub === undefined || sub.feed.removedAt !== undefined)
+    throw new AppError('not-found', 'you do not follow this feed');
   const outcome = await refreshFeed(ctx, sub.feed);
   if (wantsJson(c)) {
-    return c.json({ ok: true, feedId: sub.feedId, outcome: outcome.kind, newArticles: outcome.newArticles, newRevisions: outcome.newRevisions, error: outcome.error });
+    return c.json({
+      ok: true,
+      feedId: sub.feedId,
+      outcome: outcome.kind,
+      newArticles: outcome.newArticles,
+      newRevisions: outcome.newRevisions,
+      error: outcome.error,
+    });
   }
-  return c.redirect(backTo(formString(form, 'next'), sub.feedId, outcome.kind, outcome.newArticles, outcome.newRevisions), 303);
+  return c.redirect(
+    backTo(formString(form, 'next'), sub.feedId, outcome.kind, outcome.newArticles, outcome.newRevisions),
+    303,
+  );
 }

@@ -35,7 +35,9 @@ function settingsForm(page: PageContext, sub: Subscription): SafeHtml {
   const s = sub.feed.settings;
   const locked = page.user.admin ? '' : html` disabled`;
   return postForm(page, `/feeds/${sub.feedId}/settings`, 'Save', {
-    className: 'settings', testId: 'feed-settings-form', buttonClass: 'primary',
+    className: 'settings',
+    testId: 'feed-settings-form',
+    buttonClass: 'primary',
     fields: html`<fieldset><legend>Yours</legend>
 <div class="field"><label for="f-title">Title</label><input id="f-title" name="title" value="${sub.title ?? ''}" placeholder="${sub.feed.title ?? sub.feed.url}"></div>
 <div class="field"><label for="f-category">Category</label><input id="f-category" name="category" value="${sub.category ?? ''}" placeholder="${sub.feed.category ?? 'News/World'}"><span class="hint"> folders separated by /</span></div>
@@ -51,26 +53,45 @@ function settingsForm(page: PageContext, sub: Subscription): SafeHtml {
 }
 
 /** Returns the feed patch from the form, or the reason it is invalid. */
-export function parseFeedSettings(form: Record<string, unknown>): { kind: 'ok'; patch: FeedSettingsPatch } | { kind: 'invalid'; reason: string } {
+export function parseFeedSettings(
+  form: Record<string, unknown>,
+): { kind: 'ok'; patch: FeedSettingsPatch } | { kind: 'invalid'; reason: string } {
   const patch: FeedSettingsPatch = {};
-  for (const [field, key] of [['minInterval', 'minIntervalSeconds'], ['maxInterval', 'maxIntervalSeconds']] as const) {
+  for (const [field, key] of [
+    ['minInterval', 'minIntervalSeconds'],
+    ['maxInterval', 'maxIntervalSeconds'],
+  ] as const) {
     const text = formString(form, field).trim();
     if (text === '') patch[key] = null;
-    else if (positiveInt(text) === undefined || Number(text) > 525_600) return { kind: 'invalid', reason: `${field === 'minInterval' ? 'The shortest' : 'The longest'} interval must be a whole number of minutes (1 to 525600), or empty for the default.` };
+    else if (positiveInt(text) === undefined || Number(text) > 525_600)
+      return {
+        kind: 'invalid',
+        reason: `${field === 'minInterval' ? 'The shortest' : 'The longest'} interval must be a whole number of minutes (1 to 525600), or empty for the default.`,
+      };
     else patch[key] = Number(text) * 60;
   }
-  if (patch.minIntervalSeconds != null && patch.maxIntervalSeconds != null && patch.minIntervalSeconds > patch.maxIntervalSeconds) {
+  if (
+    patch.minIntervalSeconds != null &&
+    patch.maxIntervalSeconds != null &&
+    patch.minIntervalSeconds > patch.maxIntervalSeconds
+  ) {
     return { kind: 'invalid', reason: 'The shortest interval is longer than the longest.' };
   }
   const encoding = formString(form, 'encoding').trim();
   if (encoding === '' || encoding.toLowerCase() === 'auto') patch.encodingOverride = null;
-  else if (normalizeCharsetLabel(encoding) === undefined) return { kind: 'invalid', reason: `Unknown encoding "${encoding}" (a charset label such as gbk, big5, windows-1252, or auto).` };
+  else if (normalizeCharsetLabel(encoding) === undefined)
+    return {
+      kind: 'invalid',
+      reason: `Unknown encoding "${encoding}" (a charset label such as gbk, big5, windows-1252, or auto).`,
+    };
   else patch.encodingOverride = encoding.toLowerCase();
   const fullText = formString(form, 'fullText');
-  if (!(FULL_TEXT as readonly string[]).includes(fullText)) return { kind: 'invalid', reason: 'Full text must be off, auto or always.' };
+  if (!(FULL_TEXT as readonly string[]).includes(fullText))
+    return { kind: 'invalid', reason: 'Full text must be off, auto or always.' };
   patch.fullText = fullText as FullTextMode;
   const learned = formString(form, 'learnedBoilerplate');
-  if (learned !== 'on' && learned !== 'off') return { kind: 'invalid', reason: 'Learned boilerplate must be on or off.' };
+  if (learned !== 'on' && learned !== 'off')
+    return { kind: 'invalid', reason: 'Learned boilerplate must be on or off.' };
   patch.learnedBoilerplate = learned === 'on';
   return { kind: 'ok', patch };
 }
@@ -81,14 +102,21 @@ async function preview(page: PageContext, feedId: number): Promise<SafeHtml> {
   const items = full.flatMap((article) => {
     const revision = article?.revisions.at(-1);
     if (article === undefined || revision === undefined) return [];
-    return [html`<article data-testid="preview-item"><h3><a href="/articles/${article.id}">${article.title ?? '(untitled)'}</a></h3>
+    return [
+      html`<article data-testid="preview-item"><h3><a href="/articles/${article.id}">${article.title ?? '(untitled)'}</a></h3>
 <div class="side-by-side"><section data-testid="preview-raw"><h3>Raw (sanitized)</h3><div class="content">${articleBody(revision, 'original')}</div></section>
-<section data-testid="preview-cleaned"><h3>Cleaned</h3><div class="content">${articleBody(revision, 'cleaned')}</div></section></div></article>`];
+<section data-testid="preview-cleaned"><h3>Cleaned</h3><div class="content">${articleBody(revision, 'cleaned')}</div></section></div></article>`,
+    ];
   });
   return items.length === 0 ? html`<p class="hint">No articles yet to preview.</p>` : html`${items}`;
 }
 
-async function renderSettings(page: PageContext, sub: Subscription, notice: SafeHtml, status: 200 | 422 = 200): Promise<Response> {
+async function renderSettings(
+  page: PageContext,
+  sub: Subscription,
+  notice: SafeHtml,
+  status: 200 | 422 = 200,
+): Promise<Response> {
   const feed = sub.feed;
   const cleaning = await page.ctx.store.getFeedCleaning(feed.id);
   const body = html`<div class="page-head"><h1>${sub.displayTitle}</h1><a href="/unread?feed=${feed.id}">Read it</a>${feed.removedAt === undefined ? refreshForm(page, feed.id) : ''}</div>
@@ -99,7 +127,13 @@ ${settingsForm(page, sub)}
 ${postForm(page, `/feeds/${feed.id}/unsubscribe`, 'Unsubscribe', { className: 'bulk', testId: 'unsubscribe-form' })}
 <h2>Latest items, raw and cleaned</h2>
 ${await preview(page, feed.id)}`;
-  return renderPage(page, { title: `${sub.displayTitle} · Settings`, body, active: 'subscriptions', width: 'wide', status });
+  return renderPage(page, {
+    title: `${sub.displayTitle} · Settings`,
+    body,
+    active: 'subscriptions',
+    width: 'wide',
+    status,
+  });
 }
 
 async function subscriptionOf(page: PageContext): Promise<Subscription | undefined> {
@@ -112,9 +146,14 @@ export async function feedSettingsPage(c: HonoContext, ctx: Context): Promise<Re
   const page = await loadPageContext(c, ctx);
   const sub = await subscriptionOf(page);
   if (sub === undefined) return renderNotFound(page, 'You do not follow this feed.');
-  const notice = c.req.query('added') === '1' ? html`<p class="notice ok" data-testid="feed-added">Subscribed.</p>`
-    : c.req.query('already') === '1' ? html`<p class="notice">You already follow this feed.</p>`
-      : c.req.query('saved') === '1' ? html`<p class="notice ok" data-testid="settings-saved">Saved.</p>` : html``;
+  const notice =
+    c.req.query('added') === '1'
+      ? html`<p class="notice ok" data-testid="feed-added">Subscribed.</p>`
+      : c.req.query('already') === '1'
+        ? html`<p class="notice">You already follow this feed.</p>`
+        : c.req.query('saved') === '1'
+          ? html`<p class="notice ok" data-testid="settings-saved">Saved.</p>`
+          : html``;
   return renderSettings(page, sub, notice);
 }
 
@@ -126,13 +165,28 @@ export async function saveFeedSettingsAction(c: HonoContext, ctx: Context): Prom
   const form = await c.req.parseBody();
   if (page.user.admin) {
     const parsed = parseFeedSettings(form);
-    if (parsed.kind === 'invalid') return renderSettings(page, sub, html`<p class="notice error" data-testid="settings-error">${parsed.reason}</p>`, 422);
+    if (parsed.kind === 'invalid')
+      return renderSettings(
+        page,
+        sub,
+        html`<p class="notice error" data-testid="settings-error">${parsed.reason}</p>`,
+        422,
+      );
     const updated = await ctx.store.updateFeed(sub.feedId, { settings: parsed.patch });
-    if (updated.kind !== 'updated') return renderSettings(page, sub, html`<p class="notice error" data-testid="settings-error">Could not save: ${updated.kind}</p>`, 422);
+    if (updated.kind !== 'updated')
+      return renderSettings(
+        page,
+        sub,
+        html`<p class="notice error" data-testid="settings-error">Could not save: ${updated.kind}</p>`,
+        422,
+      );
   }
   const title = formString(form, 'title').trim();
   const category = formString(form, 'category').trim();
-  await ctx.store.updateSubscription(page.user.id, sub.feedId, { title: title === '' ? null : title, category: category === '' ? null : category });
+  await ctx.store.updateSubscription(page.user.id, sub.feedId, {
+    title: title === '' ? null : title,
+    category: category === '' ? null : category,
+  });
   return c.redirect(`/feeds/${sub.feedId}/settings?saved=1`, 303);
 }
 

@@ -11,7 +11,10 @@ import { createFragmentCache } from './fragment-cache.ts';
 import type { PageContext } from './page-context.ts';
 
 /** The filter a timeline shows. */
-export interface TimelineFilter { feedId?: number; category?: string }
+export interface TimelineFilter {
+  feedId?: number;
+  category?: string;
+}
 
 function current(on: boolean): SafeHtml {
   return on ? html` aria-current="page"` : html``;
@@ -20,12 +23,22 @@ function current(on: boolean): SafeHtml {
 const sidebars = createFragmentCache();
 
 /** Returns the sidebar for a view and filter. */
-export function feedSidebar(page: PageContext, subscriptions: readonly SubscriptionLabel[], view: TimelineView, filter: TimelineFilter): SafeHtml {
+export function feedSidebar(
+  page: PageContext,
+  subscriptions: readonly SubscriptionLabel[],
+  view: TimelineView,
+  filter: TimelineFilter,
+): SafeHtml {
   const key = `${view}\n${filter.feedId ?? ''}\n${filter.category ?? ''}`;
   return sidebars([subscriptions, page.unread], key, () => renderSidebar(page, subscriptions, view, filter));
 }
 
-function renderSidebar(page: PageContext, subscriptions: readonly SubscriptionLabel[], view: TimelineView, filter: TimelineFilter): SafeHtml {
+function renderSidebar(
+  page: PageContext,
+  subscriptions: readonly SubscriptionLabel[],
+  view: TimelineView,
+  filter: TimelineFilter,
+): SafeHtml {
   const unreadByFeed = new Map(page.unread.feeds.map((f) => [f.feedId, f.unread]));
   const groups = new Map<string, SubscriptionLabel[]>();
   for (const sub of subscriptions) {
@@ -43,9 +56,14 @@ function renderSidebar(page: PageContext, subscriptions: readonly SubscriptionLa
 ${categories.map((cat) => html`<li><a href="/${view}?category=${encodeURIComponent(cat.category)}"${current(filter.category === cat.category)}>${cat.category}</a>${count(cat.unread)}</li>`)}
 </ul>
 <h2>Feeds</h2>
-${[...groups].map(([category, subs]) => html`${category === '' ? '' : html`<h3 class="hint">${category}</h3>`}<ul class="${category === '' ? '' : 'sub'}">
+${[...groups].map(
+  ([
+    category,
+    subs,
+  ]) => html`${category === '' ? '' : html`<h3 class="hint">${category}</h3>`}<ul class="${category === '' ? '' : 'sub'}">
 ${subs.map((sub) => html`<li><a href="/${view}?feed=${sub.feedId}"${current(filter.feedId === sub.feedId)} title="${sub.displayTitle}">${sub.displayTitle}</a>${count(unreadByFeed.get(sub.feedId))}</li>`)}
-</ul>`)}
+</ul>`,
+)}
 ${subscriptions.length === 0 ? html`<p class="hint">No feeds yet. <a href="/subscriptions">Add one</a>.</p>` : ''}
 </nav>`;
 }

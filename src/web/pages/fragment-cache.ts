@@ -12,7 +12,10 @@ import type { SafeHtml } from '../html.ts';
 /** A cache of fragments rendered from frozen objects (one or more) and a string key (the view, the filter). */
 export type FragmentCache = (inputs: readonly object[], key: string, render: () => SafeHtml) => SafeHtml;
 
-interface Level { next: WeakMap<object, Level>; variants?: Map<string, SafeHtml> }
+interface Level {
+  next: WeakMap<object, Level>;
+  variants?: Map<string, SafeHtml>;
+}
 
 // Variants kept per pair of inputs (views × filters a user opens between two changes of the database).
 const MAX_VARIANTS = 32;

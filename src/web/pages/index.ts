@@ -8,8 +8,19 @@ export type { ArticleView } from './article-page.ts';
 export { revisionsPage, compareRevisions } from './revisions-page.ts';
 export { markReadAction, starAction, markManyReadAction, markAllReadAction } from './article-actions.ts';
 export { searchPage, saveSearchAction, deleteSavedSearchAction } from './search-page.ts';
-export { subscriptionsPage, addSubscriptionAction, importOpmlAction, exportOpmlAction, MAX_OPML_BYTES } from './subscriptions-page.ts';
-export { feedSettingsPage, saveFeedSettingsAction, unsubscribeAction, parseFeedSettings } from './feed-settings-page.ts';
+export {
+  subscriptionsPage,
+  addSubscriptionAction,
+  importOpmlAction,
+  exportOpmlAction,
+  MAX_OPML_BYTES,
+} from './subscriptions-page.ts';
+export {
+  feedSettingsPage,
+  saveFeedSettingsAction,
+  unsubscribeAction,
+  parseFeedSettings,
+} from './feed-settings-page.ts';
 export { healthPage, HEALTH_DAYS } from './health-page.ts';
 export { refreshFeedAction } from './feed-refresh.ts';
 export { renderSparkline } from './sparkline.ts';

@@ -28,7 +28,10 @@ export const SHORTCUTS: ReadonlyArray<readonly [string[], string]> = [
 
 /** Returns the shortcut table. */
 export function shortcutTable(): SafeHtml {
-  const rows = SHORTCUTS.map(([keys, what]) => html`<tr><td>${keys.map((key, i) => html`${i > 0 ? (keys[0] === 'g' ? ' then ' : ' or ') : ''}<kbd>${key}</kbd>`)}</td><td>${what}</td></tr>`);
+  const rows = SHORTCUTS.map(
+    ([keys, what]) =>
+      html`<tr><td>${keys.map((key, i) => html`${i > 0 ? (keys[0] === 'g' ? ' then ' : ' or ') : ''}<kbd>${key}</kbd>`)}</td><td>${what}</td></tr>`,
+  );
   return html`<table class="data shortcuts"><tbody>${rows}</tbody></table>`;
 }
 

@@ -48,14 +48,15 @@ function navLinks(page: PageContext, active: NavItem | undefined): SafeHtml {
 function themeSwitch(page: PageContext): SafeHtml {
   const theme = page.settings.theme;
   return postForm(page, '/settings/theme', THEME_LABEL[theme], {
-    id: 'theme-form', buttonTestId: 'theme-switch',
+    id: 'theme-form',
+    buttonTestId: 'theme-switch',
     buttonAttributes: html` name="theme" value="${NEXT_THEME[theme]}" id="theme-switch" title="Switch theme (auto follows the system)"`,
   });
 }
 
 /** Returns the whole page as a response (HTML, private, not cached). */
 export function renderPage(page: PageContext, options: PageOptions): Response {
-  const search = page.c.req.path === '/search' ? page.c.req.query('q') ?? '' : '';
+  const search = page.c.req.path === '/search' ? (page.c.req.query('q') ?? '') : '';
   const layoutClass = options.sidebar !== undefined ? 'layout' : `layout ${options.width ?? 'single'}`;
   const head = html`<!doctype html>
 <html lang="en" data-theme="${page.settings.theme}"><head><meta charset="utf-8">
@@ -83,21 +84,29 @@ ${options.body}
 ${options.sidebar === undefined ? '' : html`<aside class="sidebar">`}`;
   // Sent as UTF-8 bytes encoded here, once: a string body is measured (Buffer.byteLength), then encoded again by the
   // socket write (12 % of a timeline page's CPU). The sidebar is encoded once per fragment (a kept one is reused).
-  const chunks = options.sidebar === undefined ? [Buffer.from(head.value, 'utf8'), tailBytes(false)]
-    : [Buffer.from(head.value, 'utf8'), bytesOf(options.sidebar), tailBytes(true)];
-  return page.c.body(Buffer.concat(chunks), options.status ?? 200, { 'Content-Type': 'text/html; charset=UTF-8', 'Cache-Control': 'private, no-store' });
+  const chunks =
+    options.sidebar === undefined
+      ? [Buffer.from(head.value, 'utf8'), tailBytes(false)]
+      : [Buffer.from(head.value, 'utf8'), bytesOf(options.sidebar), tailBytes(true)];
+  return page.c.body(Buffer.concat(chunks), options.status ?? 200, {
+    'Content-Type': 'text/html; charset=UTF-8',
+    'Cache-Control': 'private, no-store',
+  });
 }
 
 const tails: Buffer[] = [];
 
 // The end of every page (the same for all but the closing </aside>), encoded once.
 function tailBytes(sidebar: boolean): Buffer {
-  tails[Number(sidebar)] ??= Buffer.from(html`${sidebar ? html`</aside>` : ''}
+  tails[Number(sidebar)] ??= Buffer.from(
+    html`${sidebar ? html`</aside>` : ''}
 </div>
 <footer class="bottom"><a href="/help">Keyboard shortcuts</a> (press <kbd>?</kbd>)</footer>
 ${keyboardHelpDialog()}
 </body></html>
-`.value, 'utf8');
+`.value,
+    'utf8',
+  );
   return tails[Number(sidebar)];
 }
 
@@ -113,7 +122,8 @@ function bytesOf(fragment: SafeHtml): Buffer {
 /** Returns a 404 page in the reader's shell. */
 export function renderNotFound(page: PageContext, what: string): Response {
   return renderPage(page, {
-    title: 'Not found', status: 404,
+    title: 'Not found',
+    status: 404,
     body: html`<h1>Not found</h1><p data-testid="not-found">${what}</p><p><a href="/unread">Back to unread</a></p>`,
   });
 }

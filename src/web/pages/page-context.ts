@@ -25,7 +25,10 @@ export interface PageContext {
 /** Returns the page state; throws AppError `auth.unauthenticated` for an anonymous request. */
 export async function loadPageContext(c: HonoContext, ctx: Context): Promise<PageContext> {
   const user = requireUser(c);
-  const [settings, unread] = await Promise.all([loadReaderSettings(ctx.store, user.id), ctx.store.unreadCounts(user.id)]);
+  const [settings, unread] = await Promise.all([
+    loadReaderSettings(ctx.store, user.id),
+    ctx.store.unreadCounts(user.id),
+  ]);
   const url = new URL(c.req.url);
   return { c, ctx, user, csrf: csrfTokenFor(c, ctx), settings, unread, path: url.pathname + url.search };
 }

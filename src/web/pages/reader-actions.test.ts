@@ -28,9 +28,21 @@ describe('read and star', () => {
   });
 
   it('answers the script with JSON: the new state and the unread total', async () => {
-    const response = await post(f, f.ann, `/articles/${f.evilArticleId}/star`, { starred: '1' }, { accept: 'application/json' });
+    const response = await post(
+      f,
+      f.ann,
+      `/articles/${f.evilArticleId}/star`,
+      { starred: '1' },
+      { accept: 'application/json' },
+    );
     expect(await response.json()).toEqual({ ok: true, id: f.evilArticleId, starred: true, unread: 4 });
-    const read = await post(f, f.ann, `/articles/${f.evilArticleId}/read`, { read: '1' }, { accept: 'application/json' });
+    const read = await post(
+      f,
+      f.ann,
+      `/articles/${f.evilArticleId}/read`,
+      { read: '1' },
+      { accept: 'application/json' },
+    );
     expect(await read.json()).toEqual({ ok: true, id: f.evilArticleId, read: true, unread: 3 });
     const starred = await (await get(f, f.ann, '/starred')).text();
     expect(starred).toContain(`data-id="${f.evilArticleId}"`);
@@ -46,7 +58,13 @@ describe('read and star', () => {
     const page = await (await get(f, f.ann, '/unread')).text();
     const ids = /name="ids" value="([\d,]+)"/.exec(page)?.[1] ?? '';
     expect(ids.split(',')).toHaveLength(4);
-    const marked = await post(f, f.ann, '/articles/mark-read', { ids: ids.split(',').slice(0, 2).join(','), read: '1' }, { accept: 'application/json' });
+    const marked = await post(
+      f,
+      f.ann,
+      '/articles/mark-read',
+      { ids: ids.split(',').slice(0, 2).join(','), read: '1' },
+      { accept: 'application/json' },
+    );
     expect(await marked.json()).toMatchObject({ changed: 2, unread: 2 });
     const all = await post(f, f.ann, '/mark-all-read', { before: String(NOW - 4 * 86_400_000) });
     expect(all.status).toBe(303);
@@ -57,7 +75,12 @@ describe('read and star', () => {
 
 describe('settings', () => {
   it('stores the reader settings and every page follows them', async () => {
-    const response = await post(f, f.ann, '/settings', { markRead: 'scroll', paging: 'infinite', theme: 'dark', next: '/settings' });
+    const response = await post(f, f.ann, '/settings', {
+      markRead: 'scroll',
+      paging: 'infinite',
+      theme: 'dark',
+      next: '/settings',
+    });
     expect(response.headers.get('location')).toBe('/settings?saved=1');
     const page = await (await get(f, f.ann, '/settings?saved=1')).text();
     expect(page).toContain('data-testid="settings-saved"');
@@ -93,7 +116,12 @@ describe('search', () => {
   });
 
   it('saves a search, lists it, and deletes it', async () => {
-    const saved = await post(f, f.ann, '/search/saved', { name: 'Weather <i>', q: '天气', sort: 'newest', next: '/search?q=天气' });
+    const saved = await post(f, f.ann, '/search/saved', {
+      name: 'Weather <i>',
+      q: '天气',
+      sort: 'newest',
+      next: '/search?q=天气',
+    });
     expect(saved.status).toBe(303);
     const page = await (await get(f, f.ann, '/search')).text();
     expect(page).toContain('<a href="/search?q=%E5%A4%A9%E6%B0%94&amp;sort=newest">Weather &lt;i&gt;</a>');
@@ -102,7 +130,7 @@ describe('search', () => {
     expect(await f.ctx.store.listSavedSearches({ userId: f.ann.user.id })).toEqual([]);
   });
 
-  it('keeps saved searches to their user: bob neither sees nor deletes ann\'s', async () => {
+  it("keeps saved searches to their user: bob neither sees nor deletes ann's", async () => {
     await post(f, f.ann, '/search/saved', { name: 'Ann only', q: '天气' });
     const [saved] = await f.ctx.store.listSavedSearches({ userId: f.ann.user.id });
     const bobPage = await (await get(f, f.bob, '/search')).text();
@@ -115,7 +143,7 @@ describe('search', () => {
     expect(await (await get(f, f.ann, '/search')).text()).toContain('Ann only');
   });
 
-  it('records each search\'s latency for /metrics', async () => {
+  it("records each search's latency for /metrics", async () => {
     const count = () => /^tidings_search_duration_seconds_count (\d+)$/m.exec(metricsFor(f.ctx).registry.render())?.[1];
     const before = Number(count() ?? 0);
     await get(f, f.ann, '/search?q=图书馆');

@@ -16,10 +16,23 @@ function freshReader(): void {
 
 function pages(): string[] {
   return [
-    '/unread', '/all', '/starred', `/unread?feed=${f.evilFeedId}`, `/all?category=${encodeURIComponent('新闻')}`,
-    `/articles/${f.evilArticleId}`, `/articles/${f.evilArticleId}?view=original`, `/articles/${f.evilArticleId}?view=source`,
-    `/articles/${f.revisedArticleId}/revisions`, `/articles/${f.revisedArticleId}/revisions?from=0&to=2`,
-    '/search', '/search?q=story', '/subscriptions', `/feeds/${f.evilFeedId}/settings`, '/feeds/health', '/settings', '/help',
+    '/unread',
+    '/all',
+    '/starred',
+    `/unread?feed=${f.evilFeedId}`,
+    `/all?category=${encodeURIComponent('新闻')}`,
+    `/articles/${f.evilArticleId}`,
+    `/articles/${f.evilArticleId}?view=original`,
+    `/articles/${f.evilArticleId}?view=source`,
+    `/articles/${f.revisedArticleId}/revisions`,
+    `/articles/${f.revisedArticleId}/revisions?from=0&to=2`,
+    '/search',
+    '/search?q=story',
+    '/subscriptions',
+    `/feeds/${f.evilFeedId}/settings`,
+    '/feeds/health',
+    '/settings',
+    '/help',
   ];
 }
 
@@ -68,10 +81,14 @@ describe('every reader page', () => {
 
   it('refuses a form POST without the CSRF token', async () => {
     const response = await f.app.request(`/articles/${f.evilArticleId}/star`, {
-      method: 'POST', headers: { cookie: f.ann.cookie, 'content-type': 'application/x-www-form-urlencoded' }, body: 'starred=1',
+      method: 'POST',
+      headers: { cookie: f.ann.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'starred=1',
     });
     expect(response.status).toBe(403);
-    expect((await f.ctx.store.articleStates(f.ann.user.id, [f.evilArticleId])).get(f.evilArticleId)?.starred).toBe(false);
+    expect((await f.ctx.store.articleStates(f.ann.user.id, [f.evilArticleId])).get(f.evilArticleId)?.starred).toBe(
+      false,
+    );
   });
 });
 
@@ -79,7 +96,13 @@ describe('escaping', () => {
   freshReader();
 
   it('escapes feed and article titles in lists, sidebar and pages, and never links javascript:', async () => {
-    for (const path of ['/unread', `/articles/${f.evilArticleId}`, '/subscriptions', '/feeds/health', '/search?q=tom']) {
+    for (const path of [
+      '/unread',
+      `/articles/${f.evilArticleId}`,
+      '/subscriptions',
+      '/feeds/health',
+      '/search?q=tom',
+    ]) {
       const page = await (await get(f, f.ann, path)).text();
       expect(page, path).not.toContain('<script>alert');
       expect(page, path).not.toContain('<img src=x');
@@ -142,14 +165,19 @@ describe('the timeline', () => {
   });
 
   it('shows each user their own sidebar counts and titles, fresh after every read and rename', async () => {
-    const count = (page: string, feedId: number) => new RegExp(`href="/unread\\?feed=${feedId}"[^>]*>[^<]*</a>(?:<span class="count">(\\d+)</span>)?`).exec(page)?.[1];
+    const count = (page: string, feedId: number) =>
+      new RegExp(`href="/unread\\?feed=${feedId}"[^>]*>[^<]*</a>(?:<span class="count">(\\d+)</span>)?`).exec(
+        page,
+      )?.[1];
     const before = await (await get(f, f.ann, '/unread')).text();
     expect(count(before, f.zhFeedId)).toBe('1');
     expect(count(await (await get(f, f.bob, '/unread')).text(), f.zhFeedId)).toBeUndefined();
     expect((await get(f, f.ann, `/articles/${f.revisedArticleId}`)).status).toBe(200);
     const after = await (await get(f, f.ann, '/unread')).text();
     expect(count(after, f.zhFeedId)).toBeUndefined();
-    expect(after).toContain(`data-testid="unread-count">${Number(/data-testid="unread-count">(\d+)/.exec(before)?.[1]) - 1}</span>`);
+    expect(after).toContain(
+      `data-testid="unread-count">${Number(/data-testid="unread-count">(\d+)/.exec(before)?.[1]) - 1}</span>`,
+    );
     await f.ctx.store.updateSubscription(f.ann.user.id, f.zhFeedId, { title: 'Renamed news' });
     expect(await (await get(f, f.ann, '/unread')).text()).toContain('>Renamed news</a>');
     expect(await (await get(f, f.ann, '/search')).text()).toContain('>Renamed news</option>');

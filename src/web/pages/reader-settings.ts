@@ -14,7 +14,11 @@ export type PagingMode = 'paged' | 'infinite';
 export type Theme = 'system' | 'light' | 'dark';
 
 /** The reader settings of one user. */
-export interface ReaderSettings { markRead: MarkReadMode; paging: PagingMode; theme: Theme }
+export interface ReaderSettings {
+  markRead: MarkReadMode;
+  paging: PagingMode;
+  theme: Theme;
+}
 
 /** What a user has before changing anything. */
 export const DEFAULT_READER_SETTINGS: Readonly<ReaderSettings> = { markRead: 'open', paging: 'paged', theme: 'system' };
@@ -43,12 +47,19 @@ export function pickReaderSettings(values: Record<string, unknown>, prefix = '')
 }
 
 /** Returns the user's settings, defaults filling what is unset. */
-export async function loadReaderSettings(store: Pick<Store, 'getUserPreferences'>, userId: number): Promise<ReaderSettings> {
+export async function loadReaderSettings(
+  store: Pick<Store, 'getUserPreferences'>,
+  userId: number,
+): Promise<ReaderSettings> {
   return { ...DEFAULT_READER_SETTINGS, ...pickReaderSettings(await store.getUserPreferences(userId), 'reader.') };
 }
 
 /** Stores the given settings of the user (the others keep their values). */
-export async function saveReaderSettings(store: Pick<Store, 'setUserPreferences'>, userId: number, settings: Partial<ReaderSettings>): Promise<void> {
+export async function saveReaderSettings(
+  store: Pick<Store, 'setUserPreferences'>,
+  userId: number,
+  settings: Partial<ReaderSettings>,
+): Promise<void> {
   const values = Object.fromEntries(Object.entries(settings).map(([key, value]) => [`reader.${key}`, String(value)]));
   if (Object.keys(values).length > 0) await store.setUserPreferences(userId, values);
 }

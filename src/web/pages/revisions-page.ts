@@ -37,11 +37,14 @@ export function compareRevisions(article: Article, from: Revision, to: Revision)
   const langAttr = lang === undefined ? '' : html` lang="${lang}"`;
   const oldTitle = from.title ?? '';
   const newTitle = to.title ?? '';
-  const titleLine = oldTitle === newTitle
-    ? html`<p class="hint" data-testid="title-unchanged">Title unchanged.</p>`
-    : html`<p class="title-change" data-testid="title-change"${langAttr}>Title: ${diffToHtml(diffText(oldTitle, newTitle))}</p>`;
-  const linkLine = (from.link ?? '') === (to.link ?? '') ? html``
-    : html`<p data-testid="link-change">Link: <del>${from.link ?? '(none)'}</del> → <ins>${to.link ?? '(none)'}</ins></p>`;
+  const titleLine =
+    oldTitle === newTitle
+      ? html`<p class="hint" data-testid="title-unchanged">Title unchanged.</p>`
+      : html`<p class="title-change" data-testid="title-change"${langAttr}>Title: ${diffToHtml(diffText(oldTitle, newTitle))}</p>`;
+  const linkLine =
+    (from.link ?? '') === (to.link ?? '')
+      ? html``
+      : html`<p data-testid="link-change">Link: <del>${from.link ?? '(none)'}</del> → <ins>${to.link ?? '(none)'}</ins></p>`;
   const diff = diffText(revisionText(from), revisionText(to));
   const changed = diff.parts.some((p) => p.kind !== 'equal');
   return html`<section data-testid="diff-view">
@@ -58,21 +61,33 @@ export async function revisionsPage(c: HonoContext, ctx: Context): Promise<Respo
   const page = await loadPageContext(c, ctx);
   const idText = c.req.param('id');
   const article = /^\d{1,15}$/.test(idText ?? '') ? await ctx.store.getArticle(Number(idText)) : undefined;
-  if (article === undefined || article.deletedAt !== undefined || article.revisions.length === 0) return renderNotFound(page, 'There is no such article.');
+  if (article === undefined || article.deletedAt !== undefined || article.revisions.length === 0)
+    return renderNotFound(page, 'There is no such article.');
   const revisions = article.revisions;
   const count = revisions.length;
   const from = revisionNumber(c.req.query('from'), count, Math.max(0, count - 2));
   const to = revisionNumber(c.req.query('to'), count, count - 1);
   const title = article.title?.trim() || '(untitled)';
-  const rows = revisions.map((r) => html`<tr data-testid="revision-row"><td class="num">#${r.number}</td><td>${timeTag(r.seenAt)}</td><td>${r.title ?? ''}</td>
-<td>${r.number > 0 ? html`<a href="/articles/${article.id}/revisions?from=${r.number - 1}&amp;to=${r.number}">changes</a>` : 'first version'}</td></tr>`);
-  const comparison = from === undefined || to === undefined
-    ? html`<p class="notice error" data-testid="bad-revision">There is no such revision: this article has revisions #0 to #${count - 1}.</p>`
-    : count < 2 ? html`<p class="hint">This article has one version only: nothing to compare yet.</p>`
-      : compareRevisions(article, revisions[from], revisions[to]);
+  const rows = revisions.map(
+    (
+      r,
+    ) => html`<tr data-testid="revision-row"><td class="num">#${r.number}</td><td>${timeTag(r.seenAt)}</td><td>${r.title ?? ''}</td>
+<td>${r.number > 0 ? html`<a href="/articles/${article.id}/revisions?from=${r.number - 1}&amp;to=${r.number}">changes</a>` : 'first version'}</td></tr>`,
+  );
+  const comparison =
+    from === undefined || to === undefined
+      ? html`<p class="notice error" data-testid="bad-revision">There is no such revision: this article has revisions #0 to #${count - 1}.</p>`
+      : count < 2
+        ? html`<p class="hint">This article has one version only: nothing to compare yet.</p>`
+        : compareRevisions(article, revisions[from], revisions[to]);
   const body = html`<h1>History of <a href="/articles/${article.id}">${title}</a></h1>
 <table class="data" data-testid="revision-list"><thead><tr><th>Revision</th><th>Seen</th><th>Title</th><th></th></tr></thead><tbody>${rows}</tbody></table>
 ${count > 1 ? html`<form class="compare" method="get" action="/articles/${article.id}/revisions">${revisionSelect('from', 'From', revisions, from ?? 0)} ${revisionSelect('to', 'to', revisions, to ?? count - 1)} <button type="submit">Compare</button></form>` : ''}
 ${comparison}`;
-  return renderPage(page, { title: `History · ${title}`, body, width: 'wide', status: from === undefined || to === undefined ? 400 : 200 });
+  return renderPage(page, {
+    title: `History · ${title}`,
+    body,
+    width: 'wide',
+    status: from === undefined || to === undefined ? 400 : 200,
+  });
 }

@@ -11,7 +11,14 @@ import type { Context as HonoContext } from 'hono';
 import type { Context } from '../../context.ts';
 import { AppError, isAppError } from '../../domain/errors.ts';
 import {
-  highlightAll, highlightPhrases, parseQuery, searchArticles, snippetToHtml, type HighlightPhrase, type SearchResult, type SearchResults,
+  highlightAll,
+  highlightPhrases,
+  parseQuery,
+  searchArticles,
+  snippetToHtml,
+  type HighlightPhrase,
+  type SearchResult,
+  type SearchResults,
 } from '../../search/index.ts';
 import type { SavedSearch, SearchSort, SubscriptionLabel } from '../../store/index.ts';
 import { requireUser } from '../auth/index.ts';
@@ -35,8 +42,18 @@ function highlightedTitle(result: SearchResult, phrases: HighlightPhrase[]): Saf
 // The feed list has an option per subscription (400 in bench:web): kept until the labels change (fragment-cache.ts).
 const feedOptions = createFragmentCache();
 
-function searchForm(q: string, sort: SearchSort, feedId: number | undefined, subscriptions: readonly SubscriptionLabel[]): SafeHtml {
-  const options = feedOptions([subscriptions], String(feedId ?? ''), () => html`${subscriptions.map((s) => html`<option value="${s.feedId}"${s.feedId === feedId ? ' selected' : ''}>${s.displayTitle}</option>`)}`);
+function searchForm(
+  q: string,
+  sort: SearchSort,
+  feedId: number | undefined,
+  subscriptions: readonly SubscriptionLabel[],
+): SafeHtml {
+  const options = feedOptions(
+    [subscriptions],
+    String(feedId ?? ''),
+    () =>
+      html`${subscriptions.map((s) => html`<option value="${s.feedId}"${s.feedId === feedId ? ' selected' : ''}>${s.displayTitle}</option>`)}`,
+  );
   return html`<form class="compare" method="get" action="/search" role="search" data-testid="search-form">
 <label>Query <input type="search" name="q" value="${q}" size="40" data-testid="search-input" autofocus></label>
 <label>Order <select name="sort" data-testid="search-sort"><option value="relevance"${sort === 'relevance' ? ' selected' : ''}>Relevance</option><option value="newest"${sort === 'newest' ? ' selected' : ''}>Newest first</option></select></label>
@@ -55,13 +72,19 @@ const SYNTAX = html`<details class="hint"><summary>Query language</summary><ul>
 
 function savedList(page: PageContext, saved: SavedSearch[]): SafeHtml {
   if (saved.length === 0) return html`<p class="hint">No saved searches yet.</p>`;
-  return html`<ul data-testid="saved-searches">${saved.map((s) => html`<li><a href="/search${queryString({ q: s.query, sort: s.sort === 'relevance' ? undefined : s.sort })}">${s.name}</a>
-${postForm(page, `/search/saved/${s.id}/delete`, 'Delete', { className: 'inline' })}</li>`)}</ul>`;
+  return html`<ul data-testid="saved-searches">${saved.map(
+    (
+      s,
+    ) => html`<li><a href="/search${queryString({ q: s.query, sort: s.sort === 'relevance' ? undefined : s.sort })}">${s.name}</a>
+${postForm(page, `/search/saved/${s.id}/delete`, 'Delete', { className: 'inline' })}</li>`,
+  )}</ul>`;
 }
 
 function saveForm(page: PageContext, q: string, sort: SearchSort): SafeHtml {
   return postForm(page, '/search/saved', 'Save this search', {
-    className: 'compare', testId: 'save-search-form', hidden: { q, sort },
+    className: 'compare',
+    testId: 'save-search-form',
+    hidden: { q, sort },
     fields: html`<label>Name <input name="name" required maxlength="200" data-testid="save-search-name"></label> `,
   });
 }
@@ -73,7 +96,10 @@ export async function searchPage(c: HonoContext, ctx: Context): Promise<Response
   const sort: SearchSort = c.req.query('sort') === 'newest' ? 'newest' : 'relevance';
   const feedId = positiveInt(c.req.query('feed'));
   const cursor = c.req.query('cursor') || undefined;
-  const [subscriptions, saved] = await Promise.all([ctx.store.listSubscriptionLabels(page.user.id), ctx.store.listSavedSearches({ userId: page.user.id })]);
+  const [subscriptions, saved] = await Promise.all([
+    ctx.store.listSubscriptionLabels(page.user.id),
+    ctx.store.listSavedSearches({ userId: page.user.id }),
+  ]);
   let results: SearchResults | undefined;
   let problem: string | undefined;
   if (q !== '') {
@@ -86,14 +112,32 @@ export async function searchPage(c: HonoContext, ctx: Context): Promise<Response
       problem = 'This page of results is no longer valid; search again.';
     }
   }
-  const states = results === undefined ? new Map() : await ctx.store.articleStates(page.user.id, results.results.map((r) => r.id));
+  const states =
+    results === undefined
+      ? new Map()
+      : await ctx.store.articleStates(
+          page.user.id,
+          results.results.map((r) => r.id),
+        );
   const phrases = results === undefined ? [] : highlightPhrases(parseQuery(q));
-  const list = results === undefined ? html`` : html`
+  const list =
+    results === undefined
+      ? html``
+      : html`
 ${results.problems.map((p) => html`<p class="notice" data-testid="search-problem">${p}</p>`)}
 ${results.results.length === 0 ? html`<p class="empty" data-testid="no-results">Nothing found.</p>` : ''}
-<ul class="items" data-testid="search-results">${results.results.map((r) => articleItem(page, {
-    ...r, read: states.get(r.id)?.read ?? false, starred: states.get(r.id)?.starred ?? false,
-  }, html`<p class="snippet" data-testid="snippet">${raw(snippetToHtml(r.snippet))}</p>`, highlightedTitle(r, phrases)))}</ul>
+<ul class="items" data-testid="search-results">${results.results.map((r) =>
+          articleItem(
+            page,
+            {
+              ...r,
+              read: states.get(r.id)?.read ?? false,
+              starred: states.get(r.id)?.starred ?? false,
+            },
+            html`<p class="snippet" data-testid="snippet">${raw(snippetToHtml(r.snippet))}</p>`,
+            highlightedTitle(r, phrases),
+          ),
+        )}</ul>
 <nav class="pager">${cursor === undefined ? html`<span></span>` : html`<a href="/search${queryString({ q, sort, feed: feedId })}">First page</a>`}${results.nextCursor === undefined ? '' : html`<a rel="next" data-testid="next-page" href="/search${queryString({ q, sort, feed: feedId, cursor: results.nextCursor })}">More results →</a>`}</nav>
 ${saveForm(page, q, sort)}`;
   const body = html`<h1>Search</h1>
@@ -102,7 +146,10 @@ ${SYNTAX}
 ${problem === undefined ? '' : html`<p class="notice error">${problem}</p>`}
 ${list}`;
   return renderPage(page, {
-    title: q === '' ? 'Search' : `${q} · Search`, body, active: 'search', kind: 'list',
+    title: q === '' ? 'Search' : `${q} · Search`,
+    body,
+    active: 'search',
+    kind: 'list',
     sidebar: html`<h2>Saved searches</h2>${savedList(page, saved)}`,
   });
 }
@@ -116,7 +163,8 @@ export async function saveSearchAction(c: HonoContext, ctx: Context): Promise<Re
   if (name === '' || query === '') throw new AppError('input.invalid', 'a saved search needs a name and a query');
   const sort: SearchSort = formString(form, 'sort') === 'newest' ? 'newest' : 'relevance';
   const saved = await ctx.store.saveSearch({ userId: user.id, name, query, sort, at: ctx.now() });
-  if (!('next' in form)) form.next = `/search${queryString({ q: query, sort: sort === 'relevance' ? undefined : sort })}`;
+  if (!('next' in form))
+    form.next = `/search${queryString({ q: query, sort: sort === 'relevance' ? undefined : sort })}`;
   return answerAction(c, form, '/search', { id: saved.id, name: saved.name });
 }
 
@@ -125,6 +173,7 @@ export async function deleteSavedSearchAction(c: HonoContext, ctx: Context): Pro
   const user = requireUser(c);
   const form = await c.req.parseBody();
   const id = positiveInt(c.req.param('id'));
-  if (id === undefined || !(await ctx.store.deleteSavedSearch(id, { userId: user.id }))) throw new AppError('not-found', 'no such saved search');
+  if (id === undefined || !(await ctx.store.deleteSavedSearch(id, { userId: user.id })))
+    throw new AppError('not-found', 'no such saved search');
   return answerAction(c, form, '/search', { id });
 }

@@ -14,7 +14,7 @@ export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self'",
-  'img-src \'self\' https: http: data:',
+  "img-src 'self' https: http: data:",
   'media-src https: http:',
   "object-src 'none'",
   "frame-ancestors 'none'",

@@ -10,12 +10,23 @@ import { requireUser } from '../auth/index.ts';
 import { html, type SafeHtml } from '../html.ts';
 import { renderPage } from './layout.ts';
 import { loadPageContext } from './page-context.ts';
-import { pickReaderSettings, READER_SETTING_VALUES, saveReaderSettings, type ReaderSettings } from './reader-settings.ts';
+import {
+  pickReaderSettings,
+  READER_SETTING_VALUES,
+  saveReaderSettings,
+  type ReaderSettings,
+} from './reader-settings.ts';
 import { answerAction, postForm } from './ui.ts';
 
 const LABELS: { [K in keyof ReaderSettings]: { legend: string; values: Record<ReaderSettings[K], string> } } = {
-  markRead: { legend: 'Mark articles read', values: { open: 'when I open them', scroll: 'when I open them or scroll past them in a list' } },
-  paging: { legend: 'Long lists', values: { paged: 'in pages, with an “Older” link', infinite: 'load more as I scroll (infinite)' } },
+  markRead: {
+    legend: 'Mark articles read',
+    values: { open: 'when I open them', scroll: 'when I open them or scroll past them in a list' },
+  },
+  paging: {
+    legend: 'Long lists',
+    values: { paged: 'in pages, with an “Older” link', infinite: 'load more as I scroll (infinite)' },
+  },
   theme: { legend: 'Theme', values: { system: 'as the system (light or dark)', light: 'light', dark: 'dark' } },
 };
 

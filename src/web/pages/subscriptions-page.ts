@@ -25,14 +25,17 @@ export const MAX_OPML_BYTES = 5 * 1024 * 1024;
 
 /** Returns a feed's status in a word or two: ok, new, or its last error code with the count in a row. */
 export function feedStatus(feed: Feed): SafeHtml {
-  if (feed.lastError !== undefined) return html`<span class="status-error" data-testid="feed-status">${feed.lastError.code}${feed.errorCount > 1 ? ` ×${feed.errorCount}` : ''}</span>`;
+  if (feed.lastError !== undefined)
+    return html`<span class="status-error" data-testid="feed-status">${feed.lastError.code}${feed.errorCount > 1 ? ` ×${feed.errorCount}` : ''}</span>`;
   if (feed.lastSuccessAt === undefined) return html`<span data-testid="feed-status">new</span>`;
   return html`<span class="status-ok" data-testid="feed-status">ok${feed.lastStatus === undefined ? '' : ` (${feed.lastStatus})`}</span>`;
 }
 
 function addForm(page: PageContext, values: { url?: string; title?: string; category?: string }): SafeHtml {
   return postForm(page, '/subscriptions', 'Subscribe', {
-    className: 'compare', testId: 'add-feed-form', buttonClass: 'primary',
+    className: 'compare',
+    testId: 'add-feed-form',
+    buttonClass: 'primary',
     fields: html`<label>Feed or site URL <input type="url" name="url" required size="40" value="${values.url ?? ''}" placeholder="https://example.com/" data-testid="add-feed-url"></label>
 <label>Title <input name="title" value="${values.title ?? ''}" placeholder="(the feed's own)"></label>
 <label>Category <input name="category" value="${values.category ?? ''}" placeholder="News/World"></label> `,
@@ -49,17 +52,24 @@ function importForm(page: PageContext): SafeHtml {
 function subscriptionTable(page: PageContext, subs: Subscription[]): SafeHtml {
   if (subs.length === 0) return html`<p class="empty">No feeds yet: add one above, or import an OPML list.</p>`;
   const unread = new Map(page.unread.feeds.map((f) => [f.feedId, f.unread]));
-  const rows = subs.map((sub) => html`<tr data-testid="subscription-row" data-feed-id="${sub.feedId}">
+  const rows = subs.map(
+    (sub) => html`<tr data-testid="subscription-row" data-feed-id="${sub.feedId}">
 <td>${sub.displayCategory ?? ''}</td>
 <td><a href="/unread?feed=${sub.feedId}">${sub.displayTitle}</a><br><small class="hint">${sub.feed.url}</small></td>
 <td class="num">${unread.get(sub.feedId) ?? 0}</td>
 <td>${feedStatus(sub.feed)}</td>
 <td class="wide-only">${timeTag(sub.feed.lastFetchedAt)}</td>
-<td><a href="/feeds/${sub.feedId}/settings" data-testid="feed-settings-link">Settings</a></td></tr>`);
+<td><a href="/feeds/${sub.feedId}/settings" data-testid="feed-settings-link">Settings</a></td></tr>`,
+  );
   return html`<table class="data" data-testid="subscriptions"><thead><tr><th>Category</th><th>Feed</th><th>Unread</th><th>Status</th><th class="wide-only">Last fetch</th><th></th></tr></thead><tbody>${rows}</tbody></table>`;
 }
 
-async function renderSubscriptions(page: PageContext, notice: SafeHtml, values: { url?: string; title?: string; category?: string } = {}, status: 200 | 400 | 422 = 200): Promise<Response> {
+async function renderSubscriptions(
+  page: PageContext,
+  notice: SafeHtml,
+  values: { url?: string; title?: string; category?: string } = {},
+  status: 200 | 400 | 422 = 200,
+): Promise<Response> {
   const subs = await page.ctx.store.listSubscriptions(page.user.id);
   const body = html`<h1>Feeds</h1>
 ${notice}
@@ -83,14 +93,27 @@ export async function subscriptionsPage(c: HonoContext, ctx: Context): Promise<R
 export async function addSubscriptionAction(c: HonoContext, ctx: Context): Promise<Response> {
   const page = await loadPageContext(c, ctx);
   const form = await c.req.parseBody();
-  const values = { url: formString(form, 'url').trim(), title: formString(form, 'title').trim(), category: formString(form, 'category').trim() };
+  const values = {
+    url: formString(form, 'url').trim(),
+    title: formString(form, 'title').trim(),
+    category: formString(form, 'category').trim(),
+  };
   const result = await subscribeUser(ctx, page.user.id, values.url, {
-    ...(values.title === '' ? {} : { title: values.title }), ...(values.category === '' ? {} : { category: values.category }),
+    ...(values.title === '' ? {} : { title: values.title }),
+    ...(values.category === '' ? {} : { category: values.category }),
   });
   if (result.kind === 'failed') {
-    return renderSubscriptions(page, html`<p class="notice error" data-testid="add-feed-error">Could not subscribe: ${result.error.message}</p>`, values, 422);
+    return renderSubscriptions(
+      page,
+      html`<p class="notice error" data-testid="add-feed-error">Could not subscribe: ${result.error.message}</p>`,
+      values,
+      422,
+    );
   }
-  return c.redirect(`/feeds/${result.subscription.feedId}/settings?${result.kind === 'subscribed' ? 'added=1' : 'already=1'}`, 303);
+  return c.redirect(
+    `/feeds/${result.subscription.feedId}/settings?${result.kind === 'subscribed' ? 'added=1' : 'already=1'}`,
+    303,
+  );
 }
 
 function importSummary(items: OpmlImportItem[], subscribed: number, problems: string[]): SafeHtml {
@@ -105,19 +128,43 @@ export async function importOpmlAction(c: HonoContext, ctx: Context): Promise<Re
   const page = await loadPageContext(c, ctx);
   const form = await c.req.parseBody();
   const file = form.opml;
-  if (!(file instanceof File) || file.size === 0) return renderSubscriptions(page, html`<p class="notice error" data-testid="opml-error">Choose an OPML file to import.</p>`, {}, 400);
-  if (file.size > MAX_OPML_BYTES) return renderSubscriptions(page, html`<p class="notice error" data-testid="opml-error">That file is too large for an OPML list.</p>`, {}, 400);
+  if (!(file instanceof File) || file.size === 0)
+    return renderSubscriptions(
+      page,
+      html`<p class="notice error" data-testid="opml-error">Choose an OPML file to import.</p>`,
+      {},
+      400,
+    );
+  if (file.size > MAX_OPML_BYTES)
+    return renderSubscriptions(
+      page,
+      html`<p class="notice error" data-testid="opml-error">That file is too large for an OPML list.</p>`,
+      {},
+      400,
+    );
   // ingest's importOpml reads a path (the CLI's input): the upload goes through a private temporary file.
   const dir = await mkdtemp(join(tmpdir(), 'tidings-opml-'));
   try {
     const path = join(dir, 'upload.opml');
     await writeFile(path, new Uint8Array(await file.arrayBuffer()));
     const result = await importOpml(ctx, path);
-    if (result.kind === 'failed') return renderSubscriptions(page, html`<p class="notice error" data-testid="opml-error">Could not import: ${result.error.message}</p>`, {}, 422);
+    if (result.kind === 'failed')
+      return renderSubscriptions(
+        page,
+        html`<p class="notice error" data-testid="opml-error">Could not import: ${result.error.message}</p>`,
+        {},
+        422,
+      );
     let subscribed = 0;
     for (const item of result.items) {
       if (item.feedId === undefined) continue;
-      const added = await ctx.store.addSubscription({ userId: page.user.id, feedId: item.feedId, title: item.title, category: item.category, at: ctx.now() });
+      const added = await ctx.store.addSubscription({
+        userId: page.user.id,
+        feedId: item.feedId,
+        title: item.title,
+        category: item.category,
+        at: ctx.now(),
+      });
       if (added.kind === 'added') subscribed += 1;
     }
     return renderSubscriptions(page, importSummary(result.items, subscribed, result.problems));
@@ -133,7 +180,9 @@ export async function exportOpmlAction(c: HonoContext, ctx: Context): Promise<Re
   const opml = writeOpml({
     title: `Tidings subscriptions of ${page.user.name}`,
     feeds: subs.map((sub) => ({
-      xmlUrl: sub.feed.url, title: sub.displayTitle, categories: sub.displayCategory === undefined ? [] : [sub.displayCategory],
+      xmlUrl: sub.feed.url,
+      title: sub.displayTitle,
+      categories: sub.displayCategory === undefined ? [] : [sub.displayCategory],
       ...(sub.feed.siteUrl === undefined ? {} : { htmlUrl: sub.feed.siteUrl }),
     })),
   });

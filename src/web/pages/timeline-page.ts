@@ -31,7 +31,12 @@ function filterQuery(filter: TimelineFilter, extra: Record<string, string | unde
   return queryString({ feed: filter.feedId, category: filter.category, ...extra });
 }
 
-function bulkActions(page: PageContext, view: TimelineView, filter: TimelineFilter, result: TimelineItemsPage): SafeHtml {
+function bulkActions(
+  page: PageContext,
+  view: TimelineView,
+  filter: TimelineFilter,
+  result: TimelineItemsPage,
+): SafeHtml {
   const unreadIds = result.articles.filter((a) => !a.read).map((a) => a.id);
   if (view === 'starred' || unreadIds.length === 0) return html``;
   const hidden: Record<string, string | number> = { before: page.ctx.now() };
@@ -49,20 +54,35 @@ export async function timelinePage(c: HonoContext, ctx: Context): Promise<Respon
   const view = viewOf(c.req.path);
   const feedId = positiveInt(c.req.query('feed'));
   const category = c.req.query('category')?.trim() || undefined;
-  const filter: TimelineFilter = { ...(feedId === undefined ? {} : { feedId }), ...(category === undefined ? {} : { category }) };
+  const filter: TimelineFilter = {
+    ...(feedId === undefined ? {} : { feedId }),
+    ...(category === undefined ? {} : { category }),
+  };
   const cursor = c.req.query('cursor') || undefined;
   let result: TimelineItemsPage;
   try {
-    result = await ctx.store.listTimelineItems({ userId: page.user.id, view, ...filter, limit: TIMELINE_PAGE_SIZE, cursor });
+    result = await ctx.store.listTimelineItems({
+      userId: page.user.id,
+      view,
+      ...filter,
+      limit: TIMELINE_PAGE_SIZE,
+      cursor,
+    });
   } catch (error) {
     if (!isAppError(error, 'input.invalid')) throw error;
     result = { articles: [] };
   }
   const subscriptions = await ctx.store.listSubscriptionLabels(page.user.id);
-  const feedName = feedId === undefined ? undefined
-    : subscriptions.find((s) => s.feedId === feedId)?.displayTitle ?? (await ctx.store.getFeed(feedId))?.title ?? `feed ${feedId}`;
+  const feedName =
+    feedId === undefined
+      ? undefined
+      : (subscriptions.find((s) => s.feedId === feedId)?.displayTitle ??
+        (await ctx.store.getFeed(feedId))?.title ??
+        `feed ${feedId}`);
   const scope = feedName ?? category;
-  const tabs = (['unread', 'all', 'starred'] as const).map((v) => html`<a href="/${v}${filterQuery(filter)}"${v === view ? html` aria-current="page"` : ''}>${TITLES[v]}</a>`);
+  const tabs = (['unread', 'all', 'starred'] as const).map(
+    (v) => html`<a href="/${v}${filterQuery(filter)}"${v === view ? html` aria-current="page"` : ''}>${TITLES[v]}</a>`,
+  );
   const body = html`<div class="page-head"><h1>${TITLES[view]}${scope === undefined ? '' : html` · <span data-testid="timeline-scope">${scope}</span>`}</h1>
 ${feedId === undefined ? '' : html`<a href="/feeds/${feedId}/settings">Feed settings</a>`}</div>
 <nav class="tabs" aria-label="Views">${tabs}</nav>
@@ -74,7 +94,10 @@ ${result.articles.map((a) => articleItem(page, a))}
 <nav class="pager" aria-label="Pages">${cursor === undefined ? html`<span></span>` : html`<a href="/${view}${filterQuery(filter)}">Newest</a>`}${result.nextCursor === undefined ? '' : html`<a rel="next" data-testid="next-page" href="/${view}${filterQuery(filter, { cursor: result.nextCursor })}">Older →</a>`}</nav>
 ${bulkActions(page, view, filter, result)}`;
   return renderPage(page, {
-    title: scope === undefined ? TITLES[view] : `${TITLES[view]} · ${scope}`, body, active: view, kind: 'list',
+    title: scope === undefined ? TITLES[view] : `${TITLES[view]} · ${scope}`,
+    body,
+    active: view,
+    kind: 'list',
     sidebar: feedSidebar(page, subscriptions, view, filter),
   });
 }

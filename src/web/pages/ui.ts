@@ -24,8 +24,15 @@ export interface PostFormOptions {
 }
 
 /** Returns a POST form to `action` with the CSRF token, `next` (this page) and one submit button. */
-export function postForm(page: PageContext, action: string, label: string | SafeHtml, options: PostFormOptions = {}): SafeHtml {
-  const hidden = Object.entries(options.hidden ?? {}).map(([name, value]) => html`<input type="hidden" name="${name}" value="${String(value)}">`);
+export function postForm(
+  page: PageContext,
+  action: string,
+  label: string | SafeHtml,
+  options: PostFormOptions = {},
+): SafeHtml {
+  const hidden = Object.entries(options.hidden ?? {}).map(
+    ([name, value]) => html`<input type="hidden" name="${name}" value="${String(value)}">`,
+  );
   return html`<form method="post" action="${action}" class="${options.className ?? 'inline'}"${options.id === undefined ? '' : html` id="${options.id}"`}${options.testId === undefined ? '' : html` data-testid="${options.testId}"`}>${csrfField(page.csrf)}<input type="hidden" name="next" value="${page.path}">${hidden}${options.fields ?? ''}<button type="submit"${options.buttonClass === undefined ? '' : html` class="${options.buttonClass}"`}${options.buttonTestId === undefined ? '' : html` data-testid="${options.buttonTestId}"`}${options.buttonAttributes ?? ''}>${label}</button></form>`;
 }
 
@@ -60,7 +67,12 @@ export function wantsJson(c: HonoContext): boolean {
 }
 
 /** Answers an action: JSON `data` for the script, else a 303 to the form's `next` (a local path) or `fallback`. */
-export function answerAction(c: HonoContext, form: Record<string, unknown>, fallback: string, data: Record<string, unknown>): Response {
+export function answerAction(
+  c: HonoContext,
+  form: Record<string, unknown>,
+  fallback: string,
+  data: Record<string, unknown>,
+): Response {
   if (wantsJson(c)) return c.json({ ok: true, ...data });
   const next = formString(form, 'next');
   return c.redirect(next === '' ? fallback : safeNextPath(next), 303);
@@ -69,7 +81,8 @@ export function answerAction(c: HonoContext, form: Record<string, unknown>, fall
 /** Returns `?a=1&b=2` from the defined values (or '' when none). */
 export function queryString(values: Record<string, string | number | undefined>): string {
   const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(values)) if (value !== undefined && value !== '') params.set(key, String(value));
+  for (const [key, value] of Object.entries(values))
+    if (value !== undefined && value !== '') params.set(key, String(value));
   const text = params.toString();
   return text === '' ? '' : `?${text}`;
 }

@@ -28,7 +28,9 @@ export function articleItem(article: Article, host: string): PublishedItem {
     ...(article.link === undefined ? {} : { link: article.link }),
     ...(content === undefined || content === '' ? {} : { contentHtml: content }),
     ...(latest?.summary === undefined || latest.summary === '' ? {} : { summaryHtml: latest.summary }),
-    authors: article.authors, categories: article.categories.map((c) => c.term), enclosures: article.enclosures,
+    authors: article.authors,
+    categories: article.categories.map((c) => c.term),
+    enclosures: article.enclosures,
     ...(article.language === undefined ? {} : { language: article.language }),
     publishedAt: article.publishedAt ?? article.firstSeenAt,
     ...(article.updatedAt === undefined ? {} : { updatedAt: article.updatedAt }),
@@ -44,18 +46,31 @@ async function convertFeed(feed: PublishedFeed, query: FeedQuery): Promise<Publi
   const convert = await chineseConverter(query.opencc);
   const opt = (text: string | undefined) => (text === undefined ? undefined : convert(text));
   return {
-    ...feed, title: convert(feed.title), description: opt(feed.description),
+    ...feed,
+    title: convert(feed.title),
+    description: opt(feed.description),
     items: feed.items.map((item) => ({
-      ...item, title: opt(item.title), contentHtml: opt(item.contentHtml), summaryHtml: opt(item.summaryHtml),
-      categories: item.categories.map(convert), authors: item.authors.map((p) => ({ ...p, name: opt(p.name) })),
+      ...item,
+      title: opt(item.title),
+      contentHtml: opt(item.contentHtml),
+      summaryHtml: opt(item.summaryHtml),
+      categories: item.categories.map(convert),
+      authors: item.authors.map((p) => ({ ...p, name: opt(p.name) })),
     })),
   };
 }
 
 /** Returns the document for `source` as `query` asks, served at `selfUrl`; throws AppError `input.invalid` for a filter that is too slow. */
-export async function buildDocument(ctx: Context, source: FeedSource, query: FeedQuery, selfUrl: URL): Promise<WrittenFeed> {
+export async function buildDocument(
+  ctx: Context,
+  source: FeedSource,
+  query: FeedQuery,
+  selfUrl: URL,
+): Promise<WrittenFeed> {
   const filtering = query.filter.filter !== undefined || query.filter.filterout !== undefined;
-  const ids = await source.articleIds(filtering ? Math.min(query.limit * FILTER_OVERSCAN, MAX_CANDIDATES) : query.limit);
+  const ids = await source.articleIds(
+    filtering ? Math.min(query.limit * FILTER_OVERSCAN, MAX_CANDIDATES) : query.limit,
+  );
   const articles: Article[] = [];
   for (const id of ids) {
     const article = await ctx.store.getArticle(id, { revisions: 'latest' });
@@ -69,7 +84,8 @@ export async function buildDocument(ctx: Context, source: FeedSource, query: Fee
   items = items.slice(0, query.limit);
   const newest = Math.max(0, ...items.map((item) => item.updatedAt ?? item.publishedAt ?? 0));
   const feed: PublishedFeed = {
-    title: source.title, selfUrl: selfUrl.href,
+    title: source.title,
+    selfUrl: selfUrl.href,
     ...(source.siteUrl === undefined ? {} : { siteUrl: source.siteUrl }),
     ...(source.description === undefined ? {} : { description: source.description }),
     ...(source.language === undefined ? {} : { language: source.language }),

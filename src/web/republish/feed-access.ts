@@ -18,10 +18,12 @@ export async function feedReader(c: HonoContext, ctx: Context): Promise<User> {
   const auth = c.get('auth');
   if (auth !== undefined) return auth.user;
   const token = c.req.param('token') ?? c.req.query('token');
-  if (token === undefined || token === '') throw new AppError('auth.unauthenticated', 'a feed URL needs ?token= with a read API token');
+  if (token === undefined || token === '')
+    throw new AppError('auth.unauthenticated', 'a feed URL needs ?token= with a read API token');
   const found = await resolveApiToken(ctx, token);
   if (found === undefined) throw new AppError('auth.unauthenticated', 'the feed token is not valid');
-  if (found.token.scope !== 'read') throw new AppError('auth.forbidden', 'put only read tokens in feed URLs; a read-write token must stay secret');
+  if (found.token.scope !== 'read')
+    throw new AppError('auth.forbidden', 'put only read tokens in feed URLs; a read-write token must stay secret');
   return found.user;
 }
 

@@ -18,7 +18,12 @@ export const DEFAULT_LIMIT = 50;
 export const MAX_LIMIT = 500;
 
 /** What a republished-feed request asks for. */
-export interface FeedQuery { format: PublishFormat; limit: number; filter: ItemFilter; opencc?: ChineseConversion }
+export interface FeedQuery {
+  format: PublishFormat;
+  limit: number;
+  filter: ItemFilter;
+  opencc?: ChineseConversion;
+}
 
 function nonEmpty(value: string | undefined): string | undefined {
   return value === undefined || value === '' ? undefined : value;
@@ -32,16 +37,23 @@ export function readFeedQuery(c: HonoContext, pathFormat: PublishFormat): FeedQu
   const limit = limitText === undefined ? DEFAULT_LIMIT : /^\d{1,9}$/.test(limitText) ? Number(limitText) : Number.NaN;
   if (!(limit >= 1)) throw new AppError('input.invalid', 'limit must be a positive integer');
   const opencc = nonEmpty(c.req.query('opencc'));
-  if (opencc !== undefined && !isChineseConversion(opencc)) throw new AppError('input.invalid', 'opencc must be s2t or t2s');
+  if (opencc !== undefined && !isChineseConversion(opencc))
+    throw new AppError('input.invalid', 'opencc must be s2t or t2s');
   const filter = nonEmpty(c.req.query('filter'));
   const filterout = nonEmpty(c.req.query('filterout'));
   if (filter !== undefined) checkPattern(filter, 'filter');
   if (filterout !== undefined) checkPattern(filterout, 'filterout');
   const sensitive = nonEmpty(c.req.query('filter_case_sensitive')) ?? 'true';
-  if (sensitive !== 'true' && sensitive !== 'false') throw new AppError('input.invalid', 'filter_case_sensitive must be true or false');
+  if (sensitive !== 'true' && sensitive !== 'false')
+    throw new AppError('input.invalid', 'filter_case_sensitive must be true or false');
   return {
-    format, limit: Math.min(limit, MAX_LIMIT),
-    filter: { caseSensitive: sensitive === 'true', ...(filter === undefined ? {} : { filter }), ...(filterout === undefined ? {} : { filterout }) },
+    format,
+    limit: Math.min(limit, MAX_LIMIT),
+    filter: {
+      caseSensitive: sensitive === 'true',
+      ...(filter === undefined ? {} : { filter }),
+      ...(filterout === undefined ? {} : { filterout }),
+    },
     ...(opencc === undefined ? {} : { opencc }),
   };
 }

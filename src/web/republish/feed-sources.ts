@@ -27,7 +27,10 @@ export async function feedSource(ctx: Context, feedId: number): Promise<FeedSour
   const feed = await ctx.store.getFeed(feedId);
   if (feed === undefined) throw new AppError('not-found', `no feed ${feedId}`);
   return {
-    title: feed.title ?? feed.url, siteUrl: feed.siteUrl, description: feed.description, language: feed.language,
+    title: feed.title ?? feed.url,
+    siteUrl: feed.siteUrl,
+    description: feed.description,
+    language: feed.language,
     articleIds: async (limit) => (await ctx.store.listArticles({ feedId, limit })).articles.map((a) => a.id),
   };
 }
@@ -35,11 +38,17 @@ export async function feedSource(ctx: Context, feedId: number): Promise<FeedSour
 /** Returns the source of one of the user's categories; throws AppError `not-found` when no subscription is in it. */
 export async function categorySource(ctx: Context, user: User, category: string): Promise<FeedSource> {
   const subs = await ctx.store.listSubscriptions(user.id);
-  const inside = subs.filter((s) => s.displayCategory !== undefined && (s.displayCategory === category || s.displayCategory.startsWith(`${category}/`)));
+  const inside = subs.filter(
+    (s) =>
+      s.displayCategory !== undefined &&
+      (s.displayCategory === category || s.displayCategory.startsWith(`${category}/`)),
+  );
   if (inside.length === 0) throw new AppError('not-found', `you follow no feed in the category ${category}`);
   return {
-    title: category, description: `The feeds in ${category}: ${inside.map((s) => s.displayTitle).join(', ')}`.slice(0, 500),
-    articleIds: async (limit) => (await ctx.store.listTimeline({ userId: user.id, view: 'all', category, limit })).articles.map((a) => a.id),
+    title: category,
+    description: `The feeds in ${category}: ${inside.map((s) => s.displayTitle).join(', ')}`.slice(0, 500),
+    articleIds: async (limit) =>
+      (await ctx.store.listTimeline({ userId: user.id, view: 'all', category, limit })).articles.map((a) => a.id),
   };
 }
 
@@ -48,7 +57,8 @@ export async function searchSource(ctx: Context, user: User, savedId: number): P
   const saved = await ctx.store.getSavedSearch(savedId, { userId: user.id });
   if (saved === undefined) throw new AppError('not-found', `no saved search ${savedId}`);
   return {
-    title: `Search: ${saved.name}`, description: saved.query,
+    title: `Search: ${saved.name}`,
+    description: saved.query,
     articleIds: async (limit) => {
       const started = performance.now();
       const found = await searchArticles(ctx.searcher ?? ctx.store, saved.query, { sort: saved.sort, limit });
@@ -61,7 +71,8 @@ export async function searchSource(ctx: Context, user: User, savedId: number): P
 /** Returns the source of the whole archive (feeds not removed). */
 export function archiveSource(ctx: Context): FeedSource {
   return {
-    title: 'Tidings: everything', description: 'The newest articles of every feed in this Tidings archive',
+    title: 'Tidings: everything',
+    description: 'The newest articles of every feed in this Tidings archive',
     articleIds: async (limit) => (await ctx.store.listArticles({ limit })).articles.map((a) => a.id),
   };
 }

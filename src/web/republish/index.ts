@@ -1,7 +1,12 @@
 // web/republish/ owns the republished feeds (every feed, category, saved search and the archive as RSS, Atom, JSON Feed).
 // It imports context, accounts, search, clean, store types, publish/ and web/metrics (search latency); never pages or api.
 export {
-  feedDocumentRoute, categoryDocumentRoute, searchDocumentRoute, archiveDocumentRoute, isFeedDocumentPath, DOCUMENT_FILE,
+  feedDocumentRoute,
+  categoryDocumentRoute,
+  searchDocumentRoute,
+  archiveDocumentRoute,
+  isFeedDocumentPath,
+  DOCUMENT_FILE,
 } from './republish-routes.ts';
 export { feedReader, publicRequestUrl } from './feed-access.ts';
 export { readFeedQuery, splitFileName, parseDocumentId, DEFAULT_LIMIT, MAX_LIMIT } from './feed-query.ts';

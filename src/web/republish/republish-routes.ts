@@ -16,11 +16,20 @@ import { archiveSource, categorySource, feedSource, searchSource, type FeedSourc
 /** The path pattern of a document file: a name, a dot and a format. */
 export const DOCUMENT_FILE = '{.+\\.(?:rss|atom|json)}';
 
-async function serve(c: HonoContext, ctx: Context, source: (user: User, name: string) => Promise<FeedSource>): Promise<Response> {
+async function serve(
+  c: HonoContext,
+  ctx: Context,
+  source: (user: User, name: string) => Promise<FeedSource>,
+): Promise<Response> {
   const user = await feedReader(c, ctx);
   const { name, format } = splitFileName(c.req.param('file') ?? '');
   const query = readFeedQuery(c, format);
-  const document = await buildDocument(ctx, await source(user, name), query, publicRequestUrl(c, ctx.settings.trustProxy));
+  const document = await buildDocument(
+    ctx,
+    await source(user, name),
+    query,
+    publicRequestUrl(c, ctx.settings.trustProxy),
+  );
   return c.body(document.body, 200, { 'content-type': document.contentType, 'cache-control': 'private, max-age=300' });
 }
 
@@ -46,5 +55,8 @@ export function archiveDocumentRoute(c: HonoContext, ctx: Context): Promise<Resp
 
 /** Returns true for a path of a republished feed document (not a page: no redirect to the login form). */
 export function isFeedDocumentPath(path: string): boolean {
-  return /^\/(?:t\/[^/]+\/)?(?:feeds|categories|searches)\/.+\.(?:rss|atom|json)$/.test(path) || /^\/(?:t\/[^/]+\/)?all\.(?:rss|atom|json)$/.test(path);
+  return (
+    /^\/(?:t\/[^/]+\/)?(?:feeds|categories|searches)\/.+\.(?:rss|atom|json)$/.test(path) ||
+    /^\/(?:t\/[^/]+\/)?all\.(?:rss|atom|json)$/.test(path)
+  );
 }

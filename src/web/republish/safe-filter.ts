@@ -20,7 +20,11 @@ export const MAX_FILTER_TEXT = 4000;
 export const FILTER_TIME_LIMIT_MS = 250;
 
 /** What to keep: items matching `filter` (when given) and not matching `filterout` (when given). */
-export interface ItemFilter { filter?: string; filterout?: string; caseSensitive: boolean }
+export interface ItemFilter {
+  filter?: string;
+  filterout?: string;
+  caseSensitive: boolean;
+}
 
 const SCRIPT = `(() => {
   const flags = caseSensitive ? '' : 'i';
@@ -31,11 +35,14 @@ const SCRIPT = `(() => {
 
 /** Throws AppError `input.invalid` unless `pattern` is a usable regular expression of at most 256 characters. */
 export function checkPattern(pattern: string, name: string): void {
-  if (pattern.length > MAX_PATTERN_LENGTH) throw new AppError('input.invalid', `${name} may have at most ${MAX_PATTERN_LENGTH} characters`);
+  if (pattern.length > MAX_PATTERN_LENGTH)
+    throw new AppError('input.invalid', `${name} may have at most ${MAX_PATTERN_LENGTH} characters`);
   try {
     new RegExp(pattern);
   } catch (error) {
-    throw new AppError('input.invalid', `${name} is not a valid regular expression: ${(error as Error).message}`, { cause: error });
+    throw new AppError('input.invalid', `${name} is not a valid regular expression: ${(error as Error).message}`, {
+      cause: error,
+    });
   }
 }
 
@@ -45,7 +52,10 @@ export function matchFilter(texts: readonly string[], filter: ItemFilter): boole
   if (filter.filter !== undefined) checkPattern(filter.filter, 'filter');
   if (filter.filterout !== undefined) checkPattern(filter.filterout, 'filterout');
   const sandbox = createContext({
-    texts: texts.map((text) => text.slice(0, MAX_FILTER_TEXT)), filter: filter.filter, filterout: filter.filterout, caseSensitive: filter.caseSensitive,
+    texts: texts.map((text) => text.slice(0, MAX_FILTER_TEXT)),
+    filter: filter.filter,
+    filterout: filter.filterout,
+    caseSensitive: filter.caseSensitive,
   });
   try {
     const result = runInContext(SCRIPT, sandbox, { timeout: FILTER_TIME_LIMIT_MS }) as unknown;

@@ -16,5 +16,14 @@ import { migration as archiveState } from './2026-11-26-010-archive-state.ts';
 
 /** The schema's history, oldest first. */
 export const sqliteMigrations: readonly SqliteMigration[] = [
-  initial, fetchLog, search, learnedBoilerplate, accounts, userPreferences, savedSearchOwner, unreadCounts, searchTokens, archiveState,
+  initial,
+  fetchLog,
+  search,
+  learnedBoilerplate,
+  accounts,
+  userPreferences,
+  savedSearchOwner,
+  unreadCounts,
+  searchTokens,
+  archiveState,
 ];
