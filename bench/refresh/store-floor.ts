@@ -14,7 +14,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { prepareDocument } from '../../src/ingest/prepare-document.ts';
+import { prepareDocument } from '../../src/ingest/refresh/prepare-document.ts';
 import { openStore } from '../../src/store/index.ts';
 import { formatNumber, formatTable } from '../lib/format-table.ts';
 import { readNumberOption } from '../parse/generate-corpus.ts';

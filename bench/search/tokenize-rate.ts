@@ -5,9 +5,9 @@
  * without building an archive. The articles are generated first and not timed.
  */
 import { createPrng } from '../lib/prng.ts';
-import { contentTokens, type SearchableRevision } from '../../src/search/tokenize/document-tokens.ts';
-import { foldText } from '../../src/search/tokenize/fold-text.ts';
-import { htmlToText } from '../../src/search/tokenize/html-to-text.ts';
+import { contentTokens, type SearchableRevision } from '../../src/tokenize/document-tokens.ts';
+import { foldText } from '../../src/tokenize/fold-text.ts';
+import { htmlToText } from '../../src/tokenize/html-to-text.ts';
 import { createArticleGenerator } from './generate-articles.ts';
 
 const argv = process.argv.slice(2);

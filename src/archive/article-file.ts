@@ -1,5 +1,5 @@
 /**
- * One article as one plain file (../shared/ARCHIVE-FORMAT.md): a timestamp comment, a
+ * One article as one plain file (docs/archive-format.md): a timestamp comment, a
  * Markdown link `[title](url)`, a `------` underline, an empty line, then the HTML body.
  * Formatting is exact; reading is lenient (CRLF, BOM, missing final newline, unescaped
  * brackets in the title). The body is byte-exact both ways, so only ONE empty line after

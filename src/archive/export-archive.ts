@@ -18,7 +18,7 @@ import {
   type ArchiveFeed,
   type ArchiveProblem,
   type ArchiveRecord,
-} from './archive-record.ts';
+} from './serialize-sidecars.ts';
 import { writeArchiveFeed, writeArticleFileOnce } from './write-archive.ts';
 
 /** One feed to export with all its article revisions. */

@@ -1,5 +1,5 @@
 /**
- * The plain-file archive (../shared/ARCHIVE-FORMAT.md): article files, folder layout,
+ * The plain-file archive (docs/archive-format.md): article files, folder layout,
  * sidecar records, live writes, reading back and export. Pure file I/O: it must not
  * import the store, search, web or cli layers, and it knows no SQL.
  */
@@ -21,10 +21,10 @@ export {
   serializeRecord,
   serializeFeed,
   checkRecord,
-} from './archive-record.ts';
-export type { ArchiveFeed, ArchiveRecord, ArchiveProblem } from './archive-record.ts';
-export { parseArchiveRecord, parseArchiveFeed } from './parse-archive-record.ts';
-export type { ParseSidecarResult } from './parse-archive-record.ts';
+} from './serialize-sidecars.ts';
+export type { ArchiveFeed, ArchiveRecord, ArchiveProblem } from './serialize-sidecars.ts';
+export { parseArchiveRecord, parseArchiveFeed } from './parse-sidecars.ts';
+export type { ParseSidecarResult } from './parse-sidecars.ts';
 export {
   writeArticleRevision,
   writeArchiveFeed,

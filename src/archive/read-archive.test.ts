@@ -3,7 +3,7 @@ import { appendFile, copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isAppError } from '../domain/errors.ts';
-import { buildArchiveRecord, serializeRecord, type ArchiveFeed } from './archive-record.ts';
+import { buildArchiveRecord, serializeRecord, type ArchiveFeed } from './serialize-sidecars.ts';
 import { readArchive, type ArchiveFolder } from './read-archive.ts';
 import { writeArticleRevision } from './write-archive.ts';
 import { feedFolderName } from './archive-layout.ts';

@@ -2,7 +2,7 @@
  * Reading an archive folder back (for import / rebuilding the database). `readArchive`
  * is an async generator yielding one feed folder at a time, so a large archive is never
  * held in memory at once. The root itself is read as a feed folder too when it holds
- * article files (ARCHIVE-FORMAT.md: "the example alone still imports"), then each
+ * article files (docs/archive-format.md: "the example alone still imports"), then each
  * non-hidden subfolder in name order. Sidecar records win; `.txt` files without a record
  * (bare folders, or a crash between file and index line) become articles of their own,
  * identified by the key in their name. Every problem is reported by file name and never
@@ -13,8 +13,8 @@ import { basename, join } from 'node:path';
 import { AppError } from '../domain/errors.ts';
 import { readArticleFile } from './article-file.ts';
 import { FEED_FILE, INDEX_FILE, articleFileNameForKey, articleKey, parseArticleFileName } from './archive-layout.ts';
-import { compareRecords, type ArchiveFeed, type ArchiveProblem, type ArchiveRecord } from './archive-record.ts';
-import { parseArchiveFeed, parseArchiveRecord, type ParseSidecarResult } from './parse-archive-record.ts';
+import { compareRecords, type ArchiveFeed, type ArchiveProblem, type ArchiveRecord } from './serialize-sidecars.ts';
+import { parseArchiveFeed, parseArchiveRecord, type ParseSidecarResult } from './parse-sidecars.ts';
 
 /** One folder of an archive: a feed with its records (sorted by revision, then key), or a folder that could not be listed. */
 export type ArchiveFolder =

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { isAppError } from '../domain/errors.ts';
 import { feedFolderName } from './archive-layout.ts';
 import { formatArticleFile } from './article-file.ts';
-import { articleFileOf, buildArchiveRecord, type ArchiveFeed, type ArchiveRecord } from './archive-record.ts';
+import { articleFileOf, buildArchiveRecord, type ArchiveFeed, type ArchiveRecord } from './serialize-sidecars.ts';
 import { readArchiveFolder } from './read-archive.ts';
 import { rewriteArticleRevision } from './rewrite-archive.ts';
 import { writeArticleRevision } from './write-archive.ts';

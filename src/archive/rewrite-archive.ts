@@ -1,5 +1,5 @@
 /**
- * The one sanctioned overwrite of an article file: `tidings reclean` (issue 4) giving a
+ * The one sanctioned overwrite of an article file: `tidings reclean` giving a
  * revision a newly cleaned body. Normal writes (write-archive.ts) never replace a revision
  * file, because a revision is history; a re-cleaning is not a new version of the article
  * but a better rendering of the same one, and the raw body it was made from is unchanged in
@@ -15,7 +15,7 @@ import { AppError } from '../domain/errors.ts';
 import { writeFileAtomic } from '../util/write-file-atomic.ts';
 import { formatArticleFile } from './article-file.ts';
 import { INDEX_FILE } from './archive-layout.ts';
-import { articleFileOf, serializeRecord } from './archive-record.ts';
+import { articleFileOf, serializeRecord } from './serialize-sidecars.ts';
 import { appendIndexLine, revisionProblem, writeArchiveFeed, type WriteArticleRevisionInput } from './write-archive.ts';
 
 /** What rewriting one revision did: `rewritten` replaced a different file, `written` created a missing one. */

@@ -20,7 +20,7 @@ import {
   serializeRecord,
   type ArchiveFeed,
   type ArchiveRecord,
-} from './archive-record.ts';
+} from './serialize-sidecars.ts';
 
 /** What writing one revision did; `conflict` means a different file already has this name and nothing was written. */
 export type WriteRevisionResult =

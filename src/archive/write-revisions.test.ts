@@ -3,7 +3,7 @@ import { mkdir, mkdtemp, readdir, readFile, rm, unlink, writeFile } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { feedFolderName } from './archive-layout.ts';
-import { buildArchiveRecord, type ArchiveFeed, type ArchiveRecord } from './archive-record.ts';
+import { buildArchiveRecord, type ArchiveFeed, type ArchiveRecord } from './serialize-sidecars.ts';
 import { readArchiveFolder } from './read-archive.ts';
 import { writeArticleRevision } from './write-archive.ts';
 import { asyncRevisionIo, blockingRevisionIo } from './revision-io.ts';

@@ -11,7 +11,7 @@
  * A barrier is one syncfs of the archive's file system (util/sync-file-system.ts) where it is
  * available, else an fsync of each file or folder concerned. A refresh round writes tens of
  * thousands of revisions: with three fsyncs each, that was most of a cold round's kernel
- * time (issue 3). One readdir per folder tells which names exist, instead of a failed open
+ * time. One readdir per folder tells which names exist, instead of a failed open
  * per new file, and finds the temporaries a killed writer left (removed once its pid is gone).
  */
 import { join } from 'node:path';
@@ -26,7 +26,7 @@ import {
   serializeRecord,
   type ArchiveFeed,
   type ArchiveRecord,
-} from './archive-record.ts';
+} from './serialize-sidecars.ts';
 import { asyncRevisionIo, type RevisionIo } from './revision-io.ts';
 import { revisionProblem, type WriteRevisionResult } from './write-archive.ts';
 

@@ -1,5 +1,5 @@
 /**
- * The cleaning pipeline (issue 4): one parse of the article HTML, an ordered list of small
+ * The cleaning pipeline: one parse of the article HTML, an ordered list of small
  * steps over the tree (steps/, each a function of the tree and the context only), then the
  * sanitizer, always last, written straight from the same tree.
  *

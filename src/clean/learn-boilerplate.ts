@@ -1,5 +1,5 @@
 /**
- * Learned boilerplate (issue 4): per feed, the blocks that open or close most of its recent
+ * Learned boilerplate: per feed, the blocks that open or close most of its recent
  * articles. For each article the first and last three edge blocks (blocks.ts) are taken;
  * a block whose normalized text (whitespace collapsed, lowercased; an image-only block by its
  * source) appears at the same edge in at least 60 % of at least 20 articles becomes a rule.

@@ -7,16 +7,16 @@
  * attributes), launder's scheme test, srcset re-written as parse-srcset does, the empty-image
  * filter, `&<>"` escaping.
  *
- * Why (issue 4, for the cold refresh round of issue 3): in a profile of 10,000 refresh
- * articles, sanitize-html's second htmlparser2 parse, its per-tag frames and escaping were
- * ≈ 40 % of cleanHtml; walking the tree costs a few per cent. Figures in clean-html.ts.
+ * Why: in a profile of a cold refresh round, sanitize-html's second htmlparser2 parse, its
+ * per-tag frames and escaping were a large share of cleanHtml, and walking the tree costs a
+ * few per cent (bench/README.md, bench:clean).
  *
  * Equality holds when the tree re-parses to itself. It does for trees htmlparser2 built and
  * the steps then pruned (they remove nodes and swap an iframe for a link, never re-parent),
  * except around elements whose serialization is not plain HTML: raw-text and unescaped
  * elements (script, style, xmp, noscript, plaintext …), foreign content (svg, math: written
  * in XML mode), and comments or directives. For those renderSanitizedTree returns undefined
- * and cleanHtml takes the string path. sanitize-tree.test.ts and the corpora of issue 4
+ * and cleanHtml takes the string path. sanitize-tree.test.ts and the cleaning corpora
  * check the equality against sanitize-html itself.
  */
 import { type ChildNode, Element, type ParentNode, Text } from 'domhandler';

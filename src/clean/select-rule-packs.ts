@@ -4,7 +4,7 @@
  * itself and its subdomains (`feedx.net` matches `www.feedx.net`), never a look-alike
  * (`notfeedx.net`).
  *
- * Speed (issue 4: this ran per article, ≈ 8 % of cleaning in a cold refresh round): what depends
+ * Speed (this ran per article, ≈ 8 % of cleaning in a cold refresh round): what depends
  * only on the feed (feed host, generator, `any`) is worked out once per pack list, feed URL and
  * generator and remembered; per article only the article host and body markers are tested, and
  * the article URL is parsed only when its text could hold a wanted host (see mayHaveHost).

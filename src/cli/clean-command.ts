@@ -1,7 +1,7 @@
 /**
  * `tidings clean FILE [options]`: prints the cleaned HTML of an article body, the way ingest
  * would store it, without touching the network or the database. FILE is an HTML fragment, an
- * article file of the archive (ARCHIVE-FORMAT.md: its body is cleaned and its URL is the
+ * article file of the archive (docs/archive-format.md: its body is cleaned and its URL is the
  * item URL), or '-' for standard input.
  *
  * Options (commander flags → CleanCommandOptions):

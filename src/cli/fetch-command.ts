@@ -5,9 +5,9 @@
  * only the one summary line (or the JSON summary). Exit 0 whenever the round ran, even if
  * feeds failed: their errors are recorded on the feeds (`tidings feeds`).
  */
-// Single files, not the ingest barrel: a warm round should not load what it never runs (start-up time, issue 3).
-import { flushPendingArchive } from '../ingest/archive-writer.ts';
-import { refreshRound, type RoundProgress, type RoundSummary } from '../ingest/refresh-round.ts';
+// Single files, not the ingest barrel: a warm round should not load what it never runs (start-up time).
+import { flushPendingArchive } from '../ingest/archive-jobs/write-pending-archive.ts';
+import { refreshRound, type RoundProgress, type RoundSummary } from '../ingest/refresh/refresh-round.ts';
 import { formatDuration } from '../util/format-duration.ts';
 import { EXIT, fail, printJson, type CliIo } from './cli-io.ts';
 import { oneLine } from './format.ts';
@@ -37,7 +37,7 @@ export async function runFetch(
       let feedIds: number[] | undefined;
       if (refs.length > 0) {
         feedIds = [];
-        const { findFeedByRef } = await import('../ingest/find-feed-by-ref.ts');
+        const { findFeedByRef } = await import('../ingest/subscriptions/find-feed-by-ref.ts');
         for (const ref of refs) {
           const feed = await findFeedByRef(ctx, ref);
           if (feed === undefined || feed.removedAt !== undefined) return fail(io, `no subscribed feed ${ref}`);

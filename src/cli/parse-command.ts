@@ -1,6 +1,6 @@
 /**
  * `tidings parse`: reads feed documents and prints what the parser makes of them, exactly as
- * ../shared/PARSE-JSON.md says. It never touches the network or the database. HTML values
+ * docs/parse-json.md says. It never touches the network or the database. HTML values
  * are sanitized here (the parser returns raw values; sanitizing is a stage of its own) unless
  * `--raw` asks for the parser's output as it is.
  *

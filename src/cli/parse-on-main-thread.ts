@@ -7,7 +7,7 @@
  */
 import { EventEmitter } from 'node:events';
 import type { RenderSettings } from './parse-one-file.ts';
-import type { PoolReply, PoolRequest } from './parse-pool.ts';
+import type { PoolReply, PoolRequest } from './parse-messages.ts';
 
 /** A pool member that parses on the calling thread; its replies carry the text pieces unencoded. */
 export class MainThreadWorker extends EventEmitter {

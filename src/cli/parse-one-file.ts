@@ -32,7 +32,7 @@ async function readStdin(): Promise<Uint8Array> {
   return Buffer.concat(chunks);
 }
 
-/** Returns `feed` with every HTML value sanitized (PARSE-JSON.md: no script, handlers or dangerous URLs). */
+/** Returns `feed` with every HTML value sanitized (docs/parse-json.md: no script, handlers or dangerous URLs). */
 export async function sanitizeParsedFeed(feed: ParsedFeed): Promise<ParsedFeed> {
   const { sanitizeHtml } = await import('../clean/sanitize-html.ts');
   const meta = feed.feed;
@@ -63,7 +63,7 @@ function describeError(error: unknown): string {
  * indentation each item is stringified on its own: one JSON.stringify of a whole feed returns
  * a rope of parts that costs a copy into fresh memory to flatten before UTF-8 encoding; per
  * item, that copy stays small and short-lived (bench:parse: 350 → 305 ms for stringify + encode).
- * The bytes are exactly JSON.stringify's. Measured and dropped (issue #2): a JSON writer in
+ * The bytes are exactly JSON.stringify's. Measured and dropped: a JSON writer in
  * JavaScript escaping straight into a Buffer (charCodeAt loops turn slow over V8's mix of
  * sliced and two-byte strings; Object.keys lookups miss once parsing has filled the
  * megamorphic cache), and splicing natively encoded, byte-escaped bodies into per-item

@@ -10,19 +10,9 @@ import type { Worker } from 'node:worker_threads';
 import { startModuleWorker } from '../util/start-worker.ts';
 import { MainThreadWorker } from './parse-on-main-thread.ts';
 import type { RenderSettings } from './parse-one-file.ts';
+import type { PoolReply, PoolRequest } from './parse-messages.ts';
 
-/** A file for a worker to parse. */
-export interface PoolRequest {
-  index: number;
-  file: string;
-}
-
-/** A thread's answer: the file's stdout (UTF-8 bytes from a worker, text pieces from the main thread) and its error, if it failed. */
-export interface PoolReply {
-  index: number;
-  output: Uint8Array | string[];
-  error?: string;
-}
+export type { PoolReply, PoolRequest };
 
 /** Files queued on one thread at once, so that none idles waiting for a message. */
 const QUEUE_PER_THREAD = 3;

@@ -1,6 +1,6 @@
 /**
  * The account commands: `tidings user add|list|remove|passwd` and `tidings token
- * create|list|revoke` (issue 6). Each command's code is loaded only when it runs.
+ * create|list|revoke`. Each command's code is loaded only when it runs.
  */
 import type { Command } from 'commander';
 import type { CliIo } from './cli-io.ts';

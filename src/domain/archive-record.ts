@@ -1,6 +1,6 @@
 /**
  * The portable record of one article revision: what the plain-file archive keeps beside each
- * article file and what the store exports and imports (ARCHIVE-FORMAT.md "A folder of
+ * article file and what the store exports and imports (docs/archive-format.md "A folder of
  * articles"). It lives in domain/ because both the store and the archive speak it and
  * neither may import the other. The article key and file-name rules are here too: they are
  * permanent names (`000_b016ae68f5e95a47.txt`), not a detail of either side.

@@ -1,5 +1,5 @@
 /**
- * Entry identity: which items of successive fetches are the same article (issue 3: "guid;
+ * Entry identity: which items of successive fetches are the same article ("guid;
  * guid + link where a feed repeats guids; the normalized link; else a hash of title and
  * content"). Identities are permanent keys in the store and the archive (its file names
  * hash them), so the forms below must never change:

@@ -1,5 +1,5 @@
 /**
- * When to check a feed next (issue 3: "next check from max(RSS ttl, Cache-Control max-age,
+ * When to check a feed next ("next check from max(RSS ttl, Cache-Control max-age,
  * Expires, Retry-After) and an adaptive interval from the feed's posting rate, clamped to
  * configurable bounds"; "exponential backoff on errors with a cap").
  *

@@ -1,6 +1,6 @@
 /**
  * The normalized shape of one parsed feed document: the parser's contract, printed by
- * `tidings parse --json` exactly as ../shared/PARSE-JSON.md specifies. Absent values are
+ * `tidings parse --json` exactly as docs/parse-json.md specifies. Absent values are
  * omitted (never `undefined` in output), lists are always present.
  */
 

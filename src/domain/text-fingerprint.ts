@@ -1,7 +1,7 @@
 /**
  * The revision rule's fingerprints: an article gets a new revision when its title key or its
  * text fingerprint changes, and tags, whitespace, punctuation (Chinese punctuation too) and
- * case are ignored, so typography-only edits do not count (issue 3).
+ * case are ignored, so typography-only edits do not count.
  *
  * The normalization, in order:
  *   1. HTML only: drop comments, `<script>`/`<style>` with their content, and every tag

@@ -7,7 +7,7 @@
 import type { RulePack } from '../clean/index.ts';
 import type { FetchDispatcher, HostLimiter, PrivateNetworkPolicy } from '../fetch/index.ts';
 import type { Store, StoreOptions } from '../store/index.ts';
-import type { RefreshOutcome } from './refresh-feed.ts';
+import type { RefreshOutcome } from './refresh-outcome.ts';
 
 /** The settings the use cases read (the same names as config's Settings, which satisfies this). */
 export interface IngestSettings {

@@ -11,6 +11,6 @@ export type { ParsedQuery, QueryClause, QueryTerm, QueryField } from './query/pa
 export { planQuery } from './query/plan-query.ts';
 export { makeSnippet, highlightAll, snippetToHtml, markSnippet } from './snippet/make-snippet.ts';
 export type { Snippet, HighlightPhrase } from './snippet/make-snippet.ts';
-export { foldText } from './tokenize/fold-text.ts';
-export { indexTokens } from './tokenize/index-tokens.ts';
-export { htmlToText } from './tokenize/html-to-text.ts';
+export { foldText } from '../tokenize/fold-text.ts';
+export { indexTokens } from '../tokenize/index-tokens.ts';
+export { htmlToText } from '../tokenize/html-to-text.ts';

@@ -10,8 +10,8 @@ import type { Store } from '../store/store.ts';
 import { parseQuery, type ParsedQuery } from './query/parse-query.ts';
 import { planQuery } from './query/plan-query.ts';
 import { makeSnippet, type HighlightPhrase, type Snippet } from './snippet/make-snippet.ts';
-import { htmlToText } from './tokenize/html-to-text.ts';
-import { queryUnits } from './tokenize/index-tokens.ts';
+import { htmlToText } from '../tokenize/html-to-text.ts';
+import { queryUnits } from '../tokenize/index-tokens.ts';
 
 /** Options of one search call. */
 export interface SearchOptions {

@@ -3,7 +3,7 @@ import { openStore } from '../store/open-store.ts';
 import type { Store } from '../store/store.ts';
 import { searchArticles, type SearchOptions } from './search-articles.ts';
 import { generateSearchCorpus, type CorpusArticle } from './testdata/search-corpus.ts';
-import { foldText } from './tokenize/fold-text.ts';
+import { foldText } from '../tokenize/fold-text.ts';
 import { createSeededRandom } from '../util/seeded-random.ts';
 
 // The brute-force side: fold, then keep CJK runs whole and words whole, one space between units.

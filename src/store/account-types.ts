@@ -1,5 +1,5 @@
 /**
- * The store's account shapes (issue 6): users, sessions, API tokens, per-user
+ * The store's account shapes: users, sessions, API tokens, per-user
  * subscriptions to the global feeds, and per-user read/star state with the timelines built
  * on it. Secrets never reach the store: sessions and tokens are stored as hashes of the
  * random values the user holds, passwords as scrypt strings made in accounts/.

@@ -5,7 +5,7 @@
  * distinct version of it is a revision that is never overwritten.
  */
 import type { Category, Enclosure, Person } from '../domain/parsed-feed.ts';
-import type { ContentTokens } from '../search/tokenize/document-tokens.ts';
+import type { ContentTokens } from '../tokenize/document-tokens.ts';
 
 /** The metadata an entry carries and an article keeps (its latest values). */
 export interface EntryMetadata {

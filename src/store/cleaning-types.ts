@@ -1,5 +1,5 @@
 /**
- * The store's shapes for issue 4 (cleaning): per-feed cleaning state (learned boilerplate
+ * The store's shapes for cleaning: per-feed cleaning state (learned boilerplate
  * rules, when they were learned, the feed's generator string), the inputs of learning and
  * re-cleaning, and what full-text mode needs to know before storing a document. The learned
  * rule is declared here structurally (the store may not import clean/): it is the same

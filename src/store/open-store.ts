@@ -4,9 +4,9 @@
  */
 import type { Store } from './store.ts';
 import { createSqliteStore } from './sqlite/sqlite-store.ts';
+import type { StoreOptions } from './store-options.ts';
 
-/** Which back end to open and where. */
-export type StoreOptions = { backend: 'sqlite'; path: string; busyTimeoutMs?: number };
+export type { StoreOptions };
 
 /** Opens, creating and migrating as needed, the chosen store; throws AppError `store.failed` or `store.unsupported-schema`. */
 export async function openStore(options: StoreOptions): Promise<Store> {

@@ -17,8 +17,8 @@
  * 1/√(1 + age/τ), τ = 2 days: ½ at six days, ¼ at a month, and never flat, so old articles keep
  * their order among themselves and the ceiling keeps falling as the walk goes back in time.
  */
-import { foldText } from '../search/tokenize/fold-text.ts';
-import { indexTokens, RUN_BREAK } from '../search/tokenize/index-tokens.ts';
+import { foldText } from '../tokenize/fold-text.ts';
+import { indexTokens, RUN_BREAK } from '../tokenize/index-tokens.ts';
 import type { MatchNode, SearchToken } from './search-types.ts';
 
 /** The ranking constants. */

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { articleKey } from '../domain/archive-record.ts';
-import { serializeFeed, serializeRecord, type ArchiveRecord } from '../archive/archive-record.ts';
+import { serializeFeed, serializeRecord, type ArchiveRecord } from '../archive/serialize-sidecars.ts';
 import { canonicalRecords } from '../archive/export-archive.ts';
 import { sampleFeeds } from '../archive/testdata/sample-records.ts';
 import type { ExportedFeed } from './archive-types.ts';

@@ -6,7 +6,7 @@
  * (not found, exists, tombstoned, invalid entry) are values; a database failure throws
  * AppError `store.failed`.
  */
-import type { StoreOptions } from './open-store.ts';
+import type { StoreOptions } from './store-options.ts';
 import type {
   AddFeedResult,
   Feed,

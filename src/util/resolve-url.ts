@@ -1,6 +1,6 @@
 /**
  * URL resolution for feed values. Absolute http(s) URLs are returned exactly as the feed
- * gave them (ARCHIVE-FORMAT.md keeps a link's own percent-encoding), and only relative
+ * gave them (docs/archive-format.md keeps a link's own percent-encoding), and only relative
  * references pay for WHATWG URL parsing.
  */
 

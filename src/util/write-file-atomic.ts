@@ -2,7 +2,7 @@
  * Crash-safe file writes: the data goes to a temporary file in the same folder, is
  * fsync'd, then renamed (or hard-linked, for no-clobber writes) onto the target, and the
  * folder is fsync'd so the new name survives a power cut. A crash at any point leaves
- * either the old target or the new one, never half a file (ARCHIVE-FORMAT.md: "Files are
+ * either the old target or the new one, never half a file (docs/archive-format.md: "Files are
  * written atomically"). Written by hand: the `write-file-atomic` package is not installed,
  * and it has no no-clobber mode. For many files at once, the parts are exported (temporary
  * names, writes with or without fsync, no-clobber links), so that a batch can make all its

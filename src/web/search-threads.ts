@@ -1,7 +1,7 @@
 /**
  * The store's search, off the web server's event loop: `tidings serve` answers every request on
  * one thread, and a search page is mostly the store walking the index (2–4 ms at 100,000
- * articles), so at 200 searches a second one core was not enough (issue 6, bench:web). Searches
+ * articles), so at 200 searches a second one core was not enough (bench:web). Searches
  * go to a few threads of their own, each with its own store connection (reads do not wait for
  * each other, nor for the writer, in WAL mode), to the one with the fewest waiting; the page is
  * still made on the server's thread. Results are the store's, so they are the same as on the

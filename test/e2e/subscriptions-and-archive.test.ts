@@ -2,7 +2,7 @@
  * Moving subscriptions and articles in and out with real `tidings` processes: `add` with
  * feed discovery from an HTML page, the OPML import/export round trip, the archive
  * export → import → export round trip (byte-identical trees), the reference fixture
- * through import and `export archive --raw` (byte for byte, ARCHIVE-FORMAT.md), and
+ * through import and `export archive --raw` (byte for byte, docs/archive-format.md), and
  * `rebuild` of the database from the live archive, revisions included. Revisions are
  * compared straight from the databases (better-sqlite3, read-only): one query instead of a
  * `tidings show` process per article.

@@ -5,7 +5,7 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { buildArchiveRecord, type ArchiveFeed, type ArchiveRecord } from '../archive-record.ts';
+import { buildArchiveRecord, type ArchiveFeed, type ArchiveRecord } from '../serialize-sidecars.ts';
 
 /** Returns a small seeded random function: `random(n)` is an integer in [0, n). */
 export function createRandom(seed: number): (n: number) => number {

@@ -11,17 +11,11 @@ import { isAsciiCompatible, normalizeCharsetLabel } from './charset-labels.ts';
 import { recoverEncoding, type Declaration } from './recover-encoding.ts';
 import { sniffByteOrderMark, sniffWideEncoding, sniffXmlDeclaration } from './sniff-encoding.ts';
 import { decodeTrusted } from './decode-trusted.ts';
+import type { DecodedText } from './decoded-text.ts';
+
+export type { DecodedText };
 
 export { normalizeCharsetLabel } from './charset-labels.ts';
-
-/** A decoded document: its text without BOM, the encoding used, and what was recovered. */
-export interface DecodedText {
-  text: string;
-  /** The lowercase WHATWG name of the encoding actually used, e.g. "utf-8", "gbk". */
-  encoding: string;
-  /** One short line per recovery (wrong declaration, replaced bytes); [] when clean. */
-  problems: string[];
-}
 
 /** Where a charset may come from besides the document itself. */
 export interface DecodeOptions {

@@ -3,7 +3,7 @@
  * bytes are not second-guessed, and invalid sequences become U+FFFD with a problem line.
  */
 import { countReplacements, decodeLossy, decodeStrict } from './decode-bytes.ts';
-import type { DecodedText } from './decode-feed-bytes.ts';
+import type { DecodedText } from './decoded-text.ts';
 
 /** Returns `bytes` decoded as `encoding`, appending a problem to `problems` when invalid sequences had to be replaced. */
 export function decodeTrusted(bytes: Uint8Array, encoding: string, problems: string[]): DecodedText {

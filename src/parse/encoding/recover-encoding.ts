@@ -5,7 +5,7 @@
  */
 import { isAsciiCompatible } from './charset-labels.ts';
 import { countReplacements, decodeLossy, decodeStrict } from './decode-bytes.ts';
-import type { DecodedText } from './decode-feed-bytes.ts';
+import type { DecodedText } from './decoded-text.ts';
 import { decodeReplacing } from './decode-trusted.ts';
 import { guessEncodings, isMultiByteLegacy, type EncodingGuess } from './guess-encodings.ts';
 

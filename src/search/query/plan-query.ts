@@ -7,8 +7,8 @@
  * without quotes is a list of words more often than a quotation. Quote it for the exact string.
  */
 import type { MatchNode, SearchField, SearchRequest } from '../../store/search-types.ts';
-import { exactHint, pairTokens, phraseTokens, queryUnits } from '../tokenize/index-tokens.ts';
-import type { TextUnit } from '../tokenize/split-units.ts';
+import { exactHint, pairTokens, phraseTokens, queryUnits } from '../../tokenize/index-tokens.ts';
+import type { TextUnit } from '../../tokenize/split-units.ts';
 import type { ParsedQuery, QueryTerm } from './parse-query.ts';
 import { segmentWords } from './segment-words.ts';
 

@@ -7,8 +7,8 @@
  * characters, never inside a Latin word or a surrogate pair. Whitespace is collapsed first.
  */
 import { escapeHtml } from '../../util/escape-html.ts';
-import { foldText } from '../tokenize/fold-text.ts';
-import { CJK, CLASSES, WORD } from '../tokenize/split-units.ts';
+import { foldText } from '../../tokenize/fold-text.ts';
+import { CJK, CLASSES, WORD } from '../../tokenize/split-units.ts';
 
 /** A snippet: plain text (with `…` where it was cut) and the [start, end) ranges to highlight. */
 export interface Snippet {

@@ -8,7 +8,7 @@
  * column only holds tokens no phrase token can equal (pairs and grams of two or more characters
  * with `_` or CJK, date tokens starting with `_`; never one word, one character or a lone `_`), so
  * a phrase without fields and without a prefix token needs no column filter: FTS5 then skips
- * checking each position's column, a third of a long phrase check (issue 5, "经济政策" at 1M).
+ * checking each position's column, a third of a long phrase check ("经济政策" at 1M).
  */
 import type { MatchNode, SearchField, SearchToken } from '../search-types.ts';
 

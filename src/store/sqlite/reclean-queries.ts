@@ -1,5 +1,5 @@
 /**
- * SQLite reads for re-cleaning and full text (issue 4): pages of one feed's revision bodies
+ * SQLite reads for re-cleaning and full text: pages of one feed's revision bodies
  * (`tidings reclean` walks them by revision id, so a long run never holds a cursor across an
  * await), and the latest revision's fingerprint, title key and link per identity, so that
  * full-text mode fetches article pages only for entries that will actually be stored.

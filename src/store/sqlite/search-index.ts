@@ -18,15 +18,15 @@
  * makes FTS5 flush its pending rows. Interleaved with the article inserts, each article's
  * index row became a segment of its own, to be merged again later; written last, a
  * transaction of 50 articles writes one segment, and storing an article costs a third less
- * (bench:store-floor, 300 feeds: 189 → 123 µs per article; issue 3).
+ * (bench:store-floor, 300 feeds: 189 → 123 µs per article).
  */
 import {
   documentTokens,
   withDateTokens,
   type DocumentTokens,
   type SearchableRevision,
-} from '../../search/tokenize/document-tokens.ts';
-import { createTokenPool, type TokenPool } from '../../search/tokenize/token-pool.ts';
+} from '../../tokenize/document-tokens.ts';
+import { createTokenPool, type TokenPool } from '../../tokenize/token-pool.ts';
 import type { Category, Person } from '../../domain/parsed-feed.ts';
 import type { RevisionRow } from '../rows.ts';
 import type { SqliteContext, Statements } from './statements.ts';

@@ -18,7 +18,7 @@
  * A search whose candidates are few (its pair and gram lists are short) reads every match in
  * ascending order instead (`walkAll`): it would read them all anyway, and ascending is faster.
  */
-import { periodStart, periodToken, type Period } from '../../search/tokenize/date-tokens.ts';
+import { periodStart, periodToken, type Period } from '../../tokenize/date-tokens.ts';
 import { baseScore, maxScore, scoreArticle, type ScoringGroup } from '../search-scoring.ts';
 import type { TopHits } from '../search-top-hits.ts';
 import type { Statements } from './statements.ts';
@@ -81,7 +81,7 @@ export function walkByRowid(
  * the page, then only the older matches whose title holds a phrase (a short list for most
  * words) until not even those could. The page is the same as one walk's that stops only when
  * nothing at all could enter, which reads every match back to where a title match would no
- * longer count: 1.7 times older, and most of a search's cost for a common word (issue 6).
+ * longer count: 1.7 times older, and most of a search's cost for a common word.
  */
 export function walkRelevant(
   sql: Statements,

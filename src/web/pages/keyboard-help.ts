@@ -1,12 +1,8 @@
 /**
  * The keyboard shortcuts, listed once: the `?` dialog every page carries and the /help
- * page (for readers without the script) render the same table. reader-js.ts implements them.
+ * page (help-page.ts, for readers without the script) render the same table. reader-js.ts implements them.
  */
-import type { Context as HonoContext } from 'hono';
-import type { Context } from '../../context.ts';
 import { html, type SafeHtml } from '../html.ts';
-import { renderPage } from './layout.ts';
-import { loadPageContext } from './page-context.ts';
 
 /** The shortcuts as [keys, what they do]. */
 export const SHORTCUTS: ReadonlyArray<readonly [string[], string]> = [
@@ -45,14 +41,4 @@ ${shortcutTable()}
 <p><button type="button" data-close-help>Close</button></p>
 </div>`;
   return dialog;
-}
-
-/** GET /help: the shortcuts as a page. */
-export async function helpPage(c: HonoContext, ctx: Context): Promise<Response> {
-  const page = await loadPageContext(c, ctx);
-  return renderPage(page, {
-    title: 'Keyboard shortcuts',
-    body: html`<h1>Keyboard shortcuts</h1>${shortcutTable()}
-<p class="hint">Every shortcut has a link or button on the page as well; the shortcuts need JavaScript.</p>`,
-  });
 }

@@ -3,7 +3,7 @@
  * (its effective category, subfolders included, as the reader's timeline has it), one
  * saved search, or the whole archive; each as its metadata plus a way to list its newest
  * articles. The archive is shared by the users of one Tidings, so any reader may have any
- * feed's document; a category and a saved search are the reader's own (issue 6), so another
+ * feed's document; a category and a saved search are the reader's own, so another
  * user's saved search is `not-found`, as if it did not exist.
  */
 import type { Context } from '../../context.ts';

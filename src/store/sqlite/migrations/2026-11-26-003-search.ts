@@ -1,5 +1,5 @@
 /**
- * Full-text search (issue 5). `search_fts` is a contentless FTS5 table (the text already lives
+ * Full-text search. `search_fts` is a contentless FTS5 table (the text already lives
  * in `revisions`; storing it again would double the database) with `contentless_delete=1`
  * (SQLite ≥ 3.43) so a new revision can replace its article's row: rowid = article id, one row
  * per article holding only its latest revision. Its text is pre-tokenized in JavaScript

@@ -1,5 +1,5 @@
 /**
- * Per-feed cleaning state (issue 4): the learned boilerplate rules (a JSON list, read and
+ * Per-feed cleaning state: the learned boilerplate rules (a JSON list, read and
  * written whole: a handful of rules per feed, never queried inside), when they were learned,
  * how many articles arrived since (to re-learn only every few new articles), and the feed's
  * generator string (rule packs may match it, and `tidings reclean` has no document to read

@@ -1,5 +1,5 @@
 /**
- * Accounts (issue 6): users, login sessions, API tokens, per-user subscriptions and per-user
+ * Accounts: users, login sessions, API tokens, per-user subscriptions and per-user
  * article state. The global `feeds` table stays the fetch list: a URL several users follow
  * is one feed row, fetched once, with one subscription row per user. Sessions and tokens
  * are stored as SHA-256 hashes of the secrets users hold, so a copy of the database cannot

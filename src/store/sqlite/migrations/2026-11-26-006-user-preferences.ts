@@ -1,5 +1,5 @@
 /**
- * Per-user preferences of the web reader (issue 6): mark read on open or on scroll, paged
+ * Per-user preferences of the web reader: mark read on open or on scroll, paged
  * or infinite lists, theme. Key/value rows rather than a column per setting, so a new
  * preference needs no migration; the web layer validates values and supplies defaults.
  */

@@ -1,5 +1,5 @@
 /**
- * Saved searches belong to a user (issue 6: "each user has their own subscriptions, read and
+ * Saved searches belong to a user ("each user has their own subscriptions, read and
  * star state, and saved searches"). `user_id` is NULL for searches saved without a user (the
  * CLI's own). Names are unique per owner: a unique index on `ifnull(user_id, 0)` and the name,
  * because a plain UNIQUE (user_id, name) would let any number of owner-less searches share a

@@ -1,5 +1,5 @@
 /**
- * Unread counts kept as they change (issue 6: "reader pages in ≤ 20 ms"): counting them on
+ * Unread counts kept as they change ("reader pages in ≤ 20 ms"): counting them on
  * every page joined every subscribed article with article_state (46 ms for 100,000 articles).
  * `subscriptions.unread_count` is the number of the feed's articles that are not deleted and
  * that the user has not read. Triggers keep it, so every writer keeps it right in its own

@@ -1,5 +1,5 @@
 /**
- * The search index's tokens changed (issue 5: phrases of common words that are rarely
+ * The search index's tokens changed (phrases of common words that are rarely
  * adjacent, `"the government"`, `"经济 政策"`, read every article holding all their words): the
  * pairs column now also holds grams of adjacent words with a common one and of the characters
  * around each CJK run break (search/tokenize/index-tokens.ts), and the day, month and year of

@@ -4,7 +4,7 @@
  * update the revision row itself, and SQLite rewrites a whole row on update, bodies and their
  * overflow pages included: about 10 KB written per revision, a second copy of every new
  * article written during a refresh round, and a write lock held long enough to stall the
- * round's other writer (issue 3). The old column is dropped, which rewrites the revisions table
+ * round's other writer. The old column is dropped, which rewrites the revisions table
  * once.
  */
 import type { SqliteMigration } from '../migrate.ts';
