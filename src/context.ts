@@ -42,10 +42,8 @@ export interface CreateContextOptions {
 export async function createContext(settings: Settings, options: CreateContextOptions = {}): Promise<Context> {
   const dataDir = settings.dataDir;
   await mkdir(dataDir, { recursive: true });
-  const storeOptionsAt = (path: string): StoreOptions => ({ backend: 'sqlite', path });
-  const openStoreAt = (path: string): Promise<Store> => openStore(storeOptionsAt(path));
-  const dbPath = join(dataDir, 'tidings.db');
-  const store = await openStoreAt(dbPath);
+  const storeOptions: StoreOptions = { backend: 'sqlite', path: join(dataDir, 'tidings.db') };
+  const store = await openStore(storeOptions);
   // Loaded once per process: packs are compiled at load, and a bad file must not stop the others.
   const { packs, problems } = loadRulePacks([SHIPPED_RULES_DIR, join(dataDir, 'rules')]);
   return {
@@ -61,12 +59,10 @@ export async function createContext(settings: Settings, options: CreateContextOp
       perHostSpacingMs: settings.perHostSpacingMs,
     }),
     dataDir,
-    dbPath,
-    storeOptions: storeOptionsAt(dbPath),
+    storeOptions,
     archiveRoot: join(dataDir, 'archive'),
     now: options.now ?? Date.now,
     version: packageVersion(),
-    openStoreAt,
     packs,
     rulePackProblems: problems,
     refreshListeners: new Set(),

@@ -27,6 +27,7 @@ export type ErrorCode =
   | 'archive.invalid'
   | 'store.failed'
   | 'store.unsupported-schema'
+  | 'store.busy'
   | 'not-found'
   | 'auth.unauthenticated'
   | 'auth.invalid-credentials'

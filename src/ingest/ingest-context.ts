@@ -36,16 +36,12 @@ export interface IngestContext {
   readonly limiter: HostLimiter;
   /** The live plain-file archive, `<data>/archive`. */
   readonly archiveRoot: string;
-  /** The database file, `<data>/tidings.db`. */
-  readonly dbPath: string;
   /** The clock, epoch ms; injectable for tests. */
   readonly now: () => number;
   /** The rule packs cleaning applies (shipped plus `<data>/rules/`, loaded once); absent = the shipped packs. */
   readonly packs?: readonly RulePack[];
-  /** How `store` was opened, when another thread may open it too (a round's archive thread); absent for a store only this thread can reach. */
+  /** How `store` was opened, for other threads and for a rebuild; absent for a store only this thread can reach. */
   readonly storeOptions?: StoreOptions;
-  /** Opens a store of the configured back end at `path` (rebuild builds its new database with it). */
-  openStoreAt(path: string): Promise<Store>;
   /** Told of every recorded refresh (web/metrics listens; ingest never imports web); a listener must not throw. */
   readonly refreshListeners?: Set<(outcome: RefreshOutcome) => void>;
 }

@@ -3,9 +3,24 @@
  * outside store/ writes SQL. It imports only domain/ and util/ (the archive record it exports
  * and imports is a domain type, so the store and archive/ never import each other).
  */
-export { openStore } from './open-store.ts';
+export { openScratchStore, openStore, storeExists } from './open-store.ts';
+export type { ScratchStore } from './scratch-store.ts';
 export type { StoreOptions } from './open-store.ts';
-export type { Store, RetentionResult, StateCopyResult, StoreCounts, IntegrityResult, DayCount } from './store.ts';
+export type {
+  Store,
+  FeedStore,
+  ArticleStore,
+  ArchiveStore,
+  SearchStore,
+  CleaningStore,
+  PreferenceStore,
+  MaintenanceStore,
+  RetentionResult,
+  StateCopyResult,
+  StoreCounts,
+  IntegrityResult,
+  DayCount,
+} from './store.ts';
 export type {
   AccountStore,
   AddSubscriptionResult,

@@ -90,8 +90,8 @@ export interface DayCount {
 /** The database's own consistency check. */
 export type IntegrityResult = { kind: 'ok' } | { kind: 'problems'; messages: string[] };
 
-/** The persistence contract; see each method (the account methods are in account-types.ts). */
-export interface Store extends AccountStore {
+/** Feeds: subscribing, the fetch schedule and the record of every fetch. */
+export interface FeedStore {
   /** Subscribes to a URL; `exists` when subscribed, `restored` when it had been removed. */
   addFeed(input: NewFeed): Promise<AddFeedResult>;
   /** Returns the feed, removed or not, or undefined. */
@@ -112,7 +112,10 @@ export interface Store extends AccountStore {
   recordFetches(batch: readonly FetchRecordOf[]): Promise<RecordFetchResult[]>;
   /** Returns the feed's latest fetch log rows, newest first. */
   listFetchLog(feedId: number, limit: number): Promise<FetchLogEntry[]>;
+}
 
+/** Articles and their revisions: storing what a fetch brought, reading, deleting. */
+export interface ArticleStore {
   /** Stores a fetched document's entries in one transaction; one outcome per entry, in order. */
   recordEntries(feedId: number, entries: IncomingEntry[], seenAt: number): Promise<EntryOutcome[]>;
   /** Returns a page of article summaries, newest first (time, then id). */
@@ -125,7 +128,12 @@ export interface Store extends AccountStore {
   purgeArticle(id: number): Promise<boolean>;
   /** Replaces cleaned bodies (re-cleaning); archived files are history and are not redone. */
   updateCleanedBodies(updates: CleanedBodyUpdate[]): Promise<RevisionOutcome[]>;
+  /** Returns the feed's articles per UTC day (by article time) for the `days` days ending with the day of `now`, oldest first, zero-filled. */
+  articlesPerDay(feedId: number, days: number, now?: number): Promise<DayCount[]>;
+}
 
+/** The plain-file archive's side of the store: revisions waiting for a file, export and import of records. */
+export interface ArchiveStore {
   /** Returns up to `limit` revisions without an archive file, oldest first, as archive records. */
   pendingArchiveRevisions(limit: number): Promise<PendingRevision[]>;
   /** Marks revisions as written to the archive at `at`. */
@@ -138,7 +146,15 @@ export interface Store extends AccountStore {
     records: ArchiveRecord[],
     options?: ImportRecordsOptions,
   ): Promise<ImportRecordsResult>;
+  /** Returns the archive records of the given revisions (archived or not), in id order, for rewriting their files. */
+  archiveRecordsOf(
+    revisionIds: readonly number[],
+    options?: { fileBody?: 'cleaned' | 'raw' },
+  ): Promise<PendingRevision[]>;
+}
 
+/** Full-text search and saved searches. */
+export interface SearchStore {
   /** Returns one page of the articles a search request matches (its tokens made by search/); throws AppError `input.invalid` for a bad limit or cursor. */
   searchArticles(request: SearchRequest): Promise<SearchPage>;
   /** Rebuilds the full-text index from every article's latest revision (durably: an interrupted rebuild resumes on the next open). */
@@ -151,13 +167,10 @@ export interface Store extends AccountStore {
   getSavedSearch(id: number, owner?: SavedSearchOwner): Promise<SavedSearch | undefined>;
   /** Deletes the owner's saved search; false when there is none with this id or it is someone else's. */
   deleteSavedSearch(id: number, owner?: SavedSearchOwner): Promise<boolean>;
+}
 
-  /** Returns the archive records of the given revisions (archived or not), in id order, for rewriting their files. */
-  archiveRecordsOf(
-    revisionIds: readonly number[],
-    options?: { fileBody?: 'cleaned' | 'raw' },
-  ): Promise<PendingRevision[]>;
-
+/** What cleaning reads and learns per feed. */
+export interface CleaningStore {
   /** Returns the feed's cleaning state (learned rules, generator); an empty state for a feed never learned from. */
   getFeedCleaning(feedId: number): Promise<FeedCleaning>;
   /** Changes the feed's cleaning state; false when there is no such feed. */
@@ -168,15 +181,20 @@ export interface Store extends AccountStore {
   listRevisionBodies(options: ListRevisionBodiesOptions): Promise<RevisionBodies[]>;
   /** Returns, per identity already stored for the feed, its latest revision's fingerprint, title key and link. */
   entryStates(feedId: number, identities: readonly string[]): Promise<Map<string, StoredEntryState>>;
+}
 
-  /** Deletes articles older than their feed's retention, only for feeds that set one. */
-  applyRetention(now: number): Promise<RetentionResult>;
-  /** Returns the feed's articles per UTC day (by article time) for the `days` days ending with the day of `now`, oldest first, zero-filled. */
-  articlesPerDay(feedId: number, days: number, now?: number): Promise<DayCount[]>;
+/** Per-user preferences of the reader. */
+export interface PreferenceStore {
   /** Returns the user's preferences (key → value; absent keys are unset). */
   getUserPreferences(userId: number): Promise<Record<string, string>>;
   /** Sets the given preferences of the user in one step; false when there is no such user. */
   setUserPreferences(userId: number, values: Record<string, string>): Promise<boolean>;
+}
+
+/** Upkeep: retention, state copy for a rebuild, totals, integrity, closing. */
+export interface MaintenanceStore {
+  /** Deletes articles older than their feed's retention, only for feeds that set one. */
+  applyRetention(now: number): Promise<RetentionResult>;
   /**
    * Copies from the previous database of this back end (a database being replaced by one rebuilt from the archive) what the
    * archive does not hold: accounts, sessions, tokens, preferences, saved searches, feed settings and state, subscriptions,
@@ -190,3 +208,14 @@ export interface Store extends AccountStore {
   /** Closes the database; the store must not be used afterwards. */
   close(): Promise<void>;
 }
+
+/** The persistence contract: every role, as each back end implements it (the account methods are in account-types.ts). */
+export interface Store
+  extends AccountStore,
+    FeedStore,
+    ArticleStore,
+    ArchiveStore,
+    SearchStore,
+    CleaningStore,
+    PreferenceStore,
+    MaintenanceStore {}

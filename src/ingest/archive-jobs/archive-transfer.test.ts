@@ -7,6 +7,7 @@ import { exportArchive, importArchive } from './archive-transfer.ts';
 import { rebuildDatabase } from './rebuild-database.ts';
 import { subscribe } from '../subscriptions/subscribe.ts';
 import { refreshRound } from '../refresh/refresh-round.ts';
+import { openStore } from '../../store/index.ts';
 import { createTestContext, readTree, removeFolder, type TestContext } from '../testdata/test-context.ts';
 
 let server: FixtureServer;
@@ -101,8 +102,14 @@ describe('archive export and import', () => {
 });
 
 describe('rebuildDatabase', () => {
-  it("builds a new database from the archive, revisions included, with the old one's accounts, keeping it as .bak", async () => {
+  // A rebuild reopens the live store by its options, as a real context's are.
+  const rebuildable = async (): Promise<TestContext> => {
     const ctx = await freshContext();
+    return Object.assign(ctx, { storeOptions: { backend: 'sqlite' as const, path: ctx.dbPath } });
+  };
+
+  it("builds a new database from the archive, revisions included, with the old one's accounts, keeping it as .bak", async () => {
+    const ctx = await rebuildable();
     await importArchive(ctx, join(source.dir, 'export-1'));
     const before = await articleCount(ctx);
     const titles = (await ctx.store.listArticles({ limit: 50 })).articles.map((a) => [
@@ -134,9 +141,9 @@ describe('rebuildDatabase', () => {
   });
 
   it('refuses to swap while another connection has the database open, changing nothing', async () => {
-    const ctx = await freshContext();
+    const ctx = await rebuildable();
     await importArchive(ctx, join(source.dir, 'export-1'));
-    const other = await ctx.openStoreAt(ctx.dbPath);
+    const other = await openStore({ backend: 'sqlite', path: ctx.dbPath });
     try {
       await other.counts();
       const result = await rebuildDatabase(ctx);

@@ -15,6 +15,7 @@
  * of the feed. At most PAGE_CONCURRENCY pages of one feed are fetched at once; the limiter
  * bounds the round as a whole.
  */
+import { isNewRevision } from '../../domain/revision-rule.ts';
 import { findBodySelector } from '../../clean/index.ts';
 import { decodeHtmlPage, extractArticle, looksLikeSummaryOnly, type SummaryProbeItem } from '../../extract/index.ts';
 import { fetchFeed, type FetchOptions, type HostLimiter } from '../../fetch/index.ts';
@@ -82,12 +83,10 @@ export async function addFullText(
   return result;
 }
 
-/** True when storing `entry` will make a new article or revision (the store's own comparison, entry-queries.ts). */
+/** True when storing `entry` will make a new article or revision (the store's own rule, domain/revision-rule.ts). */
 export function willStore(entry: IncomingEntry, state: StoredEntryState | undefined): boolean {
   if (state === undefined) return true;
-  if (state.deleted) return false;
-  if (state.fingerprint === undefined || state.fingerprint !== entry.fingerprint) return true;
-  return state.titleKey !== undefined && state.titleKey !== entry.titleKey;
+  return !state.deleted && isNewRevision(state, entry);
 }
 
 type Page = { kind: 'ok'; url: string; content: string } | { kind: 'failed'; warning: StoredError };

@@ -7,12 +7,14 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { createFetchDispatcher, createHostLimiter } from '../../fetch/index.ts';
-import { openStore, type Store } from '../../store/index.ts';
+import { openStore } from '../../store/index.ts';
 import type { IngestContext, IngestSettings } from '../ingest-context.ts';
 
 /** An IngestContext plus its folder, a movable clock and cleanup. */
 export interface TestContext extends IngestContext {
   dir: string;
+  /** The SQLite file of `store`; `storeOptions` stays unset, so the archive is written on the test's own thread. */
+  dbPath: string;
   /** Moves the clock forward by `ms`. */
   advance(ms: number): void;
   close(): Promise<void>;
@@ -28,20 +30,18 @@ export const TEST_SETTINGS: IngestSettings = {
 /** Returns a fresh context in a new temporary folder (or in `dir` when given, to reopen one). */
 export async function createTestContext(options: { dir?: string; settings?: Partial<IngestSettings> } = {}): Promise<TestContext> {
   const dir = options.dir ?? (await mkdtemp(join(tmpdir(), 'tidings-ingest-')));
-  const openStoreAt = (path: string): Promise<Store> => openStore({ backend: 'sqlite', path });
   const dbPath = join(dir, 'tidings.db');
   const dispatcher = createFetchDispatcher();
   const settings = { ...TEST_SETTINGS, ...options.settings };
   let time = Date.now();
   const ctx: TestContext = {
-    store: await openStoreAt(dbPath),
+    store: await openStore({ backend: 'sqlite', path: dbPath }),
     settings,
     dispatcher,
     limiter: createHostLimiter({ globalConcurrency: settings.concurrency, perHostConcurrency: settings.perHostConcurrency, perHostSpacingMs: 0 }),
     archiveRoot: join(dir, 'archive'),
     dbPath,
     now: () => time,
-    openStoreAt,
     dir,
     advance: (ms) => {
       time += ms;

@@ -1,13 +1,11 @@
 /**
  * SQLite `recordEntries`: one IMMEDIATE transaction per fetched document. Per entry, the
  * article is looked up by (feed, identity): a tombstone stays dead, a new identity gets
- * revision 0, and a known one gets revision n+1 only when the caller's title key or
- * fingerprint differs from the latest revision's. Earlier revisions are never touched.
- * A stored revision without a fingerprint (imported from bare archive files) cannot be
- * compared, so the entry is stored as a new revision: a duplicate is cheaper than a lost
- * version. One without a title key (imported) is compared by fingerprint alone.
+ * revision 0, and a known one gets revision n+1 only when domain/revision-rule.ts says the
+ * entry differs from the latest revision. Earlier revisions are never touched.
  */
 import { articleKey } from '../../domain/archive-record.ts';
+import { isNewRevision } from '../../domain/revision-rule.ts';
 import type { EntryOutcome, IncomingEntry } from '../article-types.ts';
 import { checkEntry } from '../check-input.ts';
 import { categoriesJson, enclosuresJson, personsJson } from '../map-rows.ts';
@@ -77,7 +75,10 @@ export function createEntryQueries({ db, sql }: SqliteContext) {
       entry.updatedAt ?? null,
       seenAt,
     ];
-    if (latest !== undefined && !isChanged(latest, entry)) {
+    if (
+      latest !== undefined &&
+      !isNewRevision({ fingerprint: latest.fingerprint, titleKey: latest.title_key }, entry)
+    ) {
       sql(`
         UPDATE articles SET authors = ?, categories = ?, enclosures = ?, language = coalesce(?, language),
           published_at = coalesce(?, published_at), updated_at = coalesce(?, updated_at), last_seen_at = max(last_seen_at, ?)
@@ -115,9 +116,4 @@ export function createEntryQueries({ db, sql }: SqliteContext) {
     recordEntries: (feedId: number, entries: IncomingEntry[], seenAt: number) =>
       recordEntries.immediate(feedId, entries, seenAt),
   };
-}
-
-function isChanged(latest: Latest, entry: IncomingEntry): boolean {
-  if (latest.fingerprint === null || latest.fingerprint !== entry.fingerprint) return true;
-  return latest.title_key !== null && latest.title_key !== entry.titleKey;
 }

@@ -56,10 +56,9 @@ export async function createReaderFixture(): Promise<ReaderFixture> {
   const store = await openStore({ backend: 'sqlite', path: ':memory:' });
   const settings = { ...DEFAULT_SETTINGS, dataDir: '/nonexistent/tidings-test' };
   const ctx: Context = {
-    settings, store, dataDir: settings.dataDir, dbPath: ':memory:', archiveRoot: '/nonexistent/tidings-test/archive',
+    settings, store, dataDir: settings.dataDir, archiveRoot: '/nonexistent/tidings-test/archive',
     dispatcher: createFetchDispatcher({ connectTimeoutMs: 1000 }), limiter: createHostLimiter({ perHostSpacingMs: 0 }),
     now: () => NOW, version: 'test', packs: [], rulePackProblems: [],
-    openStoreAt: (path) => openStore({ backend: 'sqlite', path }),
   };
   const ann = await browser(ctx, 'ann', true);
   const bob = await browser(ctx, 'bob', false);
