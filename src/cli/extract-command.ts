@@ -1,7 +1,7 @@
 /**
- * `tidings extract FILE --url URL [--json]`: extracts the article from a saved web page the
- * way full-text mode does (Readability, or a rule pack's body selector for the site), then
- * cleans it with the clean pipeline. It never fetches: FILE is the page ('-' for stdin).
+ * `tidings extract FILE --url URL [--json]`: the article of a saved web page, read and
+ * cleaned exactly as full text stores it (ingest/bodies/read-article-page.ts). It never
+ * fetches: FILE is the page ('-' for stdin).
  *
  * Options (commander flags → ExtractCommandOptions):
  *   --url <url>            the page's URL (required): base for links, selects rule packs
@@ -13,11 +13,8 @@
  * Without --json it prints the title, the metadata and the text.
  * Exit status: 0 when an article was found, 1 when none was or the file cannot be read.
  */
-import { cleanHtml } from '../clean/clean-html.ts';
-import { findBodySelector } from '../clean/select-rule-packs.ts';
 import { toText } from '../clean/to-text.ts';
-import { decodeHtmlPage } from '../extract/decode-html-page.ts';
-import { extractArticle } from '../extract/extract-article.ts';
+import { readArticlePage } from '../ingest/bodies/read-article-page.ts';
 import { loadPacksForCommand, readInputBytes } from './rule-pack-dirs.ts';
 
 /** Options of `tidings extract`. */
@@ -31,22 +28,22 @@ export interface ExtractCommandOptions {
 
 /** Runs `tidings extract` and returns the exit status. */
 export async function runExtract(file: string, options: ExtractCommandOptions): Promise<number> {
-  let html: string;
+  let bytes: Uint8Array;
   try {
-    html = decodeHtmlPage(await readInputBytes(file), options.contentType);
+    bytes = await readInputBytes(file);
   } catch (error) {
     process.stderr.write(`tidings: ${file}: ${(error as Error).message}\n`);
     return 1;
   }
   const { packs } = loadPacksForCommand(options.dataDir);
-  const article = extractArticle(html, options.url, { bodySelector: findBodySelector(packs, options.url)?.source });
-  if (!article) {
-    process.stderr.write(`tidings: ${file}: no article found\n`);
+  const page = readArticlePage({ bytes, url: options.url, contentType: options.contentType, clean: { packs } });
+  if (page.kind === 'failed') {
+    process.stderr.write(`tidings: ${file}: ${page.error.message}\n`);
     return 1;
   }
-  const content = cleanHtml(article.content, { itemUrl: options.url, packs }).html;
+  const content = page.cleaned;
   const textContent = toText(content);
-  const result = { ...article, content, textContent, length: textContent.length };
+  const result = { ...page.article, content, textContent, length: textContent.length };
   if (options.json) {
     process.stdout.write(`${JSON.stringify(result, null, options.pretty ? 2 : undefined)}\n`);
     return 0;

@@ -17,7 +17,8 @@
  */
 import { rewriteArticleRevision, type ArchiveProblem } from '../../archive/index.ts';
 import type { Feed, RevisionBodies } from '../../store/index.ts';
-import { cleanSource, textToHtml, type BuildEntriesOptions } from '../refresh/build-entries.ts';
+import { type BodyCleaningOptions, cleanSource } from '../bodies/clean-source.ts';
+import { textToHtml } from '../refresh/build-entries.ts';
 import type { IngestContext } from '../ingest-context.ts';
 import { relearnBoilerplate } from '../refresh/learn-feed-boilerplate.ts';
 
@@ -90,7 +91,7 @@ async function recleanFeed(ctx: IngestContext, feed: Feed, problems: ArchiveProb
   const state = await ctx.store.getFeedCleaning(feed.id);
   const { rules } = await relearnBoilerplate(ctx, feed.id, state.learnedRules);
   const learned = feed.settings.learnedBoilerplate ? rules : [];
-  const clean: BuildEntriesOptions = { feedUrl: feed.url, generator: state.generator, packs: ctx.packs, learned };
+  const clean: BodyCleaningOptions = { feedUrl: feed.url, generator: state.generator, packs: ctx.packs, learned };
   const done: RecleanFeedResult = {
     feedId: feed.id,
     url: feed.url,

@@ -9,34 +9,21 @@
  * A plain-text body (JSON Feed content_text, Atom type="text") is stored raw as text and
  * cleaned as escaped paragraphs. Cleaning gets the context's rule packs and the feed's
  * learned boilerplate; each prepared entry keeps what its cleaned body was made from, so a
- * refresh can clean it again when it learns new rules or swaps in full text (full-text.ts).
+ * refresh can clean it again when it learns new rules or swaps in full text (full-text.ts,
+ * bodies/clean-source.ts).
  */
-import { cleanArticle, type CleanArticleOptions } from '../../clean/clean-article.ts';
-import type { LearnedRule, RulePack } from '../../clean/index.ts';
 import { entryIdentities } from '../../domain/entry-identity.ts';
 import type { ParsedItem, TextType } from '../../domain/parsed-feed.ts';
 import { textFingerprint, titleKey } from '../../domain/text-fingerprint.ts';
 import type { IncomingEntry } from '../../store/index.ts';
 import { escapeHtml } from '../../util/escape-html.ts';
-import { plainText } from './plain-text.ts';
+import { type BodyCleaningOptions, type CleanSource, cleanSource } from '../bodies/clean-source.ts';
+import { plainText } from '../bodies/plain-text.ts';
 
-/** What the cleaner may know about the document the items came from, and the feed's rules. */
-export interface BuildEntriesOptions {
-  feedUrl?: string;
-  generator?: string;
-  /** The rule packs to choose from; default the shipped ones. */
-  packs?: readonly RulePack[];
-  /** The feed's learned boilerplate (none when switched off for the feed). */
-  learned?: readonly LearnedRule[];
-}
+export type { CleanSource };
 
-/** What the cleaned body of an entry was made from, so it can be cleaned again (new learned rules, full text). */
-export interface CleanSource {
-  /** The HTML given to the cleaner (a plain-text body already turned into paragraphs). */
-  html: string;
-  itemUrl?: string;
-  baseUrl?: string;
-}
+/** How the entries' bodies are cleaned. */
+export type BuildEntriesOptions = BodyCleaningOptions;
 
 /** One entry with the item it came from and its clean source. */
 export interface PreparedEntry {
@@ -54,16 +41,6 @@ export function buildEntries(items: readonly ParsedItem[], options: BuildEntries
 export function prepareEntries(items: readonly ParsedItem[], options: BuildEntriesOptions = {}): PreparedEntry[] {
   const identities = entryIdentities(items);
   return items.map((item, i) => prepareEntry(item, identities[i], options));
-}
-
-/** Returns the cleaned form of `source` with the document's options (packs, learned rules, feed URL, generator). */
-export function cleanSource(source: CleanSource, options: BuildEntriesOptions): string {
-  const cleanOptions: CleanArticleOptions = {
-    ...options,
-    itemUrl: source.itemUrl,
-    baseUrl: source.baseUrl ?? source.itemUrl,
-  };
-  return cleanArticle(source.html, cleanOptions).html;
 }
 
 function prepareEntry(item: ParsedItem, identity: string, options: BuildEntriesOptions): PreparedEntry {

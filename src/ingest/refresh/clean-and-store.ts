@@ -12,13 +12,8 @@ import type { LearnedRule } from '../../clean/learn-boilerplate.ts';
 import type { ParsedItem } from '../../domain/parsed-feed.ts';
 import type { FetchOptions, HostLimiter } from '../../fetch/index.ts';
 import type { EntryOutcome, Feed, FeedCleaning, FeedCleaningPatch, StoredError } from '../../store/index.ts';
-import {
-  cleanSource,
-  prepareEntries,
-  type BuildEntriesOptions,
-  type CleanSource,
-  type PreparedEntry,
-} from './build-entries.ts';
+import { cleanSource, type CleanSource } from '../bodies/clean-source.ts';
+import { prepareEntries, type BuildEntriesOptions, type PreparedEntry } from './build-entries.ts';
 import { addFullText, wantsFullText } from './full-text.ts';
 import type { IngestContext } from '../ingest-context.ts';
 import { relearnBoilerplate, shouldRelearn } from './learn-feed-boilerplate.ts';

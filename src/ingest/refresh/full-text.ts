@@ -3,8 +3,8 @@
  * will actually keep (new ones, and known ones whose fingerprint or title changed: a revision
  * that stored only the teaser would lose the full text the previous revision had), the
  * article page is fetched with the feed fetcher under the same host limiter (politeness,
- * limits, private-address refusal), its main content extracted (extract/: Readability, or a
- * rule pack's body selector for the site) and cleaned by the same pipeline.
+ * limits, private-address refusal), and its article read and cleaned the way every page is
+ * (bodies/read-article-page.ts).
  *
  * What is stored: `rawBody` is the extracted article HTML before cleaning, so that
  * `tidings reclean` can clean it again without fetching; `summary` is the feed's own body,
@@ -16,11 +16,12 @@
  * bounds the round as a whole.
  */
 import { isNewRevision } from '../../domain/revision-rule.ts';
-import { findBodySelector } from '../../clean/index.ts';
-import { decodeHtmlPage, extractArticle, looksLikeSummaryOnly, type SummaryProbeItem } from '../../extract/index.ts';
+import { looksLikeSummaryOnly, type SummaryProbeItem } from '../../extract/index.ts';
 import { fetchFeed, type FetchOptions, type HostLimiter } from '../../fetch/index.ts';
 import type { FullTextMode, IncomingEntry, StoredEntryState, StoredError } from '../../store/index.ts';
-import { cleanSource, type BuildEntriesOptions, type PreparedEntry } from './build-entries.ts';
+import type { BodyCleaningOptions } from '../bodies/clean-source.ts';
+import { readArticlePage } from '../bodies/read-article-page.ts';
+import type { PreparedEntry } from './build-entries.ts';
 import type { IngestContext } from '../ingest-context.ts';
 
 /** Article pages of one feed fetched at once. */
@@ -36,7 +37,7 @@ export interface FullTextOptions {
   /** The fetch options for a page (settings, dispatcher, signal); the Accept header is replaced. */
   fetchOptions: FetchOptions;
   /** The document's cleaning options (packs, learned rules, feed URL, generator). */
-  clean: BuildEntriesOptions;
+  clean: BodyCleaningOptions;
 }
 
 /** The entries with full text where it could be had; `pages` counts pages fetched and used. */
@@ -75,7 +76,7 @@ export async function addFullText(
         result.warnings.push(page.warning);
         continue;
       }
-      result.prepared[i] = withFullText(p, page.content, page.url, options.clean);
+      result.prepared[i] = withFullText(p, page);
       result.pages++;
     }
   };
@@ -89,7 +90,7 @@ export function willStore(entry: IncomingEntry, state: StoredEntryState | undefi
   return !state.deleted && isNewRevision(state, entry);
 }
 
-type Page = { kind: 'ok'; url: string; content: string } | { kind: 'failed'; warning: StoredError };
+type Page = { kind: 'ok'; url: string; content: string; cleaned: string } | { kind: 'failed'; warning: StoredError };
 
 async function fetchArticle(link: string, options: FullTextOptions): Promise<Page> {
   const fetched = await options.limiter
@@ -105,28 +106,23 @@ async function fetchArticle(link: string, options: FullTextOptions): Promise<Pag
     return failed('fetch.rate-limited', `${link}: HTTP ${fetched.status}, rate limited`);
   if (fetched.kind === 'failed') return failed(fetched.error.code, `${link}: ${fetched.error.message}`);
   if (fetched.kind !== 'ok') return failed('fetch.unexpected', `${link}: no page in the answer`);
-  const type = fetched.contentType?.toLowerCase();
-  if (type !== undefined && !/html|xml|text\/plain/.test(type))
-    return failed('extract.not-html', `${link}: the page is ${type}, not HTML`);
-  const html = decodeHtmlPage(fetched.body, fetched.headers['content-type']);
-  const selector =
-    findBodySelector(options.clean.packs ?? [], fetched.url) ?? findBodySelector(options.clean.packs ?? [], link);
-  let article;
-  try {
-    article = extractArticle(html, fetched.url, selector === undefined ? {} : { bodySelector: selector.source });
-  } catch (error) {
-    return failed('extract.failed', `${link}: ${error instanceof Error ? error.message : String(error)}`);
-  }
-  if (article === undefined) return failed('extract.no-article', `${link}: no article found in the page`);
-  return { kind: 'ok', url: fetched.url, content: article.content };
+  const page = readArticlePage({
+    bytes: fetched.body,
+    url: fetched.url,
+    link,
+    contentType: fetched.headers['content-type'],
+    clean: options.clean,
+  });
+  if (page.kind === 'failed') return { kind: 'failed', warning: page.error };
+  return { kind: 'ok', url: page.url, content: page.article.content, cleaned: page.cleaned };
 }
 
-function withFullText(p: PreparedEntry, content: string, pageUrl: string, clean: BuildEntriesOptions): PreparedEntry {
-  const source = { html: content, itemUrl: p.item.link, baseUrl: pageUrl };
+function withFullText(p: PreparedEntry, page: Extract<Page, { kind: 'ok' }>): PreparedEntry {
+  const source = { html: page.content, itemUrl: p.item.link, baseUrl: page.url };
   const entry: IncomingEntry = {
     ...p.entry,
-    rawBody: content,
-    cleanedBody: cleanSource(source, clean),
+    rawBody: page.content,
+    cleanedBody: page.cleaned,
     summary: p.entry.cleanedBody,
     contentTokens: undefined,
   };

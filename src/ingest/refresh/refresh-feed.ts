@@ -21,7 +21,7 @@ import { createInThreadPreparer, type DocumentPreparer } from './prepare-pool.ts
 
 // A round where every feed answers 304 never loads the parser, the cleaner or the clean-and-store path (start-up time).
 const documentPath = () =>
-  Promise.all([import('./clean-and-store.ts'), import('./build-entries.ts'), import('./plain-text.ts')]);
+  Promise.all([import('./clean-and-store.ts'), import('./build-entries.ts'), import('../bodies/plain-text.ts')]);
 
 /** Options of one refresh. */
 export interface RefreshFeedOptions {
