@@ -18,17 +18,44 @@ export function createRandom(seed: number): (n: number) => number {
   };
 }
 
-const TITLES = ['美国称中国在习近平誓言加强威慑后抵制核谈判', 'a [b] \\c', 'line\nbreak\r\nhere', 'sep\u2028x', '](', 'plain'];
-const URLS = ['https://www.rfi.fr/cn/%E4%B8%AD%E5%9B%BD/x', 'https://en.wikipedia.org/wiki/Foo_(bar)', '', 'https://a.org/a b<c>'];
-const BODIES = ['<p>中文</p>', '\n<p>starts with a break</p>\n', '', '<p>a\r\nb</p>', '<p>\u2028</p>', '<div>------</div>'];
+const TITLES = [
+  '美国称中国在习近平誓言加强威慑后抵制核谈判',
+  'a [b] \\c',
+  'line\nbreak\r\nhere',
+  'sep\u2028x',
+  '](',
+  'plain',
+];
+const URLS = [
+  'https://www.rfi.fr/cn/%E4%B8%AD%E5%9B%BD/x',
+  'https://en.wikipedia.org/wiki/Foo_(bar)',
+  '',
+  'https://a.org/a b<c>',
+];
+const BODIES = [
+  '<p>中文</p>',
+  '\n<p>starts with a break</p>\n',
+  '',
+  '<p>a\r\nb</p>',
+  '<p>\u2028</p>',
+  '<div>------</div>',
+];
 
 /** Returns a record for revision `revision` of article `identity` in `feed`, filled from `random`. */
-export function sampleRecord(feed: ArchiveFeed, identity: string, revision: number, random: (n: number) => number): ArchiveRecord {
+export function sampleRecord(
+  feed: ArchiveFeed,
+  identity: string,
+  revision: number,
+  random: (n: number) => number,
+): ArchiveRecord {
   const pick = <T>(list: T[]) => list[random(list.length)];
   const cleaned = random(3) > 0;
   const published = random(4) > 0 ? 1_667_393_102_000 + random(1e9) : undefined;
   return buildArchiveRecord({
-    identity, revision, feedUrl: feed.url, feedTitle: feed.title,
+    identity,
+    revision,
+    feedUrl: feed.url,
+    feedTitle: feed.title,
     guid: random(2) === 0 ? identity : undefined,
     link: pick(URLS) || undefined,
     title: `${pick(TITLES)} ${revision}`,
@@ -50,7 +77,11 @@ export function sampleRecord(feed: ArchiveFeed, identity: string, revision: numb
 export function sampleFeeds(count: number, seed: number): Array<{ feed: ArchiveFeed; records: ArchiveRecord[] }> {
   const random = createRandom(seed);
   return Array.from({ length: count }, (_, f) => {
-    const feed: ArchiveFeed = { url: `https://feed${f}.example.org/rss?x=(${f})`, title: `Feed ${f} 新闻`, siteUrl: `https://feed${f}.example.org/` };
+    const feed: ArchiveFeed = {
+      url: `https://feed${f}.example.org/rss?x=(${f})`,
+      title: `Feed ${f} 新闻`,
+      siteUrl: `https://feed${f}.example.org/`,
+    };
     if (f % 2 === 0) feed.category = '国际';
     const records: ArchiveRecord[] = [];
     for (let a = 0; a < 4 + random(4); a++) {

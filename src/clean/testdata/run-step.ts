@@ -3,7 +3,11 @@ import type { CleanStep, Explanation, StepContext } from '../clean-types.ts';
 import { parseFragment, renderNodes } from '../dom.ts';
 
 /** Returns `html` after `step`, serialized (not sanitized), with what the step explained. */
-export function runStep(step: CleanStep, html: string, context: Partial<StepContext> = {}): { html: string; explained: Explanation[] } {
+export function runStep(
+  step: CleanStep,
+  html: string,
+  context: Partial<StepContext> = {},
+): { html: string; explained: Explanation[] } {
   const explained: Explanation[] = [];
   const root = parseFragment(html);
   step(root, { baseUrl: undefined, packs: [], learned: [], explain: (e) => explained.push(e), ...context });

@@ -22,13 +22,25 @@ export interface TestContext extends IngestContext {
 
 /** Settings for tests: private networks allowed, no spacing, 1.5 s fetch timeout. */
 export const TEST_SETTINGS: IngestSettings = {
-  allowPrivateNetworks: true, concurrency: 8, perHostConcurrency: 4, perHostSpacingMs: 0, fetchTimeoutMs: 1500,
-  maxBodyBytes: 1024 * 1024, userAgent: 'Tidings-test', minCheckIntervalSeconds: 900, maxCheckIntervalSeconds: 86_400,
-  defaultCheckIntervalSeconds: 3600, errorBackoffSeconds: 300, maxErrorBackoffSeconds: 86_400, archiveBody: 'cleaned',
+  allowPrivateNetworks: true,
+  concurrency: 8,
+  perHostConcurrency: 4,
+  perHostSpacingMs: 0,
+  fetchTimeoutMs: 1500,
+  maxBodyBytes: 1024 * 1024,
+  userAgent: 'Tidings-test',
+  minCheckIntervalSeconds: 900,
+  maxCheckIntervalSeconds: 86_400,
+  defaultCheckIntervalSeconds: 3600,
+  errorBackoffSeconds: 300,
+  maxErrorBackoffSeconds: 86_400,
+  archiveBody: 'cleaned',
 };
 
 /** Returns a fresh context in a new temporary folder (or in `dir` when given, to reopen one). */
-export async function createTestContext(options: { dir?: string; settings?: Partial<IngestSettings> } = {}): Promise<TestContext> {
+export async function createTestContext(
+  options: { dir?: string; settings?: Partial<IngestSettings> } = {},
+): Promise<TestContext> {
   const dir = options.dir ?? (await mkdtemp(join(tmpdir(), 'tidings-ingest-')));
   const dbPath = join(dir, 'tidings.db');
   const dispatcher = createFetchDispatcher();
@@ -38,7 +50,11 @@ export async function createTestContext(options: { dir?: string; settings?: Part
     store: await openStore({ backend: 'sqlite', path: dbPath }),
     settings,
     dispatcher,
-    limiter: createHostLimiter({ globalConcurrency: settings.concurrency, perHostConcurrency: settings.perHostConcurrency, perHostSpacingMs: 0 }),
+    limiter: createHostLimiter({
+      globalConcurrency: settings.concurrency,
+      perHostConcurrency: settings.perHostConcurrency,
+      perHostSpacingMs: 0,
+    }),
     archiveRoot: join(dir, 'archive'),
     dbPath,
     now: () => time,

@@ -25,11 +25,66 @@ export interface CorpusArticle {
   publishedAt: number;
 }
 
-const ZH_TIMES = ['近日', '昨天', '今天上午', '本周', '今年以来', '据报道', '记者从有关部门获悉', '截至目前', '当地时间周三', '2024年', '去年12月'];
-const ZH_SUBJECTS = ['国家统计局', '外交部发言人', '国务院常务会议', '中国人民银行', '教育部', '多家科技企业', '专家学者', '当地政府', '研究团队', '市场监管部门', '不少市民', '业内人士', '习近平', '李强', '上海市政府', '台湾地区', '香港特区政府', '广东省'];
+const ZH_TIMES = [
+  '近日',
+  '昨天',
+  '今天上午',
+  '本周',
+  '今年以来',
+  '据报道',
+  '记者从有关部门获悉',
+  '截至目前',
+  '当地时间周三',
+  '2024年',
+  '去年12月',
+];
+const ZH_SUBJECTS = [
+  '国家统计局',
+  '外交部发言人',
+  '国务院常务会议',
+  '中国人民银行',
+  '教育部',
+  '多家科技企业',
+  '专家学者',
+  '当地政府',
+  '研究团队',
+  '市场监管部门',
+  '不少市民',
+  '业内人士',
+  '习近平',
+  '李强',
+  '上海市政府',
+  '台湾地区',
+  '香港特区政府',
+  '广东省',
+];
 const ZH_VERBS = ['表示', '指出', '宣布', '发布消息称', '强调', '介绍说', '透露', '认为', '提出'];
-const ZH_CLAUSES = ['经济运行总体平稳', '将进一步扩大对外开放', '新能源汽车产销量持续增长', '人工智能产业发展迅速', '居民消费价格温和上涨', '高铁新线路预计年底通车', '今年夏粮再获丰收', '城市更新项目稳步推进', '就业形势保持总体稳定', '跨境电商进出口规模创新高', '里程碑式的合作协议已经签署', '线上线下消费同步回暖', '人大代表建议加强监管', '房价上涨势头有所放缓', '卫生部门加强流感防控'];
-const ZH_TAILS = ['同比增长5.2%', '环比下降0.3个百分点', '引发社会广泛关注', '受到市场普遍欢迎', '相关工作正在有序开展', '具体细节尚未公布', '详情见https://news.example.cn/2024/a-1.html'];
+const ZH_CLAUSES = [
+  '经济运行总体平稳',
+  '将进一步扩大对外开放',
+  '新能源汽车产销量持续增长',
+  '人工智能产业发展迅速',
+  '居民消费价格温和上涨',
+  '高铁新线路预计年底通车',
+  '今年夏粮再获丰收',
+  '城市更新项目稳步推进',
+  '就业形势保持总体稳定',
+  '跨境电商进出口规模创新高',
+  '里程碑式的合作协议已经签署',
+  '线上线下消费同步回暖',
+  '人大代表建议加强监管',
+  '房价上涨势头有所放缓',
+  '卫生部门加强流感防控',
+];
+const ZH_TAILS = [
+  '同比增长5.2%',
+  '环比下降0.3个百分点',
+  '引发社会广泛关注',
+  '受到市场普遍欢迎',
+  '相关工作正在有序开展',
+  '具体细节尚未公布',
+  '详情见https://news.example.cn/2024/a-1.html',
+];
 const EN_WORDS = ['iPhone', 'AI', 'GDP', 'Tesla', 'ChatGPT', 'COVID-19', 'CEO', 'WTO', 'Apple', '5G'];
 const EN_SENTENCES = [
   'The central bank said inflation eased for a third straight month.',
@@ -48,7 +103,8 @@ const HANGUL = ['서울특별시는 새로운 정책을 발표했다.', '한국 
 
 function jiebaWords(): string[] {
   const path = createRequire(import.meta.url).resolve('@node-rs/jieba/dict.txt');
-  return readFileSync(path, 'utf8').split('\n')
+  return readFileSync(path, 'utf8')
+    .split('\n')
     .map((line) => line.split(' '))
     .filter(([word, count]) => word !== undefined && Number(count) >= 2000 && /^\p{Script=Han}{2,4}$/u.test(word))
     .map(([word]) => word);
@@ -63,14 +119,16 @@ function zhSentence(random: SeededRandom, words: string[]): string {
 }
 
 function toHtml(paragraphs: string[], random: SeededRandom): string {
-  return paragraphs.map((p) => {
-    const chars = [...p];
-    if (chars.length > 6 && random.next() < 0.5) {
-      const at = random.int(1, chars.length - 3);
-      chars.splice(at, 2, `<b>${chars[at]}${chars[at + 1]}</b>`);
-    }
-    return `<p>${chars.join('').replace(/&(?!\w+;)/g, '&amp;')}</p>`;
-  }).join('\n');
+  return paragraphs
+    .map((p) => {
+      const chars = [...p];
+      if (chars.length > 6 && random.next() < 0.5) {
+        const at = random.int(1, chars.length - 3);
+        chars.splice(at, 2, `<b>${chars[at]}${chars[at + 1]}</b>`);
+      }
+      return `<p>${chars.join('').replace(/&(?!\w+;)/g, '&amp;')}</p>`;
+    })
+    .join('\n');
 }
 
 /** Returns `count` articles; the same seed gives the same corpus. */
@@ -91,13 +149,15 @@ export function generateSearchCorpus(count = 1200, seed = 20261126): CorpusArtic
     if (roll < 0.3) {
       language = 'en';
       title = random.pick(EN_SENTENCES).replace(/\.$/, '');
-      for (let p = random.int(1, 4); p > 0; p--) paragraphs.push(Array.from({ length: random.int(1, 4) }, () => random.pick(EN_SENTENCES)).join(' '));
+      for (let p = random.int(1, 4); p > 0; p--)
+        paragraphs.push(Array.from({ length: random.int(1, 4) }, () => random.pick(EN_SENTENCES)).join(' '));
       author = random.pick(['Anna Müller', 'James O’Brien', 'Renée Dupont', 'Wei Chen']);
       category = random.pick(['World', 'Business', 'Technology']);
     } else {
       language = 'zh-CN';
       title = zhSentence(random, words).replace(/。$/, '');
-      for (let p = random.int(1, 5); p > 0; p--) paragraphs.push(Array.from({ length: random.int(1, 4) }, () => zhSentence(random, words)).join(''));
+      for (let p = random.int(1, 5); p > 0; p--)
+        paragraphs.push(Array.from({ length: random.int(1, 4) }, () => zhSentence(random, words)).join(''));
       if (random.next() < 0.05) paragraphs.push(random.pick(KANA));
       if (random.next() < 0.05) paragraphs.push(random.pick(HANGUL));
       author = `${random.pick(['王', '李', '張', '陈', '林'])}${random.pick(['伟', '芳', '志明', '淑芬', '建國'])}`;
@@ -111,7 +171,13 @@ export function generateSearchCorpus(count = 1200, seed = 20261126): CorpusArtic
       }
     }
     articles.push({
-      identity: `guid:${i}`, language, title, text: paragraphs.join('\n'), html: toHtml(paragraphs, random), author, category,
+      identity: `guid:${i}`,
+      language,
+      title,
+      text: paragraphs.join('\n'),
+      html: toHtml(paragraphs, random),
+      author,
+      category,
       publishedAt: start + Math.floor(random.next() * 365) * 86_400_000 + random.int(0, 86_399_999),
     });
   }

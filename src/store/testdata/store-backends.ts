@@ -10,13 +10,21 @@ import { openStore } from '../open-store.ts';
 import type { Store } from '../store.ts';
 
 /** A back end under test: `open` returns a fresh, empty store; `cleanup` removes what it left. */
-export interface StoreBackend { name: string; open: () => Promise<Store>; cleanup: () => Promise<void> }
+export interface StoreBackend {
+  name: string;
+  open: () => Promise<Store>;
+  cleanup: () => Promise<void>;
+}
 
 /** Returns the back ends to run the shared suite against. */
 export function storeBackends(): StoreBackend[] {
   const folders: string[] = [];
   return [
-    { name: 'sqlite :memory:', open: () => openStore({ backend: 'sqlite', path: ':memory:' }), cleanup: async () => {} },
+    {
+      name: 'sqlite :memory:',
+      open: () => openStore({ backend: 'sqlite', path: ':memory:' }),
+      cleanup: async () => {},
+    },
     {
       name: 'sqlite file',
       open: async () => {
@@ -36,8 +44,15 @@ export function makeEntry(identity: string, fields: Partial<IncomingEntry> = {})
   const title = fields.title ?? `Title of ${identity}`;
   const cleanedBody = fields.cleanedBody ?? `<p>Body of ${identity}</p>`;
   return {
-    identity, title, titleKey: title.trim().toLowerCase(), authors: [], categories: [], enclosures: [],
-    rawBody: `${cleanedBody}<div>promo</div>`, cleanedBody, fingerprint: `fp:${cleanedBody}`,
+    identity,
+    title,
+    titleKey: title.trim().toLowerCase(),
+    authors: [],
+    categories: [],
+    enclosures: [],
+    rawBody: `${cleanedBody}<div>promo</div>`,
+    cleanedBody,
+    fingerprint: `fp:${cleanedBody}`,
     ...fields,
   };
 }

@@ -74,7 +74,7 @@ export function encodeUtf32(text: string, littleEndian: boolean): Uint8Array {
   const points = [...text].map((char) => char.codePointAt(0) ?? 0);
   const out = new Uint8Array(points.length * 4);
   const view = new DataView(out.buffer);
-  points.forEach((point, i) => view.setUint32(i * 4, point, littleEndian));
+  for (const [i, point] of points.entries()) view.setUint32(i * 4, point, littleEndian);
   return out;
 }
 

@@ -47,17 +47,39 @@ export const PASSWORD = 'correct horse battery';
 /** A time in the past the fixture's articles are published around. */
 export const BASE_TIME = Date.UTC(2025, 0, 10, 12, 0, 0);
 
-function item(id: string, title: string, content: string, minutes: number, extra: Partial<ParsedItem> = {}): ParsedItem {
+function item(
+  id: string,
+  title: string,
+  content: string,
+  minutes: number,
+  extra: Partial<ParsedItem> = {},
+): ParsedItem {
   return {
-    id, title, link: `https://news.example/${id}`, links: [], authors: [{ name: 'Reporter' }], contributors: [], categories: [{ term: 'news' }],
-    enclosures: [], content, contentType: 'html', published: new Date(BASE_TIME + minutes * 60_000).toISOString(), ...extra,
+    id,
+    title,
+    link: `https://news.example/${id}`,
+    links: [],
+    authors: [{ name: 'Reporter' }],
+    contributors: [],
+    categories: [{ term: 'news' }],
+    enclosures: [],
+    content,
+    contentType: 'html',
+    published: new Date(BASE_TIME + minutes * 60_000).toISOString(),
+    ...extra,
   };
 }
 
 /** Returns a fresh fixture; call `close` after. */
 export async function createApiFixture(): Promise<ApiFixture> {
   const dir = await mkdtemp(join(tmpdir(), 'tidings-api-'));
-  const ctx = await createContext({ ...DEFAULT_SETTINGS, dataDir: dir, allowPrivateNetworks: true, fetchTimeoutMs: 2000, perHostSpacingMs: 0 });
+  const ctx = await createContext({
+    ...DEFAULT_SETTINGS,
+    dataDir: dir,
+    allowPrivateNetworks: true,
+    fetchTimeoutMs: 2000,
+    perHostSpacingMs: 0,
+  });
   const ann = (await createUser(ctx, { name: 'ann', password: PASSWORD, admin: true })).user.id;
   const bob = (await createUser(ctx, { name: 'bob', password: PASSWORD })).user.id;
   const tokens = {
@@ -70,18 +92,35 @@ export async function createApiFixture(): Promise<ApiFixture> {
   if (loggedIn.kind !== 'ok') throw new Error(loggedIn.kind);
   const session = { cookie: `tidings_session=${loggedIn.token}`, csrf: sessionCsrfToken(loggedIn.token) };
 
-  const world = await ctx.store.addFeed({ url: 'https://news.example/world.xml', title: 'World News', siteUrl: 'https://news.example/', now: BASE_TIME });
+  const world = await ctx.store.addFeed({
+    url: 'https://news.example/world.xml',
+    title: 'World News',
+    siteUrl: 'https://news.example/',
+    now: BASE_TIME,
+  });
   const tech = await ctx.store.addFeed({ url: 'https://tech.example/feed', title: 'Tech Daily', now: BASE_TIME });
   if (world.kind !== 'added' || tech.kind !== 'added') throw new Error('feeds not added');
   await ctx.store.addSubscription({ userId: ann, feedId: world.feed.id, category: 'News/World' });
   await ctx.store.addSubscription({ userId: ann, feedId: tech.feed.id, category: 'Tech' });
-  const worldOutcomes = await ctx.store.recordEntries(world.feed.id, buildEntries([
-    item('apple', 'Apple pie recipe', '<p>Take three apples &amp; bake them.</p>', 1),
-    item('chinese', '简体中文新闻', '<p>经济发展与头发</p>', 2, { language: 'zh-CN' }),
-    item('slow', `${'a'.repeat(32)}!`, '<p>nothing</p>', 3),
-  ]), BASE_TIME + 10 * 60_000);
-  await ctx.store.recordEntries(tech.feed.id, buildEntries([item('chip', 'New chip', '<p>First version</p>', 4)]), BASE_TIME + 10 * 60_000);
-  const techOutcomes = await ctx.store.recordEntries(tech.feed.id, buildEntries([item('chip', 'New chip', '<p>Second version, much longer and different</p>', 4)]), BASE_TIME + 20 * 60_000);
+  const worldOutcomes = await ctx.store.recordEntries(
+    world.feed.id,
+    buildEntries([
+      item('apple', 'Apple pie recipe', '<p>Take three apples &amp; bake them.</p>', 1),
+      item('chinese', '简体中文新闻', '<p>经济发展与头发</p>', 2, { language: 'zh-CN' }),
+      item('slow', `${'a'.repeat(32)}!`, '<p>nothing</p>', 3),
+    ]),
+    BASE_TIME + 10 * 60_000,
+  );
+  await ctx.store.recordEntries(
+    tech.feed.id,
+    buildEntries([item('chip', 'New chip', '<p>First version</p>', 4)]),
+    BASE_TIME + 10 * 60_000,
+  );
+  const techOutcomes = await ctx.store.recordEntries(
+    tech.feed.id,
+    buildEntries([item('chip', 'New chip', '<p>Second version, much longer and different</p>', 4)]),
+    BASE_TIME + 20 * 60_000,
+  );
   const ids = worldOutcomes.map((o) => ('articleId' in o ? o.articleId : 0));
   const revised = techOutcomes[0] !== undefined && 'articleId' in techOutcomes[0] ? techOutcomes[0].articleId : 0;
   const app = createApp(ctx);
@@ -101,11 +140,23 @@ export async function createApiFixture(): Promise<ApiFixture> {
       headers['content-type'] ??= 'application/json';
     }
     const url = path.startsWith('http') ? path : `http://tidings.test${path}`;
-    return Promise.resolve(app.request(url, { method, headers, ...(body === undefined ? {} : { body }) }, { incoming: { socket: { remoteAddress: options.from ?? '203.0.113.9' } } }));
+    return Promise.resolve(
+      app.request(
+        url,
+        { method, headers, ...(body === undefined ? {} : { body }) },
+        { incoming: { socket: { remoteAddress: options.from ?? '203.0.113.9' } } },
+      ),
+    );
   };
 
   return {
-    ctx, app, dir, users: { ann, bob }, tokens, session, feeds: { world: world.feed.id, tech: tech.feed.id },
+    ctx,
+    app,
+    dir,
+    users: { ann, bob },
+    tokens,
+    session,
+    feeds: { world: world.feed.id, tech: tech.feed.id },
     articles: { apple: ids[0] ?? 0, chinese: ids[1] ?? 0, slow: ids[2] ?? 0, revised },
     call,
     close: async () => {
