@@ -10,6 +10,7 @@
 import { AppError } from '../domain/errors.ts';
 import { normalizeInputUrl, subscribe, type IngestContext, type RefreshOutcome } from '../ingest/index.ts';
 import type { Feed, Subscription } from '../store/index.ts';
+import { dropUndefined } from '../util/drop-undefined.ts';
 
 /** The user's own title and category for the feed. */
 export interface SubscribeUserOptions {
@@ -77,8 +78,4 @@ export async function unsubscribeUser(
     return { kind: 'unsubscribed', feedRemoved: false };
   const removed = await ctx.store.removeFeed(feedId, { at: ctx.now() });
   return { kind: 'unsubscribed', feedRemoved: removed.kind === 'removed' };
-}
-
-function dropUndefined<T extends object>(value: T): T {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 }

@@ -8,6 +8,7 @@
  */
 import type { Category, Enclosure, Person } from '../domain/parsed-feed.ts';
 import { checkRecord, type ArchiveFeed, type ArchiveRecord } from './serialize-sidecars.ts';
+import { dropUndefined } from '../util/drop-undefined.ts';
 
 /** A parsed sidecar value, or why it could not be used. */
 export type ParseSidecarResult<T> = { kind: 'ok'; value: T } | { kind: 'invalid'; reason: string };
@@ -125,8 +126,4 @@ function list<T>(o: Json, key: string, read: (item: Json) => T): T[] {
 
 function isObject(value: unknown): value is Json {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function dropUndefined<T extends object>(value: T): T {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 }

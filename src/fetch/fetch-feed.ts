@@ -28,6 +28,7 @@ import {
   type RawHeaders,
 } from './http-headers.ts';
 import { abandonBody, readBody } from './read-body.ts';
+import { dropUndefined } from '../util/drop-undefined.ts';
 
 type Outcome = FetchResult extends infer R ? (R extends unknown ? Omit<R, 'durationMs'> : never) : never;
 
@@ -179,10 +180,6 @@ function firstValue(value: string | string[] | undefined): string | undefined {
 
 function joinValues(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value.join(', ') : value;
-}
-
-function dropUndefined<T extends object>(value: T): T {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 }
 
 function elapsedMs(started: number): number {

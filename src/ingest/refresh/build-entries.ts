@@ -17,6 +17,7 @@ import type { ParsedItem, TextType } from '../../domain/parsed-feed.ts';
 import { textFingerprint, titleKey } from '../../domain/text-fingerprint.ts';
 import type { IncomingEntry } from '../../store/index.ts';
 import { escapeHtml } from '../../util/escape-html.ts';
+import { dropUndefined } from '../../util/drop-undefined.ts';
 import { type BodyCleaningOptions, type CleanSource, cleanSource } from '../bodies/clean-source.ts';
 import { plainText } from '../bodies/plain-text.ts';
 
@@ -100,8 +101,4 @@ function epochMs(iso: string | undefined): number | undefined {
 function nonEmpty(value: string | undefined): string | undefined {
   const trimmed = value?.trim();
   return trimmed === undefined || trimmed === '' ? undefined : trimmed;
-}
-
-function dropUndefined<T extends object>(value: T): T {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 }

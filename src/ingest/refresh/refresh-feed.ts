@@ -18,6 +18,7 @@ import type { IngestContext } from '../ingest-context.ts';
 import type { RefreshOutcome } from '../refresh-outcome.ts';
 import { planNextCheck, type ScheduleHints } from './plan-next-check.ts';
 import { createInThreadPreparer, type DocumentPreparer } from './prepare-pool.ts';
+import { dropUndefined } from '../../util/drop-undefined.ts';
 
 // A round where every feed answers 304 never loads the parser, the cleaner or the clean-and-store path (start-up time).
 const documentPath = () =>
@@ -330,7 +331,7 @@ async function recordFailure(
 }
 
 async function record(ctx: IngestContext, feed: Feed, fetch: FetchRecord, options: ApplyFetchOptions): Promise<void> {
-  const clean = Object.fromEntries(Object.entries(fetch).filter(([, v]) => v !== undefined)) as unknown as FetchRecord;
+  const clean = dropUndefined(fetch);
   await (options.recordFetch === undefined
     ? ctx.store.recordFetch(feed.id, clean)
     : options.recordFetch(feed.id, clean));

@@ -21,10 +21,11 @@ import type {
   UnreadCounts,
 } from '../account-types.ts';
 import { decodeArticleCursor, encodeArticleCursor } from '../article-cursor.ts';
-import { compact, opt, rowToArticleSummary } from '../map-rows.ts';
+import { opt, rowToArticleSummary } from '../map-rows.ts';
 import type { ArticleRow } from '../rows.ts';
 import type { SqliteContext } from './statements.ts';
 import { categoryCondition, EFFECTIVE_CATEGORY } from './subscription-queries.ts';
+import { dropUndefined } from '../../util/drop-undefined.ts';
 
 type TimelineRow = ArticleRow & {
   state_read_at: number | null;
@@ -62,7 +63,7 @@ const STARRED = `FROM article_state st JOIN articles a ON a.id = st.article_id J
   WHERE st.user_id = ? AND st.starred_at IS NOT NULL AND a.deleted_at IS NULL`;
 
 function stateOf(readAt: number | null, starredAt: number | null): ArticleState {
-  return compact<ArticleState>({
+  return dropUndefined<ArticleState>({
     read: readAt !== null,
     starred: starredAt !== null,
     readAt: opt(readAt),

@@ -4,9 +4,10 @@
  * so one query authenticates a request.
  */
 import type { ApiToken, NewApiToken, NewSession, Session, TokenScope, User } from '../account-types.ts';
-import { compact, opt } from '../map-rows.ts';
+import { opt } from '../map-rows.ts';
 import { joinedUser, USER_COLUMNS } from './user-queries.ts';
 import type { SqliteContext } from './statements.ts';
+import { dropUndefined } from '../../util/drop-undefined.ts';
 
 interface SessionRow {
   id: string;
@@ -29,7 +30,7 @@ interface ApiTokenRow {
 }
 
 function rowToSession(row: SessionRow): Session {
-  return compact<Session>({
+  return dropUndefined<Session>({
     id: row.id,
     userId: row.user_id,
     createdAt: row.created_at,
@@ -41,7 +42,7 @@ function rowToSession(row: SessionRow): Session {
 }
 
 function rowToApiToken(row: ApiTokenRow): ApiToken {
-  return compact<ApiToken>({
+  return dropUndefined<ApiToken>({
     id: row.id,
     userId: row.user_id,
     name: row.name,

@@ -10,9 +10,10 @@ import type {
   SubscriptionLabel,
   SubscriptionPatch,
 } from '../account-types.ts';
-import { compact, rowToFeed } from '../map-rows.ts';
+import { rowToFeed } from '../map-rows.ts';
 import type { FeedRow } from '../rows.ts';
 import type { SqliteContext } from './statements.ts';
+import { dropUndefined } from '../../util/drop-undefined.ts';
 
 type SubscriptionRow = FeedRow & {
   sub_user_id: number;
@@ -44,7 +45,7 @@ function rowToSubscription(row: SubscriptionRow): Subscription {
   const feed = rowToFeed(row);
   const title = row.sub_title ?? undefined;
   const category = row.sub_category ?? undefined;
-  return compact<Subscription>({
+  return dropUndefined<Subscription>({
     userId: row.sub_user_id,
     feedId: feed.id,
     title,

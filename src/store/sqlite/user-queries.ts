@@ -4,9 +4,10 @@
  * Name and password rules live in accounts/; the store only refuses empty values.
  */
 import type { CreateUserResult, NewUser, User, UserCredentials, UserPatch } from '../account-types.ts';
-import { compact, opt } from '../map-rows.ts';
+import { opt } from '../map-rows.ts';
 import { userNameKey } from '../user-name-key.ts';
 import type { SqliteContext } from './statements.ts';
+import { dropUndefined } from '../../util/drop-undefined.ts';
 
 interface UserRow {
   id: number;
@@ -20,7 +21,7 @@ interface UserRow {
 
 /** Returns the user of a `users` row (columns may be prefixed by the caller's alias). */
 export function rowToUser(row: Pick<UserRow, 'id' | 'name' | 'is_admin' | 'created_at' | 'disabled_at'>): User {
-  return compact<User>({
+  return dropUndefined<User>({
     id: row.id,
     name: row.name,
     admin: row.is_admin === 1,

@@ -25,6 +25,7 @@ import {
   type JsonBody,
 } from './api-input.ts';
 import { feedJson, isoTime } from './api-shapes.ts';
+import { dropUndefined } from '../../util/drop-undefined.ts';
 
 const FULL_TEXT_MODES: readonly FullTextMode[] = ['off', 'auto', 'always'];
 
@@ -88,7 +89,7 @@ function readSettings(body: JsonBody): FeedSettingsPatch | undefined {
     maxIntervalSeconds: nullableInteger(s, 'maxIntervalSeconds'),
     retentionDays: nullableInteger(s, 'retentionDays'),
   };
-  return Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) as FeedSettingsPatch;
+  return dropUndefined(patch);
 }
 
 /** PATCH /api/v1/feeds/:id `{ title?, category?, settings? }`: null or '' clears the user's title or category; settings are admin-only. */
