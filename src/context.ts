@@ -6,7 +6,6 @@
  * values from here.
  */
 import { mkdir } from 'node:fs/promises';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 // The loader alone, not the clean/ barrel: commands that never clean should not load the cleaner (start-up time).
 import { loadRulePacks, SHIPPED_RULES_DIR } from './clean/load-rule-packs.ts';
@@ -15,6 +14,7 @@ import type { Settings } from './config/settings.ts';
 import { createFetchDispatcher, createHostLimiter, type ResolveHost } from './fetch/index.ts';
 import type { IngestContext } from './ingest/ingest-context.ts';
 import { openStore, type Store, type StoreOptions } from './store/index.ts';
+import { packageVersion } from './util/package-version.ts';
 
 /** Everything a command or the web server works with. */
 export interface Context extends IngestContext {
@@ -72,9 +72,4 @@ export async function createContext(settings: Settings, options: CreateContextOp
 /** Closes the store and the connection pools; the context must not be used afterwards. */
 export async function closeContext(ctx: Context): Promise<void> {
   await Promise.allSettled([ctx.store.close(), ctx.dispatcher.close()]);
-}
-
-function packageVersion(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
-  return pkg.version;
 }

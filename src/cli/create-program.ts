@@ -5,17 +5,12 @@
  * Loaded by main.ts for every call but the plain `parse` ones (parse-fast-path.ts).
  */
 import { Command, CommanderError } from 'commander';
-import { readFileSync } from 'node:fs';
 import { EXIT, processIo, type CliIo } from './cli-io.ts';
 import { registerAccountCommands } from './register-account-commands.ts';
 import { registerCleanCommands } from './register-clean-commands.ts';
 import { registerSearchCommands } from './register-search-commands.ts';
 import type { GlobalOptions } from './with-context.ts';
-
-function packageVersion(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
-  return pkg.version;
-}
+import { packageVersion } from '../util/package-version.ts';
 
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value];

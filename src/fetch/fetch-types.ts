@@ -1,18 +1,16 @@
 /**
  * The fetcher's contract: what `fetchFeed` takes (FetchOptions) and returns (FetchResult, a
- * union on `kind`), and the defaults. The version in the User-Agent is read from the
- * package's own package.json (two folders up in both src/ and dist/), not from config.
+ * union on `kind`), and the defaults. The version in the User-Agent is the package's own,
+ * not a setting.
  */
 
-import { createRequire } from 'node:module';
 import type { AppError } from '../domain/errors.ts';
 import type { PrivateNetworkPolicy } from './address-policy.ts';
 import type { FetchDispatcher } from './fetch-dispatcher.ts';
-
-const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
+import { packageVersion } from '../util/package-version.ts';
 
 /** The honest default User-Agent: product, version, where to read about it, what it does. */
-export const DEFAULT_USER_AGENT = `Tidings/${version} (+https://github.com/tidings; feed archiver)`;
+export const DEFAULT_USER_AGENT = `Tidings/${packageVersion()} (+https://github.com/tidings; feed archiver)`;
 
 /** The Accept header for feeds: feed types first, generic XML next, anything last (servers mislabel). */
 export const FEED_ACCEPT =
