@@ -16,6 +16,7 @@ import type {
 } from '../article-types.ts';
 import { rowToArticleSummary, rowToRevision } from '../map-rows.ts';
 import type { ArticleRow, RevisionRow } from '../rows.ts';
+import { articleFilterSql } from './article-filter-sql.ts';
 import type { SqliteContext } from './statements.ts';
 
 // A revision row with its archive state (kept beside it: migration 2026-11-26-010).
@@ -35,31 +36,22 @@ export function createArticleQueries({ db, sql }: SqliteContext) {
     listArticles(options: ListArticlesOptions): ArticlePage {
       if (!Number.isSafeInteger(options.limit) || options.limit < 1)
         throw new AppError('input.invalid', 'limit must be a positive integer');
-      const where: string[] = [];
-      const params: number[] = [];
-      if (options.feedId !== undefined) {
-        where.push('feed_id = ?');
-        params.push(options.feedId);
-      } else if (options.includeRemovedFeeds !== true) {
-        where.push('feed_id NOT IN (SELECT id FROM feeds WHERE removed_at IS NOT NULL)');
-      }
-      if (options.includeDeleted !== true) where.push('deleted_at IS NULL');
-      if (options.since !== undefined) {
-        where.push('sort_time >= ?');
-        params.push(options.since);
-      }
-      if (options.until !== undefined) {
-        where.push('sort_time < ?');
-        params.push(options.until);
-      }
+      let before: { time: number; id: number } | undefined;
       if (options.cursor !== undefined) {
-        const cursor = decodeArticleCursor(options.cursor);
-        if (cursor === undefined) throw new AppError('input.invalid', 'the page cursor is not valid');
-        where.push('(sort_time, id) < (?, ?)');
-        params.push(cursor.time, cursor.id);
+        before = decodeArticleCursor(options.cursor);
+        if (before === undefined) throw new AppError('input.invalid', 'the page cursor is not valid');
       }
-      const text = `SELECT * FROM articles ${where.length === 0 ? '' : `WHERE ${where.join(' AND ')}`}
-        ORDER BY sort_time DESC, id DESC LIMIT ?`;
+      // A feed asked for by id is listed even when it was removed.
+      const { where, params } = articleFilterSql({
+        feedId: options.feedId,
+        excludeRemovedFeeds: options.feedId === undefined && options.includeRemovedFeeds !== true,
+        includeDeleted: options.includeDeleted,
+        since: options.since,
+        until: options.until,
+        before,
+      });
+      const text = `SELECT a.* FROM articles a ${where.length === 0 ? '' : `WHERE ${where.join(' AND ')}`}
+        ORDER BY a.sort_time DESC, a.id DESC LIMIT ?`;
       const rows = sql(text).all(...params, options.limit + 1) as ArticleRow[];
       const page = rows.slice(0, options.limit).map(rowToArticleSummary);
       const last = page.at(-1);

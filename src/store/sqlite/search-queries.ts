@@ -16,6 +16,7 @@ import { decodeSearchCursor, encodeSearchCursor, type SearchCursor } from '../se
 import { estimateIdf, nodePhrases, scoringGroups, type ScoringGroup } from '../search-scoring.ts';
 import { createTopHits, type Candidate } from '../search-top-hits.ts';
 import type { MatchNode, SearchHit, SearchPage, SearchRequest } from '../search-types.ts';
+import { articleFilterSql, type ArticleFilterSql } from './article-filter-sql.ts';
 import { ftsExpression, ftsQuery, titleExpression } from './fts-expression.ts';
 import { walkAll, walkByPeriod, walkByRowid, walkRelevant, type WalkPlan } from './search-walks.ts';
 import type { SqliteContext } from './statements.ts';
@@ -30,33 +31,15 @@ const MAX_QUEUED = 200;
 
 type HitRow = ArticleRow & { f_title: string | null; body: string | null; summary: string | null };
 
-function filterClauses(request: SearchRequest): {
-  where: string[];
-  params: Array<string | number>;
-  needsFeed: boolean;
-} {
-  const where = ['a.deleted_at IS NULL'];
-  const params: Array<string | number> = [];
-  if (request.includeRemovedFeeds !== true)
-    where.push('a.feed_id NOT IN (SELECT id FROM feeds WHERE removed_at IS NOT NULL)');
-  if (request.feedId !== undefined) {
-    where.push('a.feed_id = ?');
-    params.push(request.feedId);
-  }
-  if (request.since !== undefined) {
-    where.push('a.sort_time >= ?');
-    params.push(request.since);
-  }
-  if (request.until !== undefined) {
-    where.push('a.sort_time < ?');
-    params.push(request.until);
-  }
-  if (request.languages !== undefined && request.languages.length > 0) {
-    const lang = "replace(lower(coalesce(a.language, f.language, '')), '_', '-')";
-    where.push(`(${request.languages.map(() => `${lang} = ? OR ${lang} LIKE ?`).join(' OR ')})`);
-    for (const tag of request.languages) params.push(tag.toLowerCase(), `${tag.toLowerCase()}-%`);
-  }
-  return { where, params, needsFeed: request.languages !== undefined && request.languages.length > 0 };
+function filterClauses(request: SearchRequest, before?: SearchCursor): ArticleFilterSql {
+  return articleFilterSql({
+    feedId: request.feedId,
+    excludeRemovedFeeds: request.includeRemovedFeeds !== true,
+    since: request.since,
+    until: request.until,
+    languages: request.languages,
+    before: before === undefined ? undefined : { time: before.key, id: before.id },
+  });
 }
 
 /** Returns the search function over one connection. */
@@ -169,14 +152,10 @@ export function createSearchQueries({ sql }: SqliteContext) {
   };
 
   const listFiltered = (request: SearchRequest, cursor: SearchCursor | undefined, now: number): SearchPage => {
-    const { where, params, needsFeed } = filterClauses(request);
+    const { where, params, needsFeed } = filterClauses(request, cursor);
     if (request.exclude !== undefined && request.exclude.length > 0) {
       where.push(`a.id NOT IN (SELECT rowid FROM search_fts WHERE search_fts MATCH ?)`);
       params.push(request.exclude.map(ftsExpression).join(' OR '));
-    }
-    if (cursor !== undefined) {
-      where.push('(a.sort_time, a.id) < (?, ?)');
-      params.push(cursor.key, cursor.id);
     }
     const rows =
       sql(`SELECT a.id, a.sort_time FROM articles a ${needsFeed ? 'JOIN feeds f ON f.id = a.feed_id' : ''} WHERE ${where.join(' AND ')}
