@@ -9,6 +9,7 @@
 import { escapeHtml } from '../../util/escape-html.ts';
 import { foldText } from '../../tokenize/fold-text.ts';
 import { CJK, CLASSES, WORD } from '../../tokenize/split-units.ts';
+import type { WorkMeter } from '../../util/work-meter.ts';
 
 /** A snippet: plain text (with `…` where it was cut) and the [start, end) ranges to highlight. */
 export interface Snippet {
@@ -58,8 +59,14 @@ function isWordChar(text: string, i: number): boolean {
   return i >= 0 && i < text.length && CLASSES[text.charCodeAt(i)] === WORD;
 }
 
-function findMatches(folded: string, phrases: HighlightPhrase[]): Array<[number, number]> {
+// Counts a step per place the first unit is found and per unit checked there.
+function findMatches(
+  folded: string,
+  phrases: HighlightPhrase[],
+  meter: WorkMeter | undefined,
+): Array<[number, number]> {
   const found: Array<[number, number]> = [];
+  let steps = 0;
   for (const phrase of phrases) {
     if (phrase.length === 0) continue;
     const first = phrase[0];
@@ -67,11 +74,13 @@ function findMatches(folded: string, phrases: HighlightPhrase[]): Array<[number,
     for (;;) {
       const start = folded.indexOf(first.text, from);
       if (start < 0) break;
+      steps++;
       from = start + 1;
       if (first.kind === 'word' && isWordChar(folded, start - 1)) continue;
       let at = start;
       let ok = true;
       for (let u = 0; u < phrase.length && ok; u++) {
+        steps++;
         const unit = phrase[u];
         if (u > 0) {
           while (
@@ -89,6 +98,7 @@ function findMatches(folded: string, phrases: HighlightPhrase[]): Array<[number,
       if (ok) found.push([start, at]);
     }
   }
+  if (meter !== undefined) meter.steps += steps;
   found.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
   const merged: Array<[number, number]> = [];
   for (const range of found) {
@@ -121,9 +131,9 @@ function collapseSpaces(text: string): string {
 }
 
 // The phrases' matches in `text`, as [start, end) ranges of its characters.
-function matchesIn(text: string, phrases: HighlightPhrase[]): Array<[number, number]> {
+function matchesIn(text: string, phrases: HighlightPhrase[], meter?: WorkMeter): Array<[number, number]> {
   const { folded, map } = foldWithMap(text);
-  const matches = findMatches(folded, phrases);
+  const matches = findMatches(folded, phrases, meter);
   return map === undefined ? matches : matches.map(([s, e]) => [map[s], map[e]]);
 }
 
@@ -133,25 +143,27 @@ export function highlightAll(rawText: string, phrases: HighlightPhrase[]): Snipp
   return { text, highlights: matchesIn(text, phrases) };
 }
 
-/** Returns the best snippet of about `length` characters for the phrases; the text's start when nothing matches. */
-export function makeSnippet(rawText: string, phrases: HighlightPhrase[], length = 160): Snippet {
+/** Returns the best snippet of about `length` characters for the phrases; the text's start when nothing matches. Adds its steps (matches tried, window moves) to `meter`. */
+export function makeSnippet(rawText: string, phrases: HighlightPhrase[], length = 160, meter?: WorkMeter): Snippet {
   const text = collapseSpaces(rawText);
-  const matches = matchesIn(text, phrases);
+  const matches = matchesIn(text, phrases, meter);
   let start = 0;
   // The window starting at the match that has the most whole matches in it (the first such). Starts and ends both
   // ascend (mapped back from folded text, two may share a start), so the matches in the window of match i are lo … hi-1,
   // and both only move forward: one pass, where counting afresh for every match took most of a snippet's time for "the".
   let bestCount = -1;
-  for (let i = 0, lo = 0, hi = 0; i < matches.length; i++) {
+  let steps = 0;
+  for (let i = 0, lo = 0, hi = 0; i < matches.length; i++, steps++) {
     const [from] = matches[i];
-    while (matches[lo][0] < from) lo++;
+    for (; matches[lo][0] < from; steps++) lo++;
     if (hi < lo) hi = lo;
-    while (hi < matches.length && matches[hi][1] <= from + length) hi++;
+    for (; hi < matches.length && matches[hi][1] <= from + length; steps++) hi++;
     if (hi - lo > bestCount) {
       bestCount = hi - lo;
       start = Math.max(0, from - Math.floor(length / 5));
     }
   }
+  if (meter !== undefined) meter.steps += steps;
   if (start > 0) start = cutPoint(text, start, -1, Math.floor(length / 5));
   let end = Math.min(text.length, start + length);
   if (end < text.length) end = Math.max(start + 1, cutPoint(text, end, -1, Math.floor(length / 4)));

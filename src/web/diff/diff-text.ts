@@ -4,10 +4,11 @@
  * and Japanese). Bounded for huge texts: the common head and tail are cut off first; when
  * the token diff of the rest is over budget, the lines are diffed instead and only the
  * changed blocks get a token diff (each within its own budget, else shown replaced whole),
- * so two very different 1 MB articles still diff in well under a second. Small kept pieces
+ * so the work on two very different 1 MB articles stays within those budgets. Small kept pieces
  * squeezed between changes (a space, one shared character) are folded into the change, so
  * a rewritten sentence reads as one deletion and one insertion, not confetti.
  */
+import type { WorkMeter } from '../../util/work-meter.ts';
 import { diffSequences, type DiffBudget } from './myers-diff.ts';
 import { tokenizeForDiff } from './tokenize-diff.ts';
 
@@ -27,15 +28,21 @@ const TOKEN_BUDGET: DiffBudget = { maxWork: 3_000_000, maxEdits: 3000 };
 const BLOCK_BUDGET: DiffBudget = { maxWork: 400_000, maxEdits: 800 };
 const LINE_BUDGET: DiffBudget = { maxWork: 3_000_000, maxEdits: 3000 };
 
-/** Returns the diff turning `before` into `after`. */
-export function diffText(before: string, after: string): TextDiff {
+/** Returns the diff turning `before` into `after`; the steps of its sequence diffs are added to `meter`. */
+export function diffText(before: string, after: string, meter?: WorkMeter): TextDiff {
   const state = { exact: true };
   const raw =
-    diffTokens(tokenizeForDiff(before), tokenizeForDiff(after), TOKEN_BUDGET) ?? diffByLines(before, after, state);
+    diffTokens(tokenizeForDiff(before), tokenizeForDiff(after), TOKEN_BUDGET, meter) ??
+    diffByLines(before, after, state, meter);
   return { parts: foldSmallEquals(merge(raw)), exact: state.exact };
 }
 
-function diffTokens(a: string[], b: string[], budget: DiffBudget): DiffPart[] | undefined {
+function diffTokens(
+  a: string[],
+  b: string[],
+  budget: DiffBudget,
+  meter: WorkMeter | undefined,
+): DiffPart[] | undefined {
   let head = 0;
   while (head < a.length && head < b.length && a[head] === b[head]) head++;
   let tail = 0;
@@ -48,7 +55,7 @@ function diffTokens(a: string[], b: string[], budget: DiffBudget): DiffPart[] | 
     if (id === undefined) ids.set(token, (id = ids.size));
     return id;
   };
-  const ops = diffSequences(midA.map(idOf), midB.map(idOf), budget);
+  const ops = diffSequences(midA.map(idOf), midB.map(idOf), budget, meter);
   if (ops === undefined) return undefined;
   const parts: DiffPart[] = [{ kind: 'equal', text: a.slice(0, head).join('') }];
   for (const op of ops) {
@@ -59,10 +66,15 @@ function diffTokens(a: string[], b: string[], budget: DiffBudget): DiffPart[] | 
   return parts;
 }
 
-function diffByLines(before: string, after: string, state: { exact: boolean }): DiffPart[] {
+function diffByLines(
+  before: string,
+  after: string,
+  state: { exact: boolean },
+  meter: WorkMeter | undefined,
+): DiffPart[] {
   const a = before.split(/(?<=\n)/);
   const b = after.split(/(?<=\n)/);
-  const lines = diffTokens(a, b, LINE_BUDGET);
+  const lines = diffTokens(a, b, LINE_BUDGET, meter);
   if (lines === undefined) {
     state.exact = false;
     return [
@@ -75,7 +87,7 @@ function diffByLines(before: string, after: string, state: { exact: boolean }): 
   let inserted = '';
   const flush = () => {
     if (deleted !== '' || inserted !== '') {
-      const fine = diffTokens(tokenizeForDiff(deleted), tokenizeForDiff(inserted), BLOCK_BUDGET);
+      const fine = diffTokens(tokenizeForDiff(deleted), tokenizeForDiff(inserted), BLOCK_BUDGET, meter);
       if (fine === undefined) state.exact = false;
       out.push(
         ...(fine ?? [

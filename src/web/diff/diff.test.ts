@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { WorkMeter } from '../../util/work-meter.ts';
 import { diffSequences, diffText, diffToHtml, tokenizeForDiff, type TextDiff } from './index.ts';
 
 /** Applies a diff: the kept and inserted text must give `after`, the kept and deleted text `before`. */
@@ -52,7 +53,23 @@ describe('diffSequences', () => {
   it('gives up instead of running past its budget', () => {
     const a = Array.from({ length: 3000 }, (_, i) => i);
     const b = Array.from({ length: 3000 }, (_, i) => i + 5000);
-    expect(diffSequences(a, b, { maxWork: 10_000 })).toBeUndefined();
+    const meter: WorkMeter = { steps: 0 };
+    expect(diffSequences(a, b, { maxWork: 10_000 }, meter)).toBeUndefined();
+    expect(meter.steps).toBeGreaterThan(10_000);
+    expect(meter.steps).toBeLessThanOrEqual(10_001);
+  });
+
+  it('counts its work: O((N+M)·D), so one edit in a long sequence costs about its length', () => {
+    const a = Array.from({ length: 4000 }, (_, i) => i);
+    const steps = (length: number): number => {
+      const meter: WorkMeter = { steps: 0 };
+      const b = a.slice(0, length);
+      b.splice(length / 2, 1, -1);
+      diffSequences(a.slice(0, length), b, {}, meter);
+      return meter.steps;
+    };
+    expect(steps(1000)).toBeGreaterThanOrEqual(1000);
+    expect(steps(4000)).toBeLessThanOrEqual(4 * steps(1000) + 16);
   });
 });
 
@@ -88,25 +105,39 @@ describe('diffText', () => {
     expect(diffText('old', '').parts).toEqual([{ kind: 'delete', text: 'old' }]);
   });
 
-  it('diffs huge, very different texts by lines within bounds, and both sides stay intact', () => {
+  it('diffs huge, very different texts by lines, and its work grows no faster than the texts', () => {
     const para = (seed: number) =>
       Array.from({ length: 40 }, (_, i) => `w${(i * 7919 + seed * 104729) % 100003}`).join(' ');
-    const before = Array.from({ length: 2000 }, (_, i) => para(i)).join('\n');
-    const after = Array.from({ length: 2000 }, (_, i) => (i % 3 === 0 ? para(i + 1_000_000) : para(i))).join('\n');
-    const started = Date.now();
-    const diff = diffText(before, after);
-    expect(Date.now() - started).toBeLessThan(2000);
-    expect(sides(diff)).toEqual({ before, after });
-    expect(diff.parts.some((p) => p.kind === 'equal' && p.text.includes(para(1)))).toBe(true);
+    const steps = (paragraphs: number): number => {
+      const before = Array.from({ length: paragraphs }, (_, i) => para(i)).join('\n');
+      const after = Array.from({ length: paragraphs }, (_, i) => (i % 3 === 0 ? para(i + 1_000_000) : para(i))).join(
+        '\n',
+      );
+      const meter: WorkMeter = { steps: 0 };
+      const diff = diffText(before, after, meter);
+      expect(diff.exact).toBe(true);
+      expect(sides(diff)).toEqual({ before, after });
+      expect(diff.parts.some((p) => p.kind === 'equal' && p.text.includes(para(1)))).toBe(true);
+      return meter.steps;
+    };
+    const small = steps(250);
+    const large = steps(1000);
+    expect(small).toBeGreaterThan(0);
+    expect(large).toBeLessThanOrEqual(4 * small);
   });
 
-  it('falls back to replacing everything when even the lines differ beyond the budget', () => {
-    const before = Array.from({ length: 20_000 }, (_, i) => `line a${i}`).join('\n');
-    const after = Array.from({ length: 20_000 }, (_, i) => `line b${i}`).join('\n');
-    const started = Date.now();
-    const diff = diffText(before, after);
-    expect(Date.now() - started).toBeLessThan(2000);
-    expect(diff.exact).toBe(false);
-    expect(sides(diff)).toEqual({ before, after });
+  it('falls back to replacing everything when even the lines differ beyond the budget, at a work independent of size', () => {
+    const steps = (lines: number): number => {
+      const before = Array.from({ length: lines }, (_, i) => `line a${i}`).join('\n');
+      const after = Array.from({ length: lines }, (_, i) => `line b${i}`).join('\n');
+      const meter: WorkMeter = { steps: 0 };
+      const diff = diffText(before, after, meter);
+      expect(diff.exact).toBe(false);
+      expect(sides(diff)).toEqual({ before, after });
+      return meter.steps;
+    };
+    const small = steps(5000);
+    expect(small).toBeGreaterThan(0);
+    expect(steps(20_000)).toBe(small);
   });
 });

@@ -1,5 +1,5 @@
 // web/diff/ owns the revision diff: tokens (words, or characters for Chinese and Japanese), a
-// bounded Myers diff, and its HTML. It imports only web/html.ts; nothing here knows the store.
+// bounded Myers diff, and its HTML. It imports only web/html.ts and util/; nothing here knows the store.
 export { diffText } from './diff-text.ts';
 export type { DiffPart, TextDiff } from './diff-text.ts';
 export { diffToHtml } from './diff-to-html.ts';

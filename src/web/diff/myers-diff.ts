@@ -6,6 +6,7 @@
  * O((N+M)·D), both capped by `maxWork`. Written here rather than taken from a package: it is
  * fifty lines, and the budget and the id-based input are what the revision view needs.
  */
+import type { WorkMeter } from '../../util/work-meter.ts';
 
 /** One step of an edit script: keep, delete from `a`, or insert from `b`, with the index in its sequence. */
 export type DiffOp =
@@ -21,11 +22,12 @@ export interface DiffBudget {
   maxEdits?: number;
 }
 
-/** Returns the shortest edit script turning `a` into `b`, or undefined when it costs more than the budget. */
+/** Returns the shortest edit script turning `a` into `b`, or undefined when it costs more than the budget; adds its steps (as `maxWork` counts them) to `meter`. */
 export function diffSequences(
   a: ArrayLike<number>,
   b: ArrayLike<number>,
   budget: DiffBudget = {},
+  meter?: WorkMeter,
 ): DiffOp[] | undefined {
   const n = a.length;
   const m = b.length;
@@ -35,7 +37,8 @@ export function diffSequences(
   const v = new Int32Array(2 * maxD + 3);
   const trace: Int32Array[] = [];
   let work = 0;
-  for (let d = 0; d <= maxD; d++) {
+  let ops: DiffOp[] | undefined;
+  search: for (let d = 0; d <= maxD; d++) {
     trace.push(v.slice(offset - d - 1, offset + d + 2));
     for (let k = -d; k <= d; k += 2) {
       let x =
@@ -47,11 +50,15 @@ export function diffSequences(
         work++;
       }
       v[offset + k] = x;
-      if (x >= n && y >= m) return backtrack(trace, n, m, d);
-      if (++work > maxWork) return undefined;
+      if (x >= n && y >= m) {
+        ops = backtrack(trace, n, m, d);
+        break search;
+      }
+      if (++work > maxWork) break search;
     }
   }
-  return undefined;
+  if (meter !== undefined) meter.steps += work;
+  return ops;
 }
 
 // trace[d] holds V as it was before step d, for diagonals -d-1 … d+1 (index k + d + 1).
