@@ -217,15 +217,6 @@ describe('cleanHtml: fuzz', () => {
     }
   });
 
-  it('survives pathological nesting and long runs', () => {
-    const started = Date.now();
-    const deep = cleanHtml(`${'<div><span>'.repeat(10_000)}x`, { packs });
-    expect(deep.html).toContain('x');
-    const breaks = cleanHtml(`a${'<br>'.repeat(100_000)}b${'<p>&nbsp;</p>'.repeat(20_000)}`, { packs }).html;
-    expect(breaks).toBe('a<br /><br />b');
-    expect(Date.now() - started).toBeLessThan(5000);
-  });
-
   it('returns an empty string for blank input', () => {
     expect(cleanHtml('  \n ').html).toBe('');
   });
