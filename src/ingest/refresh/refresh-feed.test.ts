@@ -7,15 +7,19 @@ import type { Feed } from '../../store/index.ts';
 import { refreshFeed } from './refresh-feed.ts';
 import { refreshRound } from './refresh-round.ts';
 import { useFixtureWorld } from '../testdata/fixture-world.ts';
-import { createTestContext, removeFolder, type TestContext } from '../testdata/test-context.ts';
+import type { TestContext } from '../testdata/test-context.ts';
 
 let server: FixtureServer;
 let ctx: TestContext;
 
-useFixtureWorld((started, context) => {
-  server = started;
-  ctx = context;
-});
+// Each test starts from a new fixture server and an empty store, and sets up what it needs itself.
+useFixtureWorld(
+  (started, context) => {
+    server = started;
+    ctx = context;
+  },
+  { perTest: true },
+);
 
 async function addFeed(path: string): Promise<Feed> {
   const added = await ctx.store.addFeed({ url: server.url(path), now: ctx.now() });
@@ -27,16 +31,21 @@ async function feedNow(id: number): Promise<Feed> {
   return (await ctx.store.getFeed(id))!;
 }
 
+/** Returns /feed.xml as a feed after its first refresh (three items stored). */
+async function refreshedFeed(): Promise<Feed> {
+  const feed = await addFeed('/feed.xml');
+  expect(await refreshFeed(ctx, feed)).toMatchObject({ kind: 'ok', newArticles: 3 });
+  return feedNow(feed.id);
+}
+
 async function archiveFiles(feedUrl: string): Promise<string[]> {
   const names = await readdir(join(ctx.archiveRoot, feedFolderName(feedUrl))).catch(() => []);
   return names.filter((n) => n.endsWith('.txt')).sort();
 }
 
 describe('refreshFeed through the life of one feed', () => {
-  let feed: Feed;
-
   it('stores every item of a first fetch and writes their archive files in the archive format', async () => {
-    feed = await addFeed('/feed.xml');
+    const feed = await addFeed('/feed.xml');
     const outcome = await refreshFeed(ctx, feed);
     expect(outcome).toMatchObject({
       kind: 'ok',
@@ -67,6 +76,7 @@ describe('refreshFeed through the life of one feed', () => {
   });
 
   it('sends the stored validators and records a 304 with nothing new', async () => {
+    const feed = await refreshedFeed();
     const before = server.requests.length;
     const outcome = await refreshFeed(ctx, await feedNow(feed.id));
     expect(outcome).toMatchObject({ kind: 'not-modified', newArticles: 0, newRevisions: 0 });
@@ -77,6 +87,7 @@ describe('refreshFeed through the life of one feed', () => {
   });
 
   it('stores only the new items when the feed grows', async () => {
+    const feed = await refreshedFeed();
     server.feed.addItems(2);
     const outcome = await refreshFeed(ctx, await feedNow(feed.id));
     expect(outcome).toMatchObject({ kind: 'ok', itemCount: 5, newArticles: 2, newRevisions: 0 });
@@ -84,6 +95,7 @@ describe('refreshFeed through the life of one feed', () => {
   });
 
   it('keeps an edited item as a new revision, the old revision and its file intact', async () => {
+    const feed = await refreshedFeed();
     const item = server.feed.items[0];
     const identity = `guid:${item.guid}`;
     const folder = join(ctx.archiveRoot, feedFolderName(feed.url));
@@ -105,6 +117,7 @@ describe('refreshFeed through the life of one feed', () => {
   });
 
   it('does not make a revision of a typography-only edit', async () => {
+    const feed = await refreshedFeed();
     server.feed.editItem(1, { description: server.feed.items[1].description.replace('more.', 'more !') });
     const outcome = await refreshFeed(ctx, await feedNow(feed.id));
     expect(outcome).toMatchObject({ kind: 'ok', newArticles: 0, newRevisions: 0 });
@@ -137,6 +150,7 @@ describe('refreshFeed failures are recorded on the feed, never thrown', () => {
   });
 
   it('records a redirect onto another feed’s URL as an error', async () => {
+    await addFeed('/feed.xml');
     server.setRoute('/dup.xml', { kind: 'redirect', status: 308, location: '/feed.xml' });
     const feed = await addFeed('/dup.xml');
     const outcome = await refreshFeed(ctx, feed);
@@ -169,86 +183,71 @@ describe('refreshFeed failures are recorded on the feed, never thrown', () => {
   });
 });
 
-// A context of its own for one round test, removed afterwards.
-async function withRound(test: (round: TestContext) => Promise<void>): Promise<void> {
-  const round = await createTestContext();
-  try {
-    await test(round);
-  } finally {
-    await round.close();
-    await removeFolder(round.dir);
-  }
-}
-
 describe('refreshRound', () => {
-  it('refreshes every feed even when some are broken, and skips a feed inside its Retry-After window', () =>
-    withRound(async (round) => {
-      const good = await round.store.addFeed({ url: server.url('/feed.gz.xml'), now: round.now() });
-      for (const path of ['/500', '/page.html', '/404', '/429'])
-        await round.store.addFeed({ url: server.url(path), now: round.now() });
-      const first = await refreshRound(round);
-      expect(first).toMatchObject({ feeds: 5, ok: 1, rateLimited: 1, failed: 3, skipped: 0 });
-      expect(first.newArticles).toBe(server.feed.items.length);
-      expect(first.results.find((r) => good.kind === 'added' && r.feedId === good.feed.id)?.kind).toBe('ok');
-      const second = await refreshRound(round);
-      expect(second).toMatchObject({ feeds: 4, skipped: 1, rateLimited: 0 });
-      const forced = await refreshRound(round, { force: true });
-      expect(forced).toMatchObject({ feeds: 5, rateLimited: 1 });
-    }));
+  it('refreshes every feed even when some are broken, and skips a feed inside its Retry-After window', async () => {
+    const good = await ctx.store.addFeed({ url: server.url('/feed.gz.xml'), now: ctx.now() });
+    for (const path of ['/500', '/page.html', '/404', '/429'])
+      await ctx.store.addFeed({ url: server.url(path), now: ctx.now() });
+    const first = await refreshRound(ctx);
+    expect(first).toMatchObject({ feeds: 5, ok: 1, rateLimited: 1, failed: 3, skipped: 0 });
+    expect(first.newArticles).toBe(server.feed.items.length);
+    expect(first.results.find((r) => good.kind === 'added' && r.feedId === good.feed.id)?.kind).toBe('ok');
+    const second = await refreshRound(ctx);
+    expect(second).toMatchObject({ feeds: 4, skipped: 1, rateLimited: 0 });
+    const forced = await refreshRound(ctx, { force: true });
+    expect(forced).toMatchObject({ feeds: 5, rateLimited: 1 });
+  });
 
-  it("applies a feed's retention once the round's archive files are written, and leaves feeds kept forever alone", () =>
-    withRound(async (round) => {
-      const kept = await round.store.addFeed({ url: server.url('/feed.xml'), now: round.now() });
-      const thinned = await round.store.addFeed({ url: server.url('/feed.gz.xml'), now: round.now() });
-      if (kept.kind !== 'added' || thinned.kind !== 'added') throw new Error('expected added');
-      await round.store.updateFeed(thinned.feed.id, { settings: { retentionDays: 30 } });
-      const count = server.feed.items.length;
-      const summary = await refreshRound(round);
-      // The sample items are from 2024: all older than 30 days, still carried by the feed, so kept as tombstones.
-      expect(summary.retention).toEqual({ articlesDeleted: 0, revisionsDeleted: count, tombstoned: count });
-      expect((await round.store.listArticles({ limit: 10, feedId: thinned.feed.id })).articles).toHaveLength(0);
-      expect((await round.store.listArticles({ limit: 10, feedId: kept.feed.id })).articles).toHaveLength(count);
-      const folder = join(round.archiveRoot, feedFolderName(thinned.feed.url));
-      expect((await readdir(folder)).filter((n) => n.endsWith('.txt'))).toHaveLength(count);
-      expect((await refreshRound(round, { force: true })).newArticles).toBe(0);
-    }));
+  it("applies a feed's retention once the round's archive files are written, and leaves feeds kept forever alone", async () => {
+    const kept = await ctx.store.addFeed({ url: server.url('/feed.xml'), now: ctx.now() });
+    const thinned = await ctx.store.addFeed({ url: server.url('/feed.gz.xml'), now: ctx.now() });
+    if (kept.kind !== 'added' || thinned.kind !== 'added') throw new Error('expected added');
+    await ctx.store.updateFeed(thinned.feed.id, { settings: { retentionDays: 30 } });
+    const count = server.feed.items.length;
+    const summary = await refreshRound(ctx);
+    // The sample items are from 2024: all older than 30 days, still carried by the feed, so kept as tombstones.
+    expect(summary.retention).toEqual({ articlesDeleted: 0, revisionsDeleted: count, tombstoned: count });
+    expect((await ctx.store.listArticles({ limit: 10, feedId: thinned.feed.id })).articles).toHaveLength(0);
+    expect((await ctx.store.listArticles({ limit: 10, feedId: kept.feed.id })).articles).toHaveLength(count);
+    const folder = join(ctx.archiveRoot, feedFolderName(thinned.feed.url));
+    expect((await readdir(folder)).filter((n) => n.endsWith('.txt'))).toHaveLength(count);
+    expect((await refreshRound(ctx, { force: true })).newArticles).toBe(0);
+  });
 
-  it('reports a retention the store could not apply without undoing the round', () =>
-    withRound(async (round) => {
-      await round.store.addFeed({ url: server.url('/feed.xml'), now: round.now() });
-      const store = round.store;
-      round.store = Object.assign(Object.create(store) as typeof store, {
-        applyRetention: async () => {
-          throw new Error('database is locked');
-        },
-      });
-      const summary = await refreshRound(round);
-      expect(summary).toMatchObject({ feeds: 1, ok: 1, newArticles: server.feed.items.length });
-      expect(summary.retention).toEqual({
-        articlesDeleted: 0,
-        revisionsDeleted: 0,
-        tombstoned: 0,
-        error: 'database is locked',
-      });
-    }));
+  it('reports a retention the store could not apply without undoing the round', async () => {
+    await ctx.store.addFeed({ url: server.url('/feed.xml'), now: ctx.now() });
+    const store = ctx.store;
+    ctx.store = Object.assign(Object.create(store) as typeof store, {
+      applyRetention: async () => {
+        throw new Error('database is locked');
+      },
+    });
+    const summary = await refreshRound(ctx);
+    expect(summary).toMatchObject({ feeds: 1, ok: 1, newArticles: server.feed.items.length });
+    expect(summary.retention).toEqual({
+      articlesDeleted: 0,
+      revisionsDeleted: 0,
+      tombstoned: 0,
+      error: 'database is locked',
+    });
+  });
 
-  it("counts a feed whose articles the store could not write as failed, with the store's error, not as skipped", () =>
-    withRound(async (round) => {
-      const broken = await round.store.addFeed({ url: server.url('/feed.xml'), now: round.now() });
-      await round.store.addFeed({ url: server.url('/feed.gz.xml'), now: round.now() });
-      if (broken.kind !== 'added') throw new Error(broken.kind);
-      const store = round.store;
-      round.store = Object.assign(Object.create(store) as typeof store, {
-        recordEntries: async (
-          feedId: number,
-          ...rest: Parameters<typeof store.recordEntries> extends [number, ...infer R] ? R : never
-        ) => {
-          if (feedId === broken.feed.id) throw new Error('database is locked');
-          return store.recordEntries(feedId, ...rest);
-        },
-      });
-      const summary = await refreshRound(round);
-      expect(summary).toMatchObject({ feeds: 2, ok: 1, failed: 1, skipped: 0 });
-      expect(summary.results.find((r) => r.feedId === broken.feed.id)?.error?.message).toContain('database is locked');
-    }));
+  it("counts a feed whose articles the store could not write as failed, with the store's error, not as skipped", async () => {
+    const broken = await ctx.store.addFeed({ url: server.url('/feed.xml'), now: ctx.now() });
+    await ctx.store.addFeed({ url: server.url('/feed.gz.xml'), now: ctx.now() });
+    if (broken.kind !== 'added') throw new Error(broken.kind);
+    const store = ctx.store;
+    ctx.store = Object.assign(Object.create(store) as typeof store, {
+      recordEntries: async (
+        feedId: number,
+        ...rest: Parameters<typeof store.recordEntries> extends [number, ...infer R] ? R : never
+      ) => {
+        if (feedId === broken.feed.id) throw new Error('database is locked');
+        return store.recordEntries(feedId, ...rest);
+      },
+    });
+    const summary = await refreshRound(ctx);
+    expect(summary).toMatchObject({ feeds: 2, ok: 1, failed: 1, skipped: 0 });
+    expect(summary.results.find((r) => r.feedId === broken.feed.id)?.error?.message).toContain('database is locked');
+  });
 });
