@@ -1,7 +1,7 @@
 /**
  * `tsx bench/search/tokenize-rate.ts [--articles N]`: how fast the tokenizer alone runs on the
  * search benchmark's articles, in articles per CPU-second of one thread, step by step (HTML to
- * text, folding, the whole `contentTokens`), so a change to src/search/tokenize can be judged
+ * text, folding, the whole `contentTokens`), so a change to src/tokenize/ can be judged
  * without building an archive. The articles are generated first and not timed.
  */
 import { createPrng } from '../lib/prng.ts';

@@ -23,7 +23,7 @@
  *   SVG is excluded because it is a script-capable document when opened directly.
  * - Video and audio always get `controls` and never `autoplay`; links always get
  *   `rel="noopener noreferrer"` and lose `target`. `title` is kept on every element, and `wbr`
- *   (long URLs, CJK line breaking) is allowed besides the brief's list.
+ *   (long URLs, CJK line breaking) is allowed.
  * - srcset is pre-cleaned here (see cleanSrcset) so sanitize-html's srcset parser never sees a
  *   malformed candidate: it would console.log it, onto the stdout `tidings parse` prints JSON to.
  */

@@ -1,6 +1,6 @@
 /**
  * `tidings export articles DIR [--format markdown|text|html] [--feed FEED]… [--json]`: the
- * latest revision of every article as a file to read (ingest/export-articles.ts). Not an
+ * latest revision of every article as a file to read (ingest/archive-jobs/export-articles.ts). Not an
  * archive: it cannot be imported back; `tidings export archive` is the portable form.
  */
 import { exportArticles, findFeedIdsByRefs, type ArticleFormat } from '../ingest/index.ts';

@@ -1,7 +1,7 @@
 /**
  * `tidings reclean [--feed FEED]… [--json]`: today's cleaning rules (rule packs, the user's
  * packs in `<data>/rules/`, learned boilerplate) applied again to every stored revision's
- * raw body, without fetching (ingest/reclean.ts). Prints how many cleaned bodies changed and
+ * raw body, without fetching (ingest/cleaning/reclean.ts). Prints how many cleaned bodies changed and
  * how many archive files were rewritten; archive files that could not be rewritten are one
  * line each on stderr and make the exit status 1.
  */

@@ -1,8 +1,7 @@
 /**
- * search/ owns the tokenizer (folding, CJK characters and pairs; the same tokens at index and
- * query time), the query language, snippets and the search engine function. It imports only
- * domain/, util/ and store/ types; store/sqlite imports search/tokenize (the one sideways
- * import allowed: the index must be written with the query side's tokenizer), never the rest.
+ * search/ owns the query language, snippets and the search engine function; the tokens it
+ * queries with come from tokenize/, the stage the store indexes with, so both sides agree. It
+ * imports only tokenize/, domain/, util/ and store/ types.
  */
 export { searchArticles, highlightPhrases } from './search-articles.ts';
 export type { SearchOptions, SearchResult, SearchResults } from './search-articles.ts';

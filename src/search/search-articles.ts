@@ -1,6 +1,6 @@
 /**
  * The search engine as a library function, for the CLI, the web reader and the API alike:
- * parse the query, plan it into the store's request (tokens made by search/tokenize), ask the
+ * parse the query, plan it into the store's request (tokens made by tokenize/), ask the
  * store for a page of hits, and cut a snippet for each. It needs only the store's
  * `searchArticles` method (types imported from store/, nothing else), so any back end serves it.
  */

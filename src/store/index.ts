@@ -1,7 +1,8 @@
 /**
  * The store owns persistence: feeds, articles, every revision, the fetch log. Nothing
- * outside store/ writes SQL. It imports only domain/ and util/ (the archive record it exports
- * and imports is a domain type, so the store and archive/ never import each other).
+ * outside store/ writes SQL. It imports only tokenize/ (the search index is written with the
+ * query side's tokens), domain/ and util/ (the archive record it exports and imports is a
+ * domain type, so the store and archive/ never import each other).
  */
 export { openScratchStore, openStore, storeExists } from './open-store.ts';
 export type { ScratchStore } from './scratch-store.ts';

@@ -1,6 +1,6 @@
 /**
  * The store's side of search: the back-end-neutral request that search/ builds from a user's
- * query (tokens already made by search/tokenize, so every back end matches the same tokens),
+ * query (tokens already made by tokenize/, so every back end matches the same tokens),
  * the page of hits it gets back, reindexing, and saved searches. A back end translates a
  * `MatchNode` into its own full-text syntax (FTS5 MATCH for SQLite, tsquery later).
  */

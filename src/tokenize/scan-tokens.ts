@@ -4,9 +4,9 @@
  * of `reindex`'s JavaScript time). The stored tokens are written as UTF-16 code units into one
  * reused buffer and decoded once (Buffer `utf16le`), instead of a string per CJK character and
  * a join; common-character pairs and run-break grams are collected as numbers (two code
- * units) and become strings only once per distinct pair of an article. The tokens are the same
- * as before this rewrite, so the index format did not change (index-tokens.test.ts compares
- * them with the query side's tokens on generated text).
+ * units) and become strings only once per distinct pair of an article. The tokens must be
+ * exactly the ones index-tokens.ts's rules give (index-tokens.test.ts compares them with the
+ * query side's tokens on generated text).
  */
 import { COMMON_HAN } from './common-han.ts';
 import { COMMON_WORDS } from './common-words.ts';

@@ -1,6 +1,6 @@
 /**
  * Turns a parsed query into the store's search request: every term folded and tokenized by
- * search/tokenize exactly as articles were at index time. A term is one phrase (a quoted
+ * tokenize/ exactly as articles were at index time. A term is one phrase (a quoted
  * phrase, or a word such as `2024年` that splits into several units). CJK runs of 1–4
  * characters are exact substrings; an unquoted run longer than that is split into words by
  * jieba and each word must occur (上海房价上涨 → 上海 · 房价 · 上涨), since a long run typed

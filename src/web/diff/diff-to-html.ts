@@ -1,7 +1,7 @@
 /**
  * A text diff as HTML for the revision view: kept text as is, deletions in `<del>`,
  * insertions in `<ins>`, every piece escaped. Line breaks stay characters: the container
- * shows them with `white-space: pre-wrap` (reader.css, `.diff`).
+ * shows them with `white-space: pre-wrap` (web/assets/reader-css.ts, `.diff`).
  */
 import { html, type SafeHtml } from '../html.ts';
 import type { TextDiff } from './diff-text.ts';

@@ -1,7 +1,7 @@
 /**
  * GET /subscriptions: the user's feeds by category (unread count, status, links to the feed's
  * timeline and settings), a form to add a feed or a site (POST /subscriptions: a page URL is
- * followed to the feed it advertises, see ingest/subscribe.ts; the first fetch happens then),
+ * followed to the feed it advertises, see ingest/subscriptions/subscribe.ts; the first fetch happens then),
  * OPML import (POST /subscriptions/import, a file upload; the feeds are added to the fetch
  * list and to the user's subscriptions without fetching, the next round fetches them) and
  * export (GET /subscriptions/export.opml, the user's own titles and categories).

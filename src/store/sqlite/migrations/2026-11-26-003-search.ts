@@ -3,7 +3,7 @@
  * in `revisions`; storing it again would double the database) with `contentless_delete=1`
  * (SQLite ≥ 3.43) so a new revision can replace its article's row: rowid = article id, one row
  * per article holding only its latest revision. Its text is pre-tokenized in JavaScript
- * (search/tokenize: folding, one token per CJK character, common-character pairs) and joined
+ * (tokenize/: folding, one token per CJK character, common-character pairs) and joined
  * by spaces, so FTS5's `ascii` tokenizer only splits on spaces (`_`, the CJK run break, is
  * declared a token character; every non-ASCII character is one already). `detail=full` keeps
  * positions: phrases and CJK queries are adjacency checks. `body` is the first column because

@@ -2,7 +2,7 @@
  * The search index's tokens changed (phrases of common words that are rarely
  * adjacent, `"the government"`, `"经济 政策"`, read every article holding all their words): the
  * pairs column now also holds grams of adjacent words with a common one and of the characters
- * around each CJK run break (search/tokenize/index-tokens.ts), and the day, month and year of
+ * around each CJK run break (tokenize/index-tokens.ts), and the day, month and year of
  * the article's time (date-tokens.ts), which `before:` and `on:` searches read period by period.
  * A date token must follow its article's time, so a changed time queues the article again (the
  * search walks by period only while the queue is empty: search-queries.ts). Every article is queued again,
