@@ -4,8 +4,8 @@
  * Over the IPC channel: it receives one job, runs the warm-up (which also warms this process'
  * own code), says `warm`, waits for `go` (the harness reads the server's CPU time in between),
  * runs the measured load and sends the result with its own CPU time for that run.
- * `tool: 'autocannon'` runs autocannon's `overallRate` instead, the way earlier versions of this
- * benchmark loaded the server, for a side-by-side comparison.
+ * `tool: 'autocannon'` runs autocannon's `overallRate` instead, for a side-by-side comparison
+ * with a closed-loop load (bench/README.md, "Why not autocannon").
  */
 import autocannon from 'autocannon';
 import { runOpenLoop, type OpenLoopOptions, type OpenLoopResult } from './open-loop.ts';

@@ -8,8 +8,9 @@
  * Why not autocannon's `overallRate`: autocannon 9 limits each connection to rate / connections
  * requests per second and otherwise runs it closed-loop, so every connection fires its share
  * back to back at the top of each second and then waits (httpClient.js `reqsMadeThisSecond`).
- * At 200 requests/s over 20 connections that is 20 requests queued at once, every second, so
- * a page costing 2.5 ms of server CPU waited ~40 ms: the harness measured its own bursts.
+ * At 200 requests/s over 20 connections that is 20 requests queued at once, every second, so a
+ * page waits about twenty times its own cost: the harness measures its own bursts (bench/README.md,
+ * `npm run bench:web`).
  */
 import http from 'node:http';
 import { createPrng } from '../lib/prng.ts';

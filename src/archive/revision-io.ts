@@ -5,9 +5,9 @@
  * else to do, the refresh round's archive thread. A cold round creates some 50,000 files:
  * through the promise API each file costs five trips through libuv's thread pool (open,
  * write, close, link, unlink) and a FileHandle for the collector, and the archive thread
- * spent more CPU on those trips than the kernel spent on the calls. Blocking calls
- * on that thread took 60 % less CPU per file in a side-by-side measure (10,000 files in 200
- * folders: 0.73 s of process CPU through promises with 16 at once, 0.29 s blocking).
+ * spent more CPU on those trips than the kernel spent on the calls. Blocking calls on that
+ * thread take well under half the CPU per file (bench/README.md, "Archive files: blocking calls
+ * on the archive thread").
  */
 import {
   closeSync,

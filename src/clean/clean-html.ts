@@ -3,24 +3,16 @@
  * steps over the tree (steps/, each a function of the tree and the context only), then the
  * sanitizer, always last, written straight from the same tree.
  *
- * Why the sanitizer is a pass over our tree (sanitize-tree.ts) and no longer a second parse of
- * the serialized tree by sanitize-html: first measured as a string step, sanitize-html cost
- * 0.08 ms of a 0.21 ms median and the 0.5 ms target was met, so it was kept. Under the cold
- * refresh round of issue 3 (50,000 new articles) cleaning became the largest CPU cost, and a
- * CPU profile of 30,000 refresh-bench bodies put sanitize-html (its own htmlparser2 parse,
- * per-tag frames, escaping) plus the serialization before it at ≈ 45 % of cleanHtml and a
- * good share of its GC. The tree pass costs ≈ 12 % of the new, smaller total. It cannot drift
- * from sanitize-html: both read one policy (sanitize-policy.ts), and the tree pass writes
- * exactly what sanitize-html writes for the serialized tree: checked byte for byte while it was
- * written over ≈ 115,000 cleanings of corpus bodies and summaries (bench:clean, bench:refresh,
- * the parse corpus), the XSS corpora and 340,000 fuzzed inputs, and by sanitize-tree.test.ts.
- * Trees that would not re-parse to themselves (svg, math, noscript, comments …) still take the
- * string path, so the output is what it always was: exactly what sanitizeHtml returns for the
- * serialized tree, a fixed point of sanitizeHtml.
- * Measured with `npm run bench:clean -- --baseline` against the commit before (480 articles,
- * Node 20, the shared 2-core machine at load ≈ 1.3, runners taking turns): per article median
- * 0.21 → 0.07 ms and mean 0.24 → 0.08 ms (ratios 0.29–0.34 over five runs), CPU ≈ 0.33×; over
- * 3,000 refresh-bench bodies CPU 114 → 29 µs per article. Parsing is now about a third of it.
+ * Why the sanitizer is a pass over our tree (sanitize-tree.ts) rather than sanitize-html parsing
+ * the serialized tree again: in a cold refresh round cleaning is the largest CPU cost, and the
+ * second parse (its own htmlparser2 parse, per-tag frames, escaping) plus the serialization
+ * before it were close to half of cleanHtml and a good share of its GC; the tree pass costs a
+ * small part of that (bench/README.md, "Cleaning: the sanitizer as a pass over the tree"). It
+ * cannot drift from sanitize-html: both read one policy (sanitize-policy.ts), and the tree pass
+ * writes exactly what sanitize-html writes for the serialized tree, which sanitize-tree.test.ts
+ * checks byte for byte. Trees that would not re-parse to themselves (svg, math, noscript,
+ * comments …) take the string path, so the output is always exactly what sanitizeHtml returns
+ * for the serialized tree, a fixed point of sanitizeHtml.
  */
 import type { CleanOptions, CleanResult, CleanStep, Explanation, StepContext, StepName } from './clean-types.ts';
 import { parseFragmentWithDepth, renderNodes } from './dom.ts';

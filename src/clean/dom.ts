@@ -1,10 +1,10 @@
 /**
  * The one tree every cleaning step works on: htmlparser2 builds a domhandler tree, and
- * dom-serializer writes it back. Measured on the reference article (3.9 KB, Chinese) on the
- * build machine: htmlparser2 parse + serialize 0.06 ms median, linkedom parse + innerHTML
- * 0.19 ms with a far longer tail (13 ms p99): linkedom builds a full DOM (style sheets,
- * live collections) that the steps never use. All tree access goes through this file, so the
- * steps do not depend on domhandler's node shapes directly.
+ * dom-serializer writes it back. Not linkedom: it builds a full DOM (style sheets, live
+ * collections) that the steps never use, and was about three times slower on the reference
+ * article, with a far longer tail (bench/README.md, "Cleaning: htmlparser2 and domhandler, not
+ * linkedom"). All tree access goes through this file, so the steps do not depend on
+ * domhandler's node shapes directly.
  */
 import render from 'dom-serializer';
 import { type ChildNode, type Document, DomHandler, Element, type ParentNode, Text } from 'domhandler';

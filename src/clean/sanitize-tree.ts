@@ -9,7 +9,7 @@
  *
  * Why: in a profile of a cold refresh round, sanitize-html's second htmlparser2 parse, its
  * per-tag frames and escaping were a large share of cleanHtml, and walking the tree costs a
- * few per cent (bench/README.md, bench:clean).
+ * small part of that (bench/README.md, "Cleaning: the sanitizer as a pass over the tree").
  *
  * Equality holds when the tree re-parses to itself. It does for trees htmlparser2 built and
  * the steps then pruned (they remove nodes and swap an iframe for a link, never re-parent),

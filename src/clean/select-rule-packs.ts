@@ -4,8 +4,8 @@
  * itself and its subdomains (`feedx.net` matches `www.feedx.net`), never a look-alike
  * (`notfeedx.net`).
  *
- * Speed (this ran per article, ≈ 8 % of cleaning in a cold refresh round): what depends
- * only on the feed (feed host, generator, `any`) is worked out once per pack list, feed URL and
+ * Speed (this runs per article, and showed in a cold refresh round's cleaning: bench/README.md,
+ * "Cleaning: choosing rule packs per article"): what depends only on the feed (feed host, generator, `any`) is worked out once per pack list, feed URL and
  * generator and remembered; per article only the article host and body markers are tested, and
  * the article URL is parsed only when its text could hold a wanted host (see mayHaveHost).
  */

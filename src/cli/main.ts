@@ -1,8 +1,8 @@
 /**
  * The `tidings` command line's entry: plain `tidings parse` calls (parse-fast-path.ts) run
  * directly, everything else goes through the commander tree (create-program.ts), loaded only
- * then: commander and the tree cost ~12 ms of start-up that a one-file parse (~100 ms in all)
- * does not need.
+ * then: commander and the tree are a noticeable part of a one-file parse's start-up that it does
+ * not need (bench/README.md, "`tidings parse`: start-up, reading, JSON, threads").
  * cli/ may read configuration and import anything below it; nothing imports cli/.
  * Exit statuses: 0 ok, 1 failure, 2 usage (commander's own errors included).
  */

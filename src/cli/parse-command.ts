@@ -5,10 +5,10 @@
  * `--raw` asks for the parser's output as it is.
  *
  * Many files are parsed on several threads (parse-pool.ts: the main thread and workers), the
- * output still in the order given. What that buys depends on free cores: on the 2-core bench
- * machine, bench:parse's 419 files (110 MB) went from 1.25 s to 1.04 s with two workers when
- * the machine was quiet, but with other processes busy (load ~1.5) one thread took 1.16 s and
- * main + one worker 1.20 s; hence chooseJobs. `--jobs 1` keeps everything on the main thread.
+ * output still in the order given. What that buys depends on free cores: on a quiet 2-core
+ * machine workers made bench:parse faster, but with other processes busy a worker made it
+ * slower (bench/README.md, "`tidings parse`: start-up, reading, JSON, threads"); hence
+ * chooseJobs. `--jobs 1` keeps everything on the main thread.
  */
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
@@ -34,7 +34,7 @@ export interface ParseCommandIo {
   stderr: Writable;
 }
 
-/** Threads chosen at most: each costs ~60 ms of start-up and its own JIT warm-up (only 2 cores were measured). */
+/** Threads chosen at most: each costs its start-up and its own JIT warm-up, and only 2 cores were measured. */
 const MAX_AUTO_JOBS = 4;
 /** Files per thread below which starting a worker costs more than it saves. */
 const FILES_PER_WORKER = 8;
@@ -77,8 +77,8 @@ function readRunnableNow(): number | undefined {
 /**
  * Returns how many threads to parse on, the main thread included; 1 means no worker. The
  * automatic choice starts no worker when the machine is already saturated, as `make -l` holds
- * back jobs: a worker on a busy core only adds its start-up and JIT warm-up (bench:parse with
- * other processes busy on a 2-core machine: 2.05 s with a worker against 1.81 s without).
+ * back jobs: a worker on a busy core only adds its start-up and JIT warm-up (bench/README.md,
+ * "`tidings parse`: start-up, reading, JSON, threads").
  * Saturated means fewer than MIN_FREE_CPU CPUs left beside this thread by the threads of other
  * processes runnable right now, where Linux tells (/proc/loadavg); else by the 1-minute load
  * average, which cannot tell a busy neighbour from one that just exited (a benchmark's previous

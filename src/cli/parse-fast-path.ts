@@ -1,8 +1,8 @@
 /**
  * Recognizes the plain `tidings parse` calls that scripts and benchmarks make (files with
  * --json, --raw, --pretty, --jobs N) so that main.ts can run them without loading commander
- * and building the whole command tree: ~12 ms of every such call's start-up,
- * a tenth of a one-file parse. Anything else, however harmless (--help, --url, `--jobs=2`,
+ * and building the whole command tree, about a tenth of a one-file parse (bench/README.md,
+ * "`tidings parse`: start-up, reading, JSON, threads"). Anything else, however harmless (--help, --url, `--jobs=2`,
  * `--`, a global option, an unknown flag), returns undefined and goes through commander, so
  * help, usage errors and every other option behave exactly as before. What it returns is
  * what commander hands the `parse` action for the same arguments.

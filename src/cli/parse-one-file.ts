@@ -62,13 +62,13 @@ function describeError(error: unknown): string {
  * Returns `feed` as one JSON value, with `file` as its first key in JSON Lines mode. Without
  * indentation each item is stringified on its own: one JSON.stringify of a whole feed returns
  * a rope of parts that costs a copy into fresh memory to flatten before UTF-8 encoding; per
- * item, that copy stays small and short-lived (bench:parse: 350 → 305 ms for stringify + encode).
- * The bytes are exactly JSON.stringify's. Measured and dropped: a JSON writer in
- * JavaScript escaping straight into a Buffer (charCodeAt loops turn slow over V8's mix of
- * sliced and two-byte strings; Object.keys lookups miss once parsing has filled the
+ * item, that copy stays small and short-lived. The bytes are exactly JSON.stringify's. Measured
+ * and dropped (bench/README.md, "`tidings parse`: start-up, reading, JSON, threads"): a JSON
+ * writer in JavaScript escaping straight into a Buffer (charCodeAt loops turn slow over V8's
+ * mix of sliced and two-byte strings; Object.keys lookups miss once parsing has filled the
  * megamorphic cache), and splicing natively encoded, byte-escaped bodies into per-item
- * JSON.stringify output (the bodies alone went 225 → 140 ms, but the per-item splice cost the
- * gain back): neither beat this in the whole command.
+ * JSON.stringify output (faster bodies, but the per-item splice cost the gain back): neither
+ * beat this in the whole command.
  */
 function renderJson(file: string, feed: ParsedFeed, settings: RenderSettings): string[] {
   const value: Partial<ParsedFeed> & { file?: string } = settings.lines ? { file, ...feed } : feed;

@@ -1,8 +1,8 @@
 /**
  * Reads a whole file into one buffer that is reused from call to call on this thread, for
  * `tidings parse` over many files: `readFileSync` allocates fresh memory per file, which the
- * kernel must map and zero (bench:parse: 419 files, 110 MB read in ~30 ms this way against
- * 60–110 ms). The bytes are valid only until the next call; files above REUSE_LIMIT get a
+ * kernel must map and zero, and reads bench:parse's corpus at least twice as slowly
+ * (bench/README.md, "`tidings parse`: start-up, reading, JSON, threads"). The bytes are valid only until the next call; files above REUSE_LIMIT get a
  * buffer of their own, so one huge feed does not pin its size in memory for the rest of the run.
  */
 import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';

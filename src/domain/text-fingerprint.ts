@@ -13,10 +13,10 @@
  *      controls, zero-width and soft hyphens go, so a changed word, number or accent counts;
  *      a `.` or `,` between two digits stays (as `.`), so "1.5 %" → "15 %" is a change;
  *   4. case folding as upper-then-lower case, which also folds `ß` → `ss` and `ς` → `σ`.
- * Speed (it runs for every item of every fetch): a 5 KB Chinese body takes ~50 µs with the hash. Step 3
- * is a loop over a 64 KB table of the Basic Multilingual Plane built once on first use,
- * because a `\p{…}` regex replace alone took ~70 µs. No HTML parser: a tokenizer would cost
- * far more than one regex pass and find the same text.
+ * Speed (it runs for every item of every fetch): step 3 is a loop over a 64 KB table of the
+ * Basic Multilingual Plane built once on first use, because a `\p{…}` regex replace alone cost
+ * more than the whole fingerprint does now (bench/README.md, "Text fingerprint"). No HTML
+ * parser: a tokenizer would cost far more than one regex pass and find the same text.
  *
  * The text fingerprint is the first 32 hex digits of the SHA-256 of the normalized text.
  * If these rules ever change, bump TEXT_FINGERPRINT_VERSION so stored fingerprints can be

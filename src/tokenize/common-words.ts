@@ -5,8 +5,8 @@
  * Lucene's CommonGrams: a phrase of common words that are rarely next to each other is then
  * answered from the gram's short list instead of checking positions in every article that holds
  * both words (index-tokens.ts). The ten most frequent words (the, of, and, to, a, in, is, that,
- * for, it) made the full-text index about a fifth bigger than "the" alone and indexing slower,
- * and a 50-word list took it from 0.85 × to 1.43 × the raw text (docs/search.md). Part of the
+ * for, it) made the full-text index noticeably bigger than "the" alone and indexing slower, and
+ * a 50-word list far bigger (docs/search.md, "How Chinese (and Japanese and Korean) is indexed"). Part of the
  * index format: changing this list needs a reindex (a migration that queues every article).
  */
 const COMMON = ['the'];

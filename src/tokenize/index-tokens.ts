@@ -13,16 +13,16 @@
  * adjacent characters of one run that are both in COMMON_HAN, stored once per article in a
  * column of their own. A query adds its pairs as extra required tokens: they only narrow the
  * candidates (every article with the phrase has its pairs), so results do not change, but the
- * search walks the short list of articles that have the pair. Pairs add about a tenth to the
- * index; a bigram token for every pair (the classic CJK bigram index) made it twice as big
- * (1.6 × the raw text instead of 0.85 × on the benchmark archive) and slower to write.
+ * search walks the short list of articles that have the pair. Pairs add little to the index; a
+ * bigram token for every pair (the classic CJK bigram index) made it about twice as big and
+ * slower to write (bench/README.md, "Search index: pairs and grams").
  *
  * The same holds across a run break (经济，政策: 济 _ 政) and for words (`"the government"`),
  * so the pairs column also gets *grams*, Lucene's CommonGrams: `济_政` for the characters around
  * a run break when either is in COMMON_HAN, and `the_government` for two adjacent words when
  * either is in COMMON_WORDS. A phrase whose tokens there are rarer needs none: a rarer token's
- * own list is short. A gram for every break and a 50-word list took the index from 0.85 × to
- * 1.43 × the raw text and cost 40 % of the indexing rate (docs/search.md). The storing side's
+ * own list is short. A gram for every break and a 50-word list made the index far bigger and
+ * indexing far slower (docs/search.md, "How Chinese (and Japanese and Korean) is indexed"). The storing side's
  * loop is scan-tokens.ts, written for speed; this file holds the rules and the query side.
  */
 import { COMMON_HAN } from './common-han.ts';

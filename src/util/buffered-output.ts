@@ -2,8 +2,9 @@
  * Batches many small writes into large ones (about 1 MiB) and honours back-pressure, so that
  * printing JSON Lines for thousands of feeds costs a few system calls and never buffers the
  * whole output in memory. Text is encoded to UTF-8 straight into a reused chunk with
- * `buffer.write`: `Buffer.from(text)` per piece allocates fresh memory each time and measured
- * 116–133 ms against 46 ms for the same 114 MB of bench:parse output (Node 20). Each piece is
+ * `buffer.write`: `Buffer.from(text)` per piece allocates fresh memory each time, and took
+ * between two and three times as long on bench:parse's output (bench/README.md, "Output
+ * buffering for `tidings parse`"). Each piece is
  * encoded on its own: concatenating strings first would widen every ASCII line to two bytes a
  * character as soon as one line holds Chinese. A chunk handed to a stream over a file
  * descriptor (stdout) is reused once the stream's write callback says the kernel has it; other

@@ -2,8 +2,8 @@
  * Drops the keys whose value is undefined, so that optional fields are absent rather than
  * present-but-undefined (values compare equal with `toEqual` and serialize alike). A plain
  * loop, not `Object.fromEntries(Object.entries(…).filter(…))`: the store maps every row of
- * a page through it, and the entry arrays showed in a timeline page's CPU profile
- * (bench/README.md, "Row mapping: a plain loop").
+ * a page through it, and the entry arrays showed in a timeline page's CPU
+ * (bench/README.md, "Reader pages: where a timeline page's CPU went").
  */
 
 /** Returns a shallow copy of `value` without the keys whose value is undefined. */

@@ -1,12 +1,11 @@
 /**
  * One durability barrier for many files: syncfs(2) on the file system that holds a path, run
  * as coreutils' `sync --file-system PATH` (Node has no syncfs binding, and a native addon for
- * one call is not worth a build step). Measured on this project's 2-core VM, writing 5,000
- * files of 6 KB through temporary names and links: an fsync per file cost 0.185 ms of CPU per
- * file (mostly kernel journal work), one `sync -f` per 50 files 0.068 ms, no sync at all
- * 0.035 ms. The commands run from one small shell started once per process and fed a path per
+ * one call is not worth a build step). An fsync per file costs far more CPU than one barrier
+ * per batch, mostly kernel journal work (bench/README.md, "Durability barriers:
+ * syncfs"). The commands run from one small shell started once per process and fed a path per
  * line: forking a Node process of a few hundred MB for every barrier cost more than the
- * barrier (1.2 s per 10,000 articles in a refresh round). Where the command is missing or
+ * barrier. Where the command is missing or
  * refuses (not Linux, an old coreutils), the answer is false and callers fsync file by file.
  */
 import { spawn } from 'node:child_process';

@@ -1,9 +1,9 @@
 /**
  * GET /healthz: liveness for monitors and scripts, as JSON: ok, the store's counts and
  * the version. A store that cannot answer makes it 503 with ok false. The counts are kept
- * for a few seconds per process: counting every article and revision takes 10–20 ms at
- * 100,000 articles, and a monitor polling every second (or several) must not cost that each
- * time. Concurrent requests share one count; a failed count is not kept.
+ * for a few seconds per process: counting every article and revision takes milliseconds that
+ * grow with the archive (bench/README.md, "`/healthz` counts"), and a monitor polling every
+ * second (or several) must not cost that each time. Concurrent requests share one count; a failed count is not kept.
  */
 import type { Context as HonoContext } from 'hono';
 import type { Context } from '../context.ts';

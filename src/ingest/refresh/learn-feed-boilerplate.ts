@@ -1,10 +1,10 @@
 /**
  * Learned boilerplate per feed: the rules are learned from the raw bodies of the
  * feed's 20 most recent articles (clean/'s learnBoilerplate: a block opening or closing at
- * least 60 % of them) and stored with the feed. Learning parses every sampled body, about
- * 0.1 ms per article (measured with bench/clean's articles: ~2.9 ms for 30, against ~0.28 ms
- * to clean one article), so it does not run after every refresh: only when the feed has never
- * been learned from, or after RELEARN_EVERY new articles. Raw bodies, not cleaned ones: the
+ * least 60 % of them) and stored with the feed. Learning parses every sampled body, so one
+ * learning costs about as much as cleaning ten articles (bench/README.md, "Learning
+ * boilerplate"), and it does not run after every refresh: only when the feed has never been
+ * learned from, or after RELEARN_EVERY new articles. Raw bodies, not cleaned ones: the
  * cleaned bodies have the learned blocks removed already, so learning from them would
  * unlearn the rules the next time. Switching learned boilerplate off for a feed only stops
  * applying the rules; they are still learned, so switching it back on needs no re-learning.

@@ -236,7 +236,7 @@ async function chooseFeeds(
   if (options.feeds !== undefined) return { feeds: options.feeds, missing: [] };
   if (options.feedIds === undefined) {
     // Every subscribed feed is due by the end of time; unlike listFeeds this skips the per-feed article
-    // stats (a scan of every article: a third of a warm round at 1000 feeds × 50 articles).
+    // stats, a scan of every article (bench/README.md, "Refresh round: choosing the feeds").
     const all = await ctx.store.dueFeeds(Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER);
     return { feeds: all.sort((a, b) => a.id - b.id), missing: [] };
   }

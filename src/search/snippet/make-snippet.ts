@@ -23,7 +23,7 @@ export type HighlightPhrase = Array<{ text: string; kind: 'word' | 'cjk'; prefix
 const BREAKS = /[。！？；，、.!?;,:：]/u;
 
 // Chunks folded at once: NFKC may change a text's length (… → ...), and then only the chunks whose length
-// changed are folded character by character (folding a whole 5,000-character article that way took 1 ms a result).
+// changed are folded character by character, which is slow over a whole article (bench/README.md, "Snippets").
 const FOLD_CHUNK = 64;
 
 // `map[i]` is the index in `text` of folded character i; undefined when folding kept every position.
@@ -122,8 +122,8 @@ function cutPoint(text: string, at: number, direction: -1 | 1, slack: number): n
   return Math.max(0, Math.min(text.length, i));
 }
 
-// Whitespace runs other than a lone space: replacing every \s+ with ' ' rebuilt the whole text around each of its
-// thousands of single spaces (a quarter of an English snippet's time). Every \s is in the BMP, so no /u flag is needed.
+// Whitespace runs other than a lone space: replacing every \s+ with ' ' rebuilds the whole text around each of its
+// thousands of single spaces (bench/README.md, "Snippets"). Every \s is in the BMP, so no /u flag is needed.
 const ODD_SPACE = /\s{2,}|[^\S ]/g;
 
 function collapseSpaces(text: string): string {
@@ -150,7 +150,8 @@ export function makeSnippet(rawText: string, phrases: HighlightPhrase[], length 
   let start = 0;
   // The window starting at the match that has the most whole matches in it (the first such). Starts and ends both
   // ascend (mapped back from folded text, two may share a start), so the matches in the window of match i are lo … hi-1,
-  // and both only move forward: one pass, where counting afresh for every match took most of a snippet's time for "the".
+  // and both only move forward: one pass, where counting afresh for every match would grow with the square of the
+  // matches ("the" has thousands in a long article; make-snippet.test.ts counts the steps).
   let bestCount = -1;
   let steps = 0;
   for (let i = 0, lo = 0, hi = 0; i < matches.length; i++, steps++) {

@@ -53,7 +53,8 @@ const SUBSCRIBED = `FROM subscriptions s JOIN feeds f ON f.id = s.feed_id AND f.
   LEFT JOIN article_state st ON st.user_id = s.user_id AND st.article_id = a.id
   WHERE s.user_id = ? AND a.deleted_at IS NULL`;
 // For a page, newest first: CROSS JOIN makes SQLite walk articles_time and stop after the page instead of
-// sorting every subscribed article (100k articles: 1.5 ms instead of 110 ms; with feedId it uses articles_feed_time).
+// sorting every subscribed article (bench/README.md, "Reader pages: where a timeline page's CPU went"); with
+// feedId it uses articles_feed_time.
 const SUBSCRIBED_BY_TIME = `FROM articles a CROSS JOIN subscriptions s ON s.feed_id = a.feed_id
   JOIN feeds f ON f.id = a.feed_id AND f.removed_at IS NULL
   LEFT JOIN article_state st ON st.user_id = s.user_id AND st.article_id = a.id

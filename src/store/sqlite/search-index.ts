@@ -4,11 +4,11 @@
  * committed article is always searchable; everything else that changes indexed text
  * (re-cleaned bodies, the first open after the migration, `tidings reindex`) goes through the
  * durable `search_queue`, drained in batches of one transaction each: a crash leaves the rest
- * queued for the next drain. Tokens come from search/tokenize, the one import from a sibling
- * adapter that the store allows: indexing must share the query side's tokenizer exactly, and
- * it is pure (no I/O, no state). A drain of many articles (`reindex`, the first open after a
- * format change) tokenizes on a second thread too (search/tokenize/token-pool.ts) while this one
- * writes, still inside each batch's one transaction, so the queue semantics are unchanged.
+ * queued for the next drain. Tokens come from tokenize/, the stage the query side uses too:
+ * indexing must share the query side's tokenizer exactly, and it is pure (no I/O, no state). A
+ * drain of many articles (`reindex`, the first open after a format change) tokenizes on a
+ * second thread too (tokenize/token-pool.ts) while this one writes, still inside each batch's
+ * one transaction, so the queue semantics are unchanged.
  *
  * The index rows of a transaction's new revisions are written at its end, after every other
  * write (`PendingIndex`, `indexPending`). FTS5 keeps the rows of a transaction in memory and
@@ -17,8 +17,8 @@
  * half-way: an insert that fires triggers, checks foreign keys or upserts), since a savepoint
  * makes FTS5 flush its pending rows. Interleaved with the article inserts, each article's
  * index row became a segment of its own, to be merged again later; written last, a
- * transaction of 50 articles writes one segment, and storing an article costs a third less
- * (bench:store-floor, 300 feeds: 189 → 123 µs per article).
+ * transaction of 50 articles writes one segment, and storing an article costs about a third
+ * less (bench/README.md, "Search index rows last in a transaction").
  */
 import {
   documentTokens,

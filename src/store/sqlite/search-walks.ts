@@ -6,8 +6,8 @@
  * the relevance score (search-scoring.ts `maxScore`), and ends the walk under a `since` bound.
  *
  * Walking by time instead (the article time index, asking FTS5 which articles of each slice
- * match) was tried for date-bounded searches and dropped: FTS5 starts a rowid-bounded query
- * on a long posting list slowly (20–30 ms per start at a million articles, once per segment),
+ * match) does not work for date-bounded searches: FTS5 starts a rowid-bounded query on a long
+ * posting list slowly, once per segment and for every slice (bench/README.md, "Search: walks"),
  * and back-filled articles spread every time slice over the whole id range.
  *
  * A search with an upper time bound (`before:`, `on:`) reads by period instead: the matches
@@ -100,8 +100,8 @@ export function walkRelevant(
  * Reads every match in ascending id order, with no early stop: for a search whose candidates are
  * known to be few (search-queries.ts `candidateBound`). FTS5 reads a phrase's positions about
  * four times faster ascending than descending (a descending read decodes each doclist page
- * backwards), and a search with few matches reads them all either way ("中国 发展" at a million
- * articles: 929 candidates, 80 matches, 6.5 ms ascending against 25 ms descending).
+ * backwards), and a search with few matches reads them all either way (bench/README.md,
+ * "Search: walks").
  */
 export function walkAll(sql: Statements, plan: WalkPlan, top: TopHits): void {
   const statement = sql(`

@@ -109,7 +109,8 @@ export function createSubscriptionQueries({ db, sql }: SqliteContext) {
       WHERE s.user_id = ? ${includeRemovedFeeds ? '' : 'AND f.removed_at IS NULL'}
       ${ORDER}`).all(userId) as SubscriptionRow[]
       ).map(rowToSubscription),
-    // Three columns as arrays instead of the feed's thirty as objects: 400 wide rows took 4 ms of every timeline page.
+    // Three columns as arrays instead of the feed's thirty as objects: every timeline page lists every subscription
+    // (bench/README.md, "Reader pages: where a timeline page's CPU went").
     listSubscriptionLabels: (userId: number): SubscriptionLabel[] =>
       (
         sql(`SELECT s.feed_id, coalesce(s.title, f.title, f.url),

@@ -83,7 +83,8 @@ ${options.body}
 </main>
 ${options.sidebar === undefined ? '' : html`<aside class="sidebar">`}`;
   // Sent as UTF-8 bytes encoded here, once: a string body is measured (Buffer.byteLength), then encoded again by the
-  // socket write (12 % of a timeline page's CPU). The sidebar is encoded once per fragment (a kept one is reused).
+  // socket write (bench/README.md, "Reader pages: where a timeline page's CPU went"). The sidebar is encoded once per
+  // fragment (a kept one is reused).
   const chunks =
     options.sidebar === undefined
       ? [Buffer.from(head.value, 'utf8'), tailBytes(false)]

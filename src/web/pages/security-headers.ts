@@ -33,8 +33,9 @@ const HEADERS: ReadonlyArray<readonly [string, string]> = [
 export const securityHeaders: MiddlewareHandler = async (c, next) => {
   await next();
   // Straight onto the response's headers: Hono's c.header() on a finished response rebuilds it, and under
-  // @hono/node-server that turns its light response into a full one (3 % of a page's CPU). Headers that are
-  // immutable (a fetched or Response.redirect() response) go through c.header(), which copies the response.
+  // @hono/node-server that turns its light response into a full one (bench/README.md, "Reader pages: where a
+  // timeline page's CPU went"). Headers that are immutable (a fetched or Response.redirect() response) go through
+  // c.header(), which copies the response.
   try {
     const headers = c.res.headers;
     for (const [name, value] of HEADERS) headers.set(name, value);

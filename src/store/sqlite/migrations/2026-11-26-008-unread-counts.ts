@@ -1,6 +1,8 @@
 /**
- * Unread counts kept as they change ("reader pages in ≤ 20 ms"): counting them on
- * every page joined every subscribed article with article_state (46 ms for 100,000 articles).
+ * Unread counts kept as they change, so that reader pages stay within their 20 ms: counting
+ * them on every page joined every subscribed article with article_state, which alone took
+ * more than that at 100,000 articles (bench/README.md, "Reader pages: where a timeline page's
+ * CPU went").
  * `subscriptions.unread_count` is the number of the feed's articles that are not deleted and
  * that the user has not read. Triggers keep it, so every writer keeps it right in its own
  * transaction: this process, `tidings fetch` in another one, archive imports, retention, and
