@@ -4,16 +4,8 @@
  * A process renews its leases while it works; one that dies stops renewing, and others take
  * the work once the lease has ended. Claims and leases live in the database (docs/scale-out.md).
  */
-import { hostname } from 'node:os';
-import { randomBytes } from 'node:crypto';
-
 /** A claim's holder and when it ends (epoch ms). */
 export interface Lease {
   holder: string;
   until: number;
-}
-
-/** Returns a holder name unique to this process: host, process id and a random part (a restarted process never reuses one). */
-export function processHolderName(): string {
-  return `${hostname()}/${process.pid}/${randomBytes(3).toString('hex')}`;
 }
