@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
+import { outboundUrl } from '../domain/outbound-url.ts';
 import { formatArticleFile, readArticleFile, type ArticleFile } from './article-file.ts';
 
 const fixture = readFileSync(new URL('./testdata/000_b016ae68f5e95a47.txt', import.meta.url), 'utf8');
@@ -111,6 +112,21 @@ describe('formatArticleFile / readArticleFile', () => {
     expect(readOk(text)).toEqual({ time: 0, title: 't', url: '', body: '' });
   });
 
+  it('writes a link that may not leave Tidings as [title]()', () => {
+    for (const url of [
+      'javascript:alert(1)',
+      ' JavaScript:alert(1)',
+      'data:text/html,x',
+      'https://a.org/\u0001x',
+      '/relative',
+    ]) {
+      expect(formatArticleFile({ time: 0, title: 't', url, body: '' })).toBe('<!--0-->\n[t]()\n------\n\n\n');
+    }
+    expect(formatArticleFile({ time: 0, title: 't', url: ' https://a.org/x ', body: '' })).toContain(
+      '[t](https://a.org/x)',
+    );
+  });
+
   it('rejects a time that the timestamp line cannot hold', () => {
     expect(() => formatArticleFile({ time: -1, title: '', url: '', body: '' })).toThrow(RangeError);
     expect(() => formatArticleFile({ time: 1.5, title: '', url: '', body: '' })).toThrow(RangeError);
@@ -122,7 +138,7 @@ describe('formatArticleFile / readArticleFile', () => {
       const input = {
         time: random(2 ** 30) * 1000 + random(1000),
         title: generate(random, TITLE_PARTS, 12),
-        url: generate(random, URL_PARTS, 8),
+        url: `https://ex.com/${generate(random, URL_PARTS, 8)}`,
         body: generate(random, BODY_PARTS, 10),
       };
       const text = formatArticleFile(input);
@@ -134,7 +150,7 @@ describe('formatArticleFile / readArticleFile', () => {
       expect(article.body).toBe(input.body);
       expect(article.url).not.toMatch(/[ ()<>\u0000-\u001f\u007f-\u009f]/);
       expect(decodeURI(article.url.replace(/%(?![0-9A-F]{2})/g, '%25'))).toBe(
-        decodeURI(input.url.replace(/%(?![0-9A-F]{2})/g, '%25')),
+        decodeURI((outboundUrl(input.url) ?? '').replace(/%(?![0-9A-F]{2})/g, '%25')),
       );
       expect(formatArticleFile(article)).toBe(text);
     }

@@ -5,8 +5,10 @@
  * brackets in the title). The body is byte-exact both ways, so only ONE empty line after
  * the underline is taken as the separator: further empty lines belong to the body (raw
  * bodies often start with a line break, e.g. after `<![CDATA[`), which keeps
- * read-then-format of a canonical file byte-identical.
+ * read-then-format of a canonical file byte-identical. The link line carries only a URL that
+ * may leave Tidings (domain/outbound-url.ts): Markdown viewers make it a live link.
  */
+import { outboundUrl } from '../domain/outbound-url.ts';
 
 /** The four values an article file holds. */
 export interface ArticleFile {
@@ -27,12 +29,13 @@ const LINE_BREAK = /\r\n|[\r\n\u2028\u2029]/g;
 const URL_UNSAFE = /[ ()<>\u0000-\u001f\u007f-\u009f\u2028\u2029]/u;
 const URL_UNSAFE_ALL = new RegExp(URL_UNSAFE.source, 'gu');
 
-/** Returns the file text for `article`: five-line shape, LF endings, one final '\n'; throws RangeError for a time that is not a non-negative integer. */
+/** Returns the file text for `article`: five-line shape, LF endings, one final '\n', a url that may not leave Tidings written as `()`; throws RangeError for a time that is not a non-negative integer. */
 export function formatArticleFile(article: ArticleFile): string {
   if (!Number.isSafeInteger(article.time) || article.time < 0) {
     throw new RangeError(`article time must be a non-negative integer of epoch ms, got ${article.time}`);
   }
-  return `<!--${article.time}-->\n[${escapeTitle(article.title)}](${encodeLinkUrl(article.url)})\n------\n\n${article.body}\n`;
+  const url = encodeLinkUrl(outboundUrl(article.url) ?? '');
+  return `<!--${article.time}-->\n[${escapeTitle(article.title)}](${url})\n------\n\n${article.body}\n`;
 }
 
 /** Returns the title with `\`, `[`, `]` backslash-escaped and every line break turned into one space. */

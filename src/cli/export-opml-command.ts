@@ -1,6 +1,7 @@
 /**
  * `tidings export opml [FILE]`: the subscriptions as OPML 2.0 with categories as folders,
- * on stdout or written atomically to FILE.
+ * on stdout or written atomically to FILE. A feed no other reader could fetch (an `archive:`
+ * feed imported from a bare folder) is left out, each named on stderr.
  */
 import { exportOpml } from '../ingest/index.ts';
 import { writeFileAtomic } from '../util/write-file-atomic.ts';
@@ -10,7 +11,14 @@ import { withContext, type GlobalOptions } from './with-context.ts';
 /** Runs `tidings export opml`; exit 1 when FILE cannot be written. */
 export async function runExportOpml(io: CliIo, globals: GlobalOptions, file: string | undefined): Promise<number> {
   return withContext(io, globals, async (ctx) => {
-    const opml = await exportOpml(ctx);
+    let leftOut = 0;
+    const opml = await exportOpml(ctx, {
+      onLeftOut: (url) => {
+        leftOut++;
+        io.stderr(`tidings: left out ${url}: not an http(s) URL, no other reader could fetch it\n`);
+      },
+    });
+    if (leftOut > 0) io.stderr(`tidings: ${leftOut} feeds left out of the OPML list\n`);
     if (file === undefined || file === '-') {
       io.stdout(opml);
       return EXIT.ok;

@@ -5,6 +5,7 @@
  * CDATA). An entry's `updated` is required: the update time, else the publication time,
  * else the feed's.
  */
+import { outboundFeed } from './outbound-feed.ts';
 import type { Person } from '../domain/parsed-feed.ts';
 import { formatRfc3339 } from './feed-dates.ts';
 import type { PublishedFeed, PublishedItem } from './publish-types.ts';
@@ -41,8 +42,9 @@ function writeEntry(item: PublishedItem, fallbackTime: number): string {
   return `<entry${item.language === undefined ? '' : ` xml:lang="${escapeXml(item.language)}"`}>${parts.join('')}</entry>`;
 }
 
-/** Returns the feed as an Atom 1.0 document (UTF-8). */
-export function writeAtom(feed: PublishedFeed): string {
+/** Returns the feed (every URL that may not leave Tidings left out: outbound-feed.ts) as an Atom 1.0 document (UTF-8). */
+export function writeAtom(given: PublishedFeed): string {
+  const feed = outboundFeed(given);
   const updated = feed.updatedAt ?? Math.max(0, ...feed.items.map((item) => item.updatedAt ?? item.publishedAt ?? 0));
   const generator =
     feed.generator === undefined

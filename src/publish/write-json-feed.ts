@@ -5,6 +5,8 @@
  * `application/octet-stream`). JSON.stringify does the escaping; lone surrogates are removed
  * so the document is valid UTF-8.
  */
+import { outboundFeed } from './outbound-feed.ts';
+import { outboundUrl } from '../domain/outbound-url.ts';
 import type { Person } from '../domain/parsed-feed.ts';
 import { formatRfc3339 } from './feed-dates.ts';
 import type { PublishedFeed, PublishedItem } from './publish-types.ts';
@@ -15,7 +17,7 @@ type Json = string | number | boolean | Json[] | { [key: string]: Json | undefin
 // JSON Feed 1.1: an author needs at least one of name, url, avatar.
 function writeAuthor(person: Person): Record<string, Json> | undefined {
   const name = person.name ?? person.email;
-  const url = person.url ?? (person.email === undefined ? undefined : `mailto:${person.email}`);
+  const url = person.url ?? outboundUrl(person.email === undefined ? undefined : `mailto:${person.email}`, 'contact');
   return name === undefined && url === undefined ? undefined : { name, url };
 }
 
@@ -45,8 +47,9 @@ function writeItem(item: PublishedItem): Record<string, Json> {
   };
 }
 
-/** Returns the feed as a JSON Feed 1.1 document. */
-export function writeJsonFeed(feed: PublishedFeed): string {
+/** Returns the feed (every URL that may not leave Tidings left out: outbound-feed.ts) as a JSON Feed 1.1 document. */
+export function writeJsonFeed(given: PublishedFeed): string {
+  const feed = outboundFeed(given);
   const document: Record<string, Json> = {
     version: 'https://jsonfeed.org/version/1.1',
     title: feed.title,

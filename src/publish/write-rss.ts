@@ -5,6 +5,7 @@
  * permalink, the authors' names as `dc:creator` (RSS's `<author>` must be an e-mail address)
  * and RFC 822 dates. Every value is escaped; no CDATA.
  */
+import { outboundFeed } from './outbound-feed.ts';
 import type { Person } from '../domain/parsed-feed.ts';
 import { formatRfc822 } from './feed-dates.ts';
 import type { PublishedFeed, PublishedItem } from './publish-types.ts';
@@ -41,8 +42,9 @@ function writeItem(item: PublishedItem): string {
   return `<item>${parts.join('')}</item>`;
 }
 
-/** Returns the feed as an RSS 2.0 document (UTF-8). */
-export function writeRss(feed: PublishedFeed): string {
+/** Returns the feed (every URL that may not leave Tidings left out: outbound-feed.ts) as an RSS 2.0 document (UTF-8). */
+export function writeRss(given: PublishedFeed): string {
+  const feed = outboundFeed(given);
   const channel = [
     element('title', feed.title),
     element('link', feed.siteUrl ?? feed.selfUrl),

@@ -11,6 +11,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { encodeLinkUrl, escapeTitle, feedFolderName, type ArchiveRecord } from '../../archive/index.ts';
 import { cleanArticle, toMarkdown, toText } from '../../clean/index.ts';
+import { outboundUrl } from '../../domain/outbound-url.ts';
 import { writeFileAtomic } from '../../util/write-file-atomic.ts';
 import { escapeHtml } from '../../util/escape-html.ts';
 import type { IngestContext } from '../ingest-context.ts';
@@ -70,14 +71,14 @@ export function formatArticle(record: ArchiveRecord, time: number, feedTitle: st
   const body = record.cleanedBody ?? cleanArticle(record.rawBody, { itemUrl: record.link }).html;
   const date = new Date(time).toISOString().slice(0, 16).replace('T', ' ');
   const title = record.title === '' ? '(untitled)' : record.title;
+  const link = outboundUrl(record.link);
   switch (format) {
     case 'markdown':
-      return `# [${escapeTitle(title)}](${encodeLinkUrl(record.link ?? '')})\n\n*${feedTitle} · ${date}*\n\n${toMarkdown(body).trim()}\n`;
+      return `# [${escapeTitle(title)}](${encodeLinkUrl(link ?? '')})\n\n*${feedTitle} · ${date}*\n\n${toMarkdown(body).trim()}\n`;
     case 'text':
-      return `${title}\n${record.link === undefined ? '' : `${record.link}\n`}${feedTitle} · ${date}\n\n${toText(body).trim()}\n`;
+      return `${title}\n${link === undefined ? '' : `${link}\n`}${feedTitle} · ${date}\n\n${toText(body).trim()}\n`;
     case 'html': {
-      const heading =
-        record.link === undefined ? escapeHtml(title) : `<a href="${escapeHtml(record.link)}">${escapeHtml(title)}</a>`;
+      const heading = link === undefined ? escapeHtml(title) : `<a href="${escapeHtml(link)}">${escapeHtml(title)}</a>`;
       return (
         `<!doctype html>\n<html><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head>\n<body>\n<h1>${heading}</h1>\n` +
         `<p>${escapeHtml(feedTitle)} · ${date}</p>\n${body}\n</body></html>\n`

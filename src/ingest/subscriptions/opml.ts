@@ -6,6 +6,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { AppError, isAppError } from '../../domain/errors.ts';
+import { outboundUrl } from '../../domain/outbound-url.ts';
 import { fetchFeed } from '../../fetch/index.ts';
 import { parseOpml, writeOpml, type OpmlFeed } from '../../parse/opml/index.ts';
 import type { IngestContext } from '../ingest-context.ts';
@@ -38,9 +39,15 @@ export async function importOpml(ctx: IngestContext, input: string): Promise<Opm
   return { kind: 'imported', items, problems: parsed.problems };
 }
 
+/** Options of exportOpml: told of each feed left out because its URL may not leave Tidings (an `archive:` feed of a bare folder). */
+export interface ExportOpmlOptions {
+  onLeftOut?: (feedUrl: string) => void;
+}
+
 /** Returns every subscribed feed as an OPML 2.0 document, in folders by category (no date: the same subscriptions give the same bytes). */
-export async function exportOpml(ctx: IngestContext): Promise<string> {
+export async function exportOpml(ctx: IngestContext, options: ExportOpmlOptions = {}): Promise<string> {
   const feeds = await ctx.store.listFeeds();
+  for (const feed of feeds) if (outboundUrl(feed.url) === undefined) options.onLeftOut?.(feed.url);
   return writeOpml({
     title: 'Tidings subscriptions',
     feeds: feeds.map((feed) => ({

@@ -13,6 +13,18 @@ function readBack(text: string): { title?: string; feeds: OpmlFeed[]; problems: 
 }
 
 describe('writeOpml', () => {
+  it('leaves out a feed whose URL may not leave Tidings, and such a site URL', () => {
+    const text = writeOpml({
+      feeds: [
+        { xmlUrl: 'archive:Bare%20folder', categories: [] },
+        { xmlUrl: 'javascript:alert(1)', categories: [] },
+        { xmlUrl: 'https://a.example/feed', htmlUrl: ' JavaScript:alert(1)', categories: [] },
+      ],
+    });
+    expect(text).not.toMatch(/archive:|javascript/i);
+    expect(text).toContain('<outline type="rss" text="https://a.example/feed" xmlUrl="https://a.example/feed"/>');
+  });
+
   it('writes OPML 2.0 with feeds nested by their first category', () => {
     const text = writeOpml({
       title: 'My feeds',

@@ -7,6 +7,7 @@
  * A comma inside a second-or-later category cannot be represented (the attribute is comma
  * separated) and becomes a space. Folders and feeds keep their order of first appearance.
  */
+import { outboundUrl } from '../../domain/outbound-url.ts';
 import { normalizeCategory, splitCategory } from './normalize-category.ts';
 import type { OpmlDocument, OpmlFeed } from './opml-types.ts';
 
@@ -89,8 +90,14 @@ function writeItems(items: Array<Folder | OpmlFeed>, indent: string): string {
   return out;
 }
 
-/** Returns the OPML 2.0 text (UTF-8 XML declaration included) listing `doc.feeds` in folders by first category. */
+/** Returns the OPML 2.0 text (UTF-8 XML declaration included) listing `doc.feeds` in folders by first category; a feed whose URL may not leave Tidings (outboundUrl) is left out, and so is such an htmlUrl. */
 export function writeOpml(doc: OpmlDocument): string {
+  const feeds = doc.feeds.flatMap((feed) => {
+    const xmlUrl = outboundUrl(feed.xmlUrl);
+    const { htmlUrl, ...rest } = feed;
+    const site = outboundUrl(htmlUrl);
+    return xmlUrl === undefined ? [] : [{ ...rest, xmlUrl, ...(site === undefined ? {} : { htmlUrl: site }) }];
+  });
   let head = '';
   if (doc.title !== undefined) head += `    <title>${escapeText(doc.title)}</title>\n`;
   if (doc.dateCreated !== undefined && !Number.isNaN(doc.dateCreated.getTime())) {
@@ -100,7 +107,7 @@ export function writeOpml(doc: OpmlDocument): string {
     '<?xml version="1.0" encoding="UTF-8"?>\n' +
     '<opml version="2.0">\n' +
     `  <head>\n${head}  </head>\n` +
-    `  <body>\n${writeItems(groupByFolder(doc.feeds).items, '    ')}  </body>\n` +
+    `  <body>\n${writeItems(groupByFolder(feeds).items, '    ')}  </body>\n` +
     '</opml>\n'
   );
 }

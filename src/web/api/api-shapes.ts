@@ -1,8 +1,10 @@
 /**
  * The JSON shapes the API answers with, one function per resource: times as RFC 3339 UTC
  * texts (`…Z`), absent values left out, ids as numbers. Lists are `{ items, nextCursor? }`
- * (built by the handlers); a single resource is the object itself.
+ * (built by the handlers); a single resource is the object itself. Every URL passes the rule
+ * for URLs that leave Tidings (domain/outbound-url.ts); a refused one is left out.
  */
+import { outboundEnclosures, outboundPerson, outboundUrl } from '../../domain/outbound-url.ts';
 import type { SearchResult } from '../../search/index.ts';
 import type {
   ApiToken,
@@ -35,13 +37,13 @@ export function feedJson(sub: Subscription, unread?: number): Json {
   const f = sub.feed;
   return {
     id: f.id,
-    url: f.url,
+    url: outboundUrl(f.url, 'feed'),
     title: sub.displayTitle,
     category: sub.displayCategory,
     userTitle: sub.title,
     userCategory: sub.category,
     feedTitle: f.title,
-    siteUrl: f.siteUrl,
+    siteUrl: outboundUrl(f.siteUrl),
     description: f.description,
     format: f.format,
     language: f.language,
@@ -70,11 +72,11 @@ function summaryFields(a: Article | TimelineArticle): { [key: string]: Json } {
     id: a.id,
     feedId: a.feedId,
     title: a.title,
-    link: a.link,
+    link: outboundUrl(a.link),
     guid: a.guid,
-    authors: a.authors.map((p) => ({ ...p })),
+    authors: a.authors.map((p) => ({ ...outboundPerson(p) })),
     categories: a.categories.map((c) => c.term),
-    enclosures: a.enclosures.map((e) => ({ ...e })),
+    enclosures: outboundEnclosures(a.enclosures).map((e) => ({ ...e })),
     language: a.language,
     publishedAt: isoTime(a.publishedAt),
     updatedAt: isoTime(a.updatedAt),
@@ -101,11 +103,11 @@ export function revisionJson(r: Revision, raw: boolean): Json {
   return {
     number: r.number,
     title: r.title,
-    link: r.link,
+    link: outboundUrl(r.link),
     summary: r.summary,
     content: r.cleanedBody ?? undefined,
     rawContent: raw ? r.rawBody : undefined,
-    authors: r.authors.map((p) => ({ ...p })),
+    authors: r.authors.map((p) => ({ ...outboundPerson(p) })),
     categories: r.categories.map((c) => c.term),
     publishedAt: isoTime(r.publishedAt),
     updatedAt: isoTime(r.updatedAt),
@@ -133,8 +135,8 @@ export function searchResultJson(r: SearchResult): Json {
     feedId: r.feedId,
     feedTitle: r.feedTitle,
     title: r.title,
-    link: r.link,
-    authors: r.authors.map((p) => ({ ...p })),
+    link: outboundUrl(r.link),
+    authors: r.authors.map((p) => ({ ...outboundPerson(p) })),
     language: r.language,
     time: isoTime(r.time),
     score: r.score,

@@ -4,6 +4,7 @@
  * form field reading, and the JSON-or-redirect answer of actions (the script asks for JSON;
  * a plain form gets a 303 back to the page it came from).
  */
+import { outboundUrl } from '../../domain/outbound-url.ts';
 import type { Context as HonoContext } from 'hono';
 import { csrfField, safeNextPath } from '../auth/index.ts';
 import { html, type SafeHtml } from '../html.ts';
@@ -36,9 +37,9 @@ export function postForm(
   return html`<form method="post" action="${action}" class="${options.className ?? 'inline'}"${options.id === undefined ? '' : html` id="${options.id}"`}${options.testId === undefined ? '' : html` data-testid="${options.testId}"`}>${csrfField(page.csrf)}<input type="hidden" name="next" value="${page.path}">${hidden}${options.fields ?? ''}<button type="submit"${options.buttonClass === undefined ? '' : html` class="${options.buttonClass}"`}${options.buttonTestId === undefined ? '' : html` data-testid="${options.buttonTestId}"`}${options.buttonAttributes ?? ''}>${label}</button></form>`;
 }
 
-/** Returns `url` when it is an absolute http(s) URL, else undefined. */
+/** Returns `url` when it may leave Tidings as a link (domain/outbound-url.ts: an absolute http(s) URL), else undefined. */
 export function httpUrl(url: string | undefined): string | undefined {
-  return url !== undefined && /^https?:\/\//i.test(url.trim()) ? url.trim() : undefined;
+  return outboundUrl(url);
 }
 
 /** Returns a `<time>` with the UTC minute as text (the script shows it in the reader's zone). */
