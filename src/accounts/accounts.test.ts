@@ -3,6 +3,7 @@ import { startFixtureServer, type FixtureServer } from '../../test/fixture-serve
 import { createTestContext, removeFolder, type TestContext } from '../ingest/testdata/test-context.ts';
 import { createApiToken, resolveApiToken, revokeApiToken } from './api-tokens.ts';
 import { createLoginLimiter } from './login-limiter.ts';
+import { createMemoryLoginFailures, type LoginFailureStore } from './memory-login-failures.ts';
 import { checkPasswordPolicy, hashPassword, needsRehash, verifyPassword } from './password-hash.ts';
 import {
   checkSessionCsrfToken,
@@ -41,27 +42,64 @@ describe('password hashing', () => {
 });
 
 describe('the login limiter', () => {
-  it('locks a name and address after 5 failures, for a time that doubles with each further failure', () => {
+  it('locks a name and address after 5 failures, for a time that doubles with each further failure', async () => {
     const limiter = createLoginLimiter();
     const t = 1_000_000;
-    for (let i = 0; i < 4; i++) limiter.recordFailure('ann', '10.0.0.1', t);
-    expect(limiter.check('ann', '10.0.0.1', t)).toEqual({ kind: 'allowed' });
-    limiter.recordFailure('ANN', '10.0.0.1', t);
-    expect(limiter.check('ann', '10.0.0.1', t)).toEqual({ kind: 'limited', retryAfterMs: 60_000 });
-    expect(limiter.check('ann', '10.0.0.2', t)).toEqual({ kind: 'allowed' });
-    expect(limiter.check('bob', '10.0.0.1', t)).toEqual({ kind: 'allowed' });
-    expect(limiter.check('ann', '10.0.0.1', t + 60_000)).toEqual({ kind: 'allowed' });
-    limiter.recordFailure('ann', '10.0.0.1', t + 60_000);
-    expect(limiter.check('ann', '10.0.0.1', t + 60_000)).toEqual({ kind: 'limited', retryAfterMs: 120_000 });
-    limiter.recordSuccess('ann', '10.0.0.1');
-    expect(limiter.check('ann', '10.0.0.1', t + 60_000)).toEqual({ kind: 'allowed' });
+    for (let i = 0; i < 4; i++) await limiter.recordFailure('ann', '10.0.0.1', t);
+    expect(await limiter.check('ann', '10.0.0.1', t)).toEqual({ kind: 'open' });
+    await limiter.recordFailure('ANN', '10.0.0.1', t);
+    expect(await limiter.check('ann', '10.0.0.1', t)).toEqual({ kind: 'locked', retryAfterMs: 60_000 });
+    expect(await limiter.check('ann', '10.0.0.2', t)).toEqual({ kind: 'open' });
+    expect(await limiter.check('bob', '10.0.0.1', t)).toEqual({ kind: 'open' });
+    expect(await limiter.check('ann', '10.0.0.1', t + 60_000)).toEqual({ kind: 'open' });
+    await limiter.recordFailure('ann', '10.0.0.1', t + 60_000);
+    expect(await limiter.check('ann', '10.0.0.1', t + 60_000)).toEqual({ kind: 'locked', retryAfterMs: 120_000 });
+    await limiter.recordSuccess('ann', '10.0.0.1');
+    expect(await limiter.check('ann', '10.0.0.1', t + 60_000)).toEqual({ kind: 'open' });
   });
 
-  it('limits one address trying many names', () => {
+  it('lets only a correct password through an address that tried many names, and locks a name at its first failure there', async () => {
     const limiter = createLoginLimiter({ maxFailuresPerAddress: 10 });
-    for (let i = 0; i < 10; i++) limiter.recordFailure(`user${i}`, '10.0.0.9', 0);
-    expect(limiter.check('someone-else', '10.0.0.9', 0).kind).toBe('limited');
-    expect(limiter.check('someone-else', '10.0.0.8', 0).kind).toBe('allowed');
+    for (let i = 0; i < 10; i++) await limiter.recordFailure(`user${i}`, '10.0.0.9', 0);
+    expect(await limiter.check('someone-else', '10.0.0.9', 0)).toEqual({
+      kind: 'correct-password-only',
+      retryAfterMs: 60_000,
+    });
+    expect((await limiter.check('someone-else', '10.0.0.8', 0)).kind).toBe('open');
+    await limiter.recordFailure('someone-else', '10.0.0.9', 1);
+    expect(await limiter.check('someone-else', '10.0.0.9', 1)).toEqual({ kind: 'locked', retryAfterMs: 60_000 });
+    expect((await limiter.check('user0', '10.0.0.9', 1)).kind).toBe('locked');
+    expect((await limiter.check('admin', '10.0.0.9', 1)).kind).toBe('correct-password-only');
+  });
+
+  it('keeps its counts behind an async store that another back end can implement', async () => {
+    const calls: string[] = [];
+    const inner = createMemoryLoginFailures();
+    const failures: LoginFailureStore = {
+      recent: (keys, since) => {
+        calls.push(`recent ${keys.length}`);
+        return inner.recent(keys, since);
+      },
+      add: (keys, at, forgetBefore) => {
+        calls.push(`add ${keys.length}`);
+        return inner.add(keys, at, forgetBefore);
+      },
+      clear: (key) => {
+        calls.push('clear');
+        return inner.clear(key);
+      },
+    };
+    const limiter = createLoginLimiter({ failures, maxFailures: 1 });
+    await limiter.recordFailure('ann', '10.0.0.1', 0);
+    expect((await limiter.check('ann', '10.0.0.1', 0)).kind).toBe('locked');
+    await limiter.recordSuccess('ann', '10.0.0.1');
+    expect(calls).toEqual(['add 2', 'recent 2', 'clear']);
+  });
+
+  it('forgets the least recently failed keys beyond its bound', async () => {
+    const failures = createMemoryLoginFailures(4);
+    for (let i = 0; i < 6; i++) await failures.add([`k${i}`], i, -1);
+    expect(await failures.recent(['k0', 'k1', 'k2', 'k5'], -1)).toEqual([[], [], [2], [5]]);
   });
 });
 
@@ -126,10 +164,32 @@ describe('accounts', () => {
     expect(await login(ctx, limiter, 'ann', PASSWORD, { ip: '10.0.0.1' })).toEqual({
       kind: 'rate-limited',
       retryAfterMs: 60_000,
+      scope: 'name',
     });
     expect((await login(ctx, limiter, 'ann', PASSWORD, { ip: '10.0.0.2' })).kind).toBe('ok');
     ctx.advance(60_000);
     expect((await login(ctx, limiter, 'ann', PASSWORD, { ip: '10.0.0.1' })).kind).toBe('ok');
+  });
+
+  it('lets the admin in with the right password after a stranger locked the address with random names', async () => {
+    await createUser(ctx, { name: 'admin', password: PASSWORD, admin: true, scrypt: CHEAP });
+    await createUser(ctx, { name: 'bob', password: PASSWORD, scrypt: CHEAP });
+    // The default locks an address at 30 failures; a lower bound keeps the test's scrypt work small.
+    const limiter = createLoginLimiter({ maxFailuresPerAddress: 6 });
+    for (let i = 0; i < 6; i++)
+      expect((await login(ctx, limiter, `stranger${i}`, 'guess', { ip: '10.0.0.1' })).kind).toBe('invalid');
+    // The address is locked: a wrong password is refused as rate-limited and locks its name there at once.
+    expect(await login(ctx, limiter, 'bob', 'wrong guess', { ip: '10.0.0.1' })).toEqual({
+      kind: 'rate-limited',
+      retryAfterMs: 60_000,
+      scope: 'address',
+    });
+    expect((await login(ctx, limiter, 'bob', PASSWORD, { ip: '10.0.0.1' })).kind).toBe('rate-limited');
+    // The admin's own pair is not locked, so the right password gets in.
+    expect((await login(ctx, limiter, 'admin', PASSWORD, { ip: '10.0.0.1' })).kind).toBe('ok');
+    expect((await login(ctx, limiter, 'admin', PASSWORD, { ip: '10.0.0.1' })).kind).toBe('ok');
+    ctx.advance(60_000);
+    expect((await login(ctx, limiter, 'bob', PASSWORD, { ip: '10.0.0.1' })).kind).toBe('ok');
   });
 
   it('expires unused sessions, slides used ones, and logs out one or every session', async () => {

@@ -22,7 +22,9 @@ export {
 } from './password-hash.ts';
 export type { ScryptParams } from './password-hash.ts';
 export { createLoginLimiter } from './login-limiter.ts';
-export type { LoginLimiter, LoginLimiterOptions, LoginAllowance } from './login-limiter.ts';
+export type { LoginLimiter, LoginLimiterOptions, LoginGate } from './login-limiter.ts';
+export { createMemoryLoginFailures } from './memory-login-failures.ts';
+export type { LoginFailureStore } from './memory-login-failures.ts';
 export {
   login,
   resolveSession,

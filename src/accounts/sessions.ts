@@ -2,7 +2,8 @@
  * Logging in and out. A login checks the rate limit first, then the password (a name
  * that does not exist costs the same scrypt work against a dummy hash, so timing does not
  * tell which names exist), and answers `ok` with a new random session token, `invalid`
- * (wrong name, wrong password or a disabled user: never which), or `rate-limited`.
+ * (wrong name, wrong password or a disabled user: never which), or `rate-limited` (a locked
+ * name, or a wrong password from a locked address: login-limiter.ts).
  * Sessions expire after 30 days without use (sliding; the last-seen time is written at
  * most hourly). The CSRF token of a session is derived from its token, so it needs no
  * storage and dies with the session.
@@ -26,11 +27,11 @@ export interface LoginMeta {
   userAgent?: string;
 }
 
-/** What a login gives: the token to put in the cookie, or why not. */
+/** What a login gives: the token to put in the cookie, or why not (`rate-limited` names what is locked: this name from this address, or the address, where only a correct password gets in). */
 export type LoginResult =
   | { kind: 'ok'; token: string; session: Session; user: User }
   | { kind: 'invalid' }
-  | { kind: 'rate-limited'; retryAfterMs: number };
+  | { kind: 'rate-limited'; retryAfterMs: number; scope: 'name' | 'address' };
 
 /** A resolved session: who is logged in. */
 export interface SessionAuth {
@@ -50,16 +51,18 @@ export async function login(
   meta: LoginMeta = {},
 ): Promise<LoginResult> {
   const address = meta.ip ?? 'unknown';
-  const allowance = limiter.check(name, address, ctx.now());
-  if (allowance.kind === 'limited') return { kind: 'rate-limited', retryAfterMs: allowance.retryAfterMs };
+  const gate = await limiter.check(name, address, ctx.now());
+  if (gate.kind === 'locked') return { kind: 'rate-limited', retryAfterMs: gate.retryAfterMs, scope: 'name' };
   const credentials = name.trim() === '' ? undefined : await ctx.store.getUserCredentials(name);
   dummyHash ??= hashPassword('not a password of anyone');
   const matches = await verifyPassword(password, credentials?.passwordHash ?? (await dummyHash));
   if (credentials === undefined || !matches || credentials.user.disabledAt !== undefined) {
-    limiter.recordFailure(name, address, ctx.now());
-    return { kind: 'invalid' };
+    await limiter.recordFailure(name, address, ctx.now());
+    return gate.kind === 'correct-password-only'
+      ? { kind: 'rate-limited', retryAfterMs: gate.retryAfterMs, scope: 'address' }
+      : { kind: 'invalid' };
   }
-  limiter.recordSuccess(name, address);
+  await limiter.recordSuccess(name, address);
   if (needsRehash(credentials.passwordHash)) {
     await ctx.store.updateUser(credentials.user.id, { passwordHash: await hashPassword(password) });
   }

@@ -45,7 +45,11 @@ export async function runServe(io: CliIo, globals: GlobalOptions, options: Serve
       let server: ServerType;
       let address: AddressInfo;
       try {
-        ({ server, address } = await listen(createApp(ctx).fetch, ctx.settings.host, ctx.settings.port));
+        ({ server, address } = await listen(
+          createApp(ctx, { log: (line) => io.stderr(`${stamp()} warning: ${line}\n`) }).fetch,
+          ctx.settings.host,
+          ctx.settings.port,
+        ));
       } catch (error) {
         await threads?.close();
         return fail(

@@ -20,6 +20,7 @@ import {
   sessionMiddleware,
   setupPage,
   setupSubmit,
+  untrustedProxyWatch,
 } from './auth/index.ts';
 import {
   addFeedRoute,
@@ -220,10 +221,16 @@ const GUARDS: Record<RouteAccess, (c: HonoContext) => unknown> = {
   admin: requireAdminUser,
 };
 
+/** Options of createApp: where the server's warnings go (default nowhere, for in-process tests). */
+export interface AppOptions {
+  log?: (line: string) => void;
+}
+
 /** Returns the app serving ROUTES over `ctx`. */
-export function createApp(ctx: Context): Hono {
+export function createApp(ctx: Context, options: AppOptions = {}): Hono {
   const app = new Hono();
   app.use('*', httpMetrics(ctx));
+  app.use('*', untrustedProxyWatch(ctx, options.log ?? (() => undefined)));
   app.use('*', securityHeaders);
   app.use('*', sessionMiddleware(ctx));
   app.use('/api/*', apiAuth);

@@ -9,6 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { createLoginLimiter, type LoginLimiter } from '../../accounts/index.ts';
 import type { Context } from '../../context.ts';
 import type { ApiToken, Session, User } from '../../store/index.ts';
+import type { UntrustedProxyNotice } from './untrusted-proxy-watch.ts';
 
 /** A request authenticated by the session cookie (then every unsafe request needs `csrfToken`) or by an API token. */
 export type Auth =
@@ -22,10 +23,11 @@ declare module 'hono' {
   }
 }
 
-/** The auth state of one server process. */
+/** The auth state of one server process; `untrustedProxy` is set once a forwarded request arrived while `trustProxy` is off. */
 export interface AuthState {
   limiter: LoginLimiter;
   csrfKey: Buffer;
+  untrustedProxy?: UntrustedProxyNotice;
 }
 
 const states = new WeakMap<Context, AuthState>();

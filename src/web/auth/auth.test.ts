@@ -3,11 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Hono } from 'hono';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createApiToken, createUser, sessionCsrfToken } from '../../accounts/index.ts';
+import { createApiToken, createLoginLimiter, createUser, sessionCsrfToken } from '../../accounts/index.ts';
 import { DEFAULT_SETTINGS } from '../../config/index.ts';
 import { closeContext, createContext, type Context } from '../../context.ts';
 import { createApp } from '../app.ts';
 import { assetUrl } from '../assets/assets.ts';
+import { authStateFor } from './auth-state.ts';
 import { currentUser, requireUser } from './guards.ts';
 
 const PASSWORD = 'correct horse';
@@ -256,5 +257,51 @@ describe('the first-run setup page', () => {
     expect(await ctx.store.findUserByName('root')).toMatchObject({ admin: true });
     expect((await app.request('/setup', {}, LOCAL)).status).toBe(403);
     expect((await post({ name: 'evil', password: PASSWORD, confirm: PASSWORD, _csrf: token })).status).toBe(403);
+  });
+});
+
+describe('login limits over HTTP', () => {
+  it('lets the admin in with the right password after a stranger locked the address with random names', async () => {
+    await createUser(ctx, { name: 'ann', password: PASSWORD, admin: true });
+    // The rule is the default limiter's (30 per address); a lower bound keeps the test's scrypt work small.
+    authStateFor(ctx).limiter = createLoginLimiter({ maxFailuresPerAddress: 6 });
+    for (let i = 0; i < 6; i++) expect((await postLogin(`random${i}`, 'wrong password')).status).toBe(401);
+    expect((await postLogin('ann', PASSWORD)).status).toBe(303);
+    const wrong = await postLogin('bob', 'still wrong!');
+    expect(wrong.status).toBe(429);
+    expect(await wrong.text()).toContain('Only a correct password gets in');
+    expect((await postLogin('random0', PASSWORD)).status).toBe(429);
+  });
+});
+
+describe('requests through a proxy Tidings does not trust', () => {
+  it('says so once in the log and on the health page for admins', async () => {
+    await createUser(ctx, { name: 'ann', password: PASSWORD, admin: true });
+    await createUser(ctx, { name: 'bob', password: PASSWORD });
+    const lines: string[] = [];
+    const watched = createApp(ctx, { log: (line) => lines.push(line) });
+    const admin = await session('ann');
+    const user = await session('bob');
+    const health = async (cookie: string) =>
+      (await watched.request('http://tidings.test/feeds/health', { headers: { cookie } }, REMOTE)).text();
+    expect(await health(admin.cookie)).not.toContain('untrusted-proxy');
+    expect(lines).toEqual([]);
+    for (let i = 0; i < 2; i++)
+      await watched.request('http://tidings.test/login', { headers: { 'x-forwarded-for': '198.51.100.4' } }, REMOTE);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain('X-Forwarded-For but trustProxy is off');
+    const page = await health(admin.cookie);
+    expect(page).toContain('data-testid="untrusted-proxy"');
+    expect(page).toContain('2 such requests');
+    expect(await health(user.cookie)).not.toContain('untrusted-proxy');
+  });
+
+  it('stays quiet when trustProxy is on', async () => {
+    await closeContext(ctx);
+    await open(true);
+    const lines: string[] = [];
+    const watched = createApp(ctx, { log: (line) => lines.push(line) });
+    await watched.request('http://tidings.test/login', { headers: { 'x-forwarded-for': '198.51.100.4' } }, REMOTE);
+    expect(lines).toEqual([]);
   });
 });

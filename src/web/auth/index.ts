@@ -17,3 +17,5 @@ export { loginPage, loginSubmit, safeNextPath } from './login-page.ts';
 export { logoutSubmit } from './logout.ts';
 export { setupPage, setupSubmit } from './setup-page.ts';
 export { authPage, formError } from './auth-page.ts';
+export { untrustedProxyWatch, untrustedProxyWarning } from './untrusted-proxy-watch.ts';
+export type { UntrustedProxyNotice } from './untrusted-proxy-watch.ts';

@@ -66,7 +66,14 @@ export async function loginSubmit(c: HonoContext, ctx: Context): Promise<Respons
     return renderLogin(
       c,
       ctx,
-      { name, next, error: `Too many failed logins. Try again in ${Math.ceil(seconds / 60)} min.` },
+      {
+        name,
+        next,
+        error:
+          result.scope === 'address'
+            ? `Too many failed logins from this address. Only a correct password gets in for the next ${Math.ceil(seconds / 60)} min.`
+            : `Too many failed logins. Try again in ${Math.ceil(seconds / 60)} min.`,
+      },
       429,
     );
   }

@@ -3,11 +3,13 @@
  * code and how many failures in a row), the last error's message, last fetch and success,
  * next check, and a server-drawn chart of its articles per day over the last 30 days.
  * Feeds with an error come first, each followed one with a "Refresh now" button
- * (feed-refresh.ts). Admins may add `?all=1` to see every feed in the fetch list, followed or not.
+ * (feed-refresh.ts). Admins may add `?all=1` to see every feed in the fetch list, followed or not,
+ * and are warned when requests came through a proxy that `trustProxy` does not trust.
  */
 import type { Context as HonoContext } from 'hono';
 import type { Context } from '../../context.ts';
 import type { Feed } from '../../store/index.ts';
+import { authStateFor, untrustedProxyWarning } from '../auth/index.ts';
 import { html } from '../html.ts';
 import { renderPage } from './layout.ts';
 import { loadPageContext } from './page-context.ts';
@@ -43,7 +45,9 @@ export async function healthPage(c: HonoContext, ctx: Context): Promise<Response
   );
   const now = ctx.now();
   const charts = await Promise.all(rows.map((r) => ctx.store.articlesPerDay(r.feed.id, HEALTH_DAYS, now)));
+  const proxy = page.user.admin ? authStateFor(ctx).untrustedProxy : undefined;
   const body = html`<div class="page-head"><h1>Feed health</h1>${page.user.admin ? html`<a href="/feeds/health${all ? '' : '?all=1'}">${all ? 'Only the feeds I follow' : 'Every feed'}</a>` : ''}</div>
+${proxy === undefined ? '' : html`<p class="notice error" data-testid="untrusted-proxy">Warning: ${untrustedProxyWarning()} (${proxy.count} such requests since ${timeTag(proxy.firstAt)}, the last ${timeTag(proxy.lastAt)}; see <code>trustProxy</code> in docs/configuration.md).</p>`}
 ${refreshNotice(c, (id) => rows.find((r) => r.feed.id === id)?.title)}
 ${
   rows.length === 0
