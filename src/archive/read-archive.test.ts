@@ -1,19 +1,20 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { appendFile, copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { appendFile, copyFile, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isAppError } from '../domain/errors.ts';
 import { buildArchiveRecord, serializeRecord, type ArchiveFeed } from './serialize-sidecars.ts';
-import { readArchive, type ArchiveFolder } from './read-archive.ts';
+import { readArchive, type ArchiveFolder, type ReadArchiveOptions } from './read-archive.ts';
 import { writeArticleRevision } from './write-archive.ts';
 import { feedFolderName } from './archive-layout.ts';
 
 const FIXTURE_NAME = '000_b016ae68f5e95a47.txt';
 const FIXTURE = new URL(`./testdata/${FIXTURE_NAME}`, import.meta.url);
 
-async function readAll(root: string): Promise<ArchiveFolder[]> {
+async function readAll(root: string, options: ReadArchiveOptions = {}): Promise<ArchiveFolder[]> {
   const folders: ArchiveFolder[] = [];
-  for await (const folder of readArchive(root)) folders.push(folder);
+  for await (const folder of readArchive(root, options)) folders.push(folder);
   return folders;
 }
 
@@ -86,7 +87,9 @@ describe('readArchive on bare folders', () => {
     expect(feed.problems.map((p) => p.file).sort()).toEqual([
       'mixed/000_aaaaaaaaaaaaaaaa.txt',
       'mixed/000_bbbbbbbbbbbbbbbb.txt',
+      'mixed/README.md',
     ]);
+    expect(feed.problems.find((p) => p.file.endsWith('README.md'))?.reason).toMatch(/not an article file.*skipped/);
     expect(feed.problems.find((p) => p.file.endsWith('bbbb.txt'))?.reason).toMatch(/UTF-8/);
     expect(feed.records.map((r) => r.title).sort()).toEqual([
       'Note',
@@ -187,5 +190,87 @@ describe('readArchive with sidecars', () => {
     await mkdir(join(root, 'empty'));
     expect(await readAll(root)).toEqual([]);
     await expect(readAll(join(root, 'nope'))).rejects.toSatisfy((e) => isAppError(e, 'archive.unreadable'));
+  });
+});
+
+describe('readArchive names everything it skips', () => {
+  it('reports symbolic links to files, index files and folders, nested folders and other file types', async () => {
+    const outside = await mkdtemp(join(tmpdir(), 'tidings-outside-'));
+    try {
+      await mkdir(join(outside, 'folder'));
+      await copyFile(FIXTURE, join(outside, 'folder', FIXTURE_NAME));
+      await copyFile(FIXTURE, join(outside, 'article.txt'));
+      await writeFile(join(outside, 'index.jsonl'), '');
+      await mkdir(join(root, 'feed'));
+      await copyFile(FIXTURE, join(root, 'feed', FIXTURE_NAME));
+      await symlink(join(outside, 'article.txt'), join(root, 'feed', '000_cccccccccccccccc.txt'));
+      await symlink(join(outside, 'index.jsonl'), join(root, 'feed', 'index.jsonl'));
+      await symlink(join(outside, 'folder'), join(root, 'linked-folder'));
+      await mkdir(join(root, 'feed', 'nested'));
+      await copyFile(FIXTURE, join(root, 'feed', 'nested', FIXTURE_NAME));
+      execFileSync('mkfifo', [join(root, 'feed', '000_dddddddddddddddd.txt')]);
+      const folders = await readAll(root);
+      const problems = folders.flatMap((f) => f.problems);
+      expect(problems.map((p) => [p.file, p.reason]).sort()).toEqual([
+        ['feed/000_cccccccccccccccc.txt', 'symbolic link, not followed; skipped'],
+        ['feed/000_dddddddddddddddd.txt', 'not a regular file; skipped'],
+        ['feed/index.jsonl', 'symbolic link, not followed; skipped'],
+        ['feed/nested', 'folder inside a feed folder, not read (feed folders are not nested); skipped'],
+        ['linked-folder', 'symbolic link, not followed; skipped'],
+      ]);
+      expect(feedOf(folders, 'feed').records).toHaveLength(1);
+    } finally {
+      await rm(outside, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses by name an article file over the size limit and reads the rest', async () => {
+    await mkdir(join(root, 'big'));
+    await copyFile(FIXTURE, join(root, 'big', FIXTURE_NAME));
+    const huge = `<!--5-->\n[Huge](https://a.org/huge)\n------\n\n${'<p>word</p>'.repeat(20_000)}\n`;
+    await writeFile(join(root, 'big', '000_eeeeeeeeeeeeeeee.txt'), huge);
+    const folder = feedOf(await readAll(root, { maxFileBytes: 100_000 }), 'big');
+    expect(folder.problems).toEqual([
+      {
+        file: 'big/000_eeeeeeeeeeeeeeee.txt',
+        reason: `${Buffer.byteLength(huge)} bytes, over the limit of 100000 bytes; skipped`,
+      },
+    ]);
+    expect(folder.records.map((r) => r.key)).toEqual(['b016ae68f5e95a47']);
+    expect(feedOf(await readAll(root), 'big').records).toHaveLength(2);
+  });
+
+  it('refuses by line number an index line over the record limit and keeps the others', async () => {
+    const feed: ArchiveFeed = { url: 'https://a.org/rss', title: 'A' };
+    const folder = feedFolderName(feed.url);
+    const record = (identity: string, body: string) =>
+      buildArchiveRecord({
+        identity,
+        revision: 0,
+        feedUrl: feed.url,
+        title: identity,
+        authors: [],
+        categories: [],
+        enclosures: [],
+        seenAt: 1_700_000_000_000,
+        fileBody: 'raw',
+        rawBody: body,
+      });
+    const small = record('small', '<p>small body</p>');
+    const large = record('large', `<p>${'x'.repeat(50_000)}</p>`);
+    await writeArticleRevision(root, { feed, record: small });
+    await writeArticleRevision(root, { feed, record: large });
+    const read = feedOf(await readAll(root, { maxRecordBytes: 10_000, maxFileBytes: 100_000 }), folder);
+    expect(read.problems).toEqual([
+      {
+        file: `${folder}/index.jsonl`,
+        reason: expect.stringMatching(/^line 2: \d+ bytes, over the limit of 10000 bytes; skipped$/),
+      },
+    ]);
+    expect(read.records.map((r) => [r.file, r.rawBody])).toEqual([
+      [small.file, small.rawBody],
+      [large.file, large.rawBody],
+    ]);
+    expect(read.bareFiles).toEqual([large.file]);
   });
 });

@@ -2,7 +2,8 @@
  * Moving the archive in and out: export writes the database's feeds as a plain-file
  * archive folder (canonical, so export → import → export is byte-identical); import reads
  * a folder (readArchive) into the store, one transaction per feed, with every unreadable
- * file reported by name and never stopping the rest. Imported revisions are then written
+ * file reported by name and never stopping the rest. An import obeys the fetch limit
+ * (`maxBodyBytes`): a larger article file is refused by name, like a larger feed. Imported revisions are then written
  * into the live archive like fetched ones (unless the folder IS the live archive).
  */
 import { resolve } from 'node:path';
@@ -62,13 +63,19 @@ export async function exportArchive(
   return { feeds: results, files: results.reduce((sum, r) => sum + r.written + r.unchanged, 0) };
 }
 
+/** Returns the longest index line an import reads: a record holds the body as received and the cleaned one, each up to `maxBodyBytes`. */
+export function recordLimit(maxBodyBytes: number): number {
+  return 2 * maxBodyBytes + 64 * 1024;
+}
+
 /** Imports an archive folder into the store and writes the new revisions into the live archive; never throws. */
 export async function importArchive(ctx: IngestContext, dir: string): Promise<ImportArchiveResult> {
   const intoLiveArchive = resolve(dir) === resolve(ctx.archiveRoot);
   const folders: ImportedFolder[] = [];
   const problems: ArchiveProblem[] = [];
   try {
-    for await (const folder of readArchive(dir)) {
+    const limit = ctx.settings.maxBodyBytes;
+    for await (const folder of readArchive(dir, { maxFileBytes: limit, maxRecordBytes: recordLimit(limit) })) {
       problems.push(...folder.problems);
       if (folder.kind === 'unreadable') continue;
       const at = folder.folder === '' ? '.' : folder.folder;

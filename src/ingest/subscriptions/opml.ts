@@ -2,7 +2,8 @@
  * Subscription lists in and out as OPML. Import adds every feed of the list with its
  * category (the first OPML folder path) and fetches nothing: a list of 500 feeds is
  * imported at once and the next round fetches them. Each feed is reported as added,
- * exists, restored or invalid; one bad entry never stops the rest.
+ * exists, restored or invalid; one bad entry never stops the rest. A broken document (cut
+ * short, nested too deep) still gives what could be read, and the result says it was broken.
  */
 import { readFile } from 'node:fs/promises';
 import { AppError, isAppError } from '../../domain/errors.ts';
@@ -23,9 +24,9 @@ export interface OpmlImportItem {
   reason?: string;
 }
 
-/** What an import did, or why the list could not be read at all. */
+/** What an import did (`wellFormed` false: the document was broken and only what could be read was imported), or why the list could not be read at all. */
 export type OpmlImportResult =
-  | { kind: 'imported'; items: OpmlImportItem[]; problems: string[] }
+  | { kind: 'imported'; items: OpmlImportItem[]; problems: string[]; wellFormed: boolean }
   | { kind: 'failed'; error: AppError };
 
 /** Imports the OPML list at `input` (a file path or an http(s) URL); never throws. */
@@ -36,7 +37,7 @@ export async function importOpml(ctx: IngestContext, input: string): Promise<Opm
   if (parsed.kind === 'not-opml') return { kind: 'failed', error: parsed.error };
   const items: OpmlImportItem[] = [];
   for (const entry of parsed.feeds) items.push(await importEntry(ctx, entry));
-  return { kind: 'imported', items, problems: parsed.problems };
+  return { kind: 'imported', items, problems: parsed.problems, wellFormed: parsed.wellFormed };
 }
 
 /** Options of exportOpml: told of each feed left out because its URL may not leave Tidings (an `archive:` feed of a bare folder). */

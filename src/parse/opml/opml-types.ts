@@ -14,9 +14,9 @@ export interface OpmlFeed {
   description?: string;
 }
 
-/** What parseOpml returns: the feeds found (with what was recovered), or why the input is not OPML. */
+/** What parseOpml returns: the feeds found (with what was recovered; `wellFormed` false when the XML was broken, e.g. cut short or nested too deep), or why the input is not OPML. */
 export type ParseOpmlResult =
-  | { kind: 'opml'; title?: string; feeds: OpmlFeed[]; problems: string[] }
+  | { kind: 'opml'; title?: string; feeds: OpmlFeed[]; problems: string[]; wellFormed: boolean }
   | { kind: 'not-opml'; error: AppError };
 
 /** What writeOpml writes. */

@@ -30,6 +30,18 @@ describe('parseOpml: golden fixtures', () => {
 });
 
 describe('parseOpml: behaviour', () => {
+  it('says whether the document was well-formed: cut short or nested too deep is not, a listed-twice feed is', () => {
+    const feed = (n: number) => `<outline xmlUrl="https://a.example/${n}"/>`;
+    const whole = `<opml version="2.0"><body>${feed(1)}${feed(1)}</body></opml>`;
+    const cut = `<opml version="2.0"><body>${feed(1)}<outline xmlUrl="https://a.exa`;
+    const deep = `<opml version="2.0"><body>${'<outline text="x">'.repeat(300)}${feed(2)}${'</outline>'.repeat(300)}</body></opml>`;
+    expect(parseOpml(whole)).toMatchObject({ wellFormed: true, feeds: [{ xmlUrl: 'https://a.example/1' }] });
+    expect(parseOpml(cut)).toMatchObject({ wellFormed: false, feeds: [{ xmlUrl: 'https://a.example/1' }] });
+    const nested = parseOpml(deep);
+    expect(nested).toMatchObject({ wellFormed: false, feeds: [] });
+    expect(nested.kind === 'opml' && nested.problems.join('\n')).toMatch(/nested too deep/);
+  });
+
   it('uses the path of enclosing outline titles as the first category', () => {
     const { feeds } = opml(parseOpml(fixture('feed-reader-export.opml')));
     const bbc = feeds.find((f) => f.xmlUrl === 'https://feeds.bbci.co.uk/news/world/rss.xml');

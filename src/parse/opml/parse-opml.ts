@@ -139,7 +139,8 @@ export function parseOpml(input: Uint8Array | string, options: ParseOpmlOptions 
   if (state.duplicates > MAX_DUPLICATE_LINES) {
     problems.push(`${state.duplicates - MAX_DUPLICATE_LINES} more feeds listed more than once`);
   }
+  const wellFormed = doc.wellFormed;
   return title === ''
-    ? { kind: 'opml', feeds: state.feeds, problems }
-    : { kind: 'opml', title, feeds: state.feeds, problems };
+    ? { kind: 'opml', feeds: state.feeds, problems, wellFormed }
+    : { kind: 'opml', title, feeds: state.feeds, problems, wellFormed };
 }

@@ -75,5 +75,5 @@ export async function importOpmlRoute(c: HonoContext, ctx: Context): Promise<Res
   if (parsed.kind === 'not-opml') throw new AppError('input.invalid', parsed.error.message);
   const items: OpmlImportEntry[] = [];
   for (const entry of parsed.feeds) items.push(await importEntry(ctx, user.id, entry));
-  return c.json({ items, problems: parsed.problems });
+  return c.json({ items, problems: parsed.problems, wellFormed: parsed.wellFormed });
 }

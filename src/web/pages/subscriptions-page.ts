@@ -116,10 +116,11 @@ export async function addSubscriptionAction(c: HonoContext, ctx: Context): Promi
   );
 }
 
-function importSummary(items: OpmlImportItem[], subscribed: number, problems: string[]): SafeHtml {
+function importSummary(items: OpmlImportItem[], subscribed: number, problems: string[], wellFormed: boolean): SafeHtml {
   const invalid = items.filter((i) => i.kind === 'invalid');
   return html`<div class="notice" data-testid="opml-result"><p>Imported ${items.length} feeds: ${subscribed} new subscriptions${invalid.length > 0 ? `, ${invalid.length} skipped` : ''}. They are fetched in the next round.</p>
 ${invalid.length > 0 ? html`<ul>${invalid.map((i) => html`<li>${i.url}: ${i.reason ?? 'invalid'}</li>`)}</ul>` : ''}
+${wellFormed ? '' : html`<p class="error" data-testid="opml-broken">The file is broken (not well-formed XML): only what could be read was imported.</p>`}
 ${problems.length > 0 ? html`<p class="hint">${problems.join('; ')}</p>` : ''}</div>`;
 }
 
@@ -167,7 +168,7 @@ export async function importOpmlAction(c: HonoContext, ctx: Context): Promise<Re
       });
       if (added.kind === 'added') subscribed += 1;
     }
-    return renderSubscriptions(page, importSummary(result.items, subscribed, result.problems));
+    return renderSubscriptions(page, importSummary(result.items, subscribed, result.problems, result.wellFormed));
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
