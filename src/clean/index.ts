@@ -27,3 +27,4 @@ export { findBodySelector, selectRulePacks } from './select-rule-packs.ts';
 export { LEARNED_MAX_SHARE } from './steps/strip-learned-boilerplate.ts';
 export { toMarkdown } from './to-markdown.ts';
 export { toText } from './to-text.ts';
+export { MAX_RENDERED_HTML, readingPart, type ReadingPart } from './reading-part.ts';

@@ -2,12 +2,13 @@
  * `tidings show ID [--revisions] [--text|--markdown|--html|--raw] [--json]`: one article.
  * Plain text by default (--text, clean/'s toText), Markdown with --markdown (toMarkdown),
  * the cleaned HTML with --html, the body as received with --raw; the latest revision, or
- * every revision oldest first with --revisions.
+ * every revision oldest first with --revisions. Text and Markdown convert at most the body's
+ * first MAX_RENDERED_HTML characters (clean/reading-part.ts) and say so; --html and --raw print it whole.
  */
 import type { Article, Revision } from '../store/index.ts';
 import { EXIT, fail, printJson, type CliIo } from './cli-io.ts';
 import { formatTime } from './format.ts';
-import { toMarkdown, toText } from '../clean/index.ts';
+import { readingPart, toMarkdown, toText } from '../clean/index.ts';
 import { withContext, type GlobalOptions } from './with-context.ts';
 
 /** Options of `tidings show`. */
@@ -46,16 +47,17 @@ export async function runShow(
   });
 }
 
+// Text and Markdown of at most the part a reader renders, with a note when the body is longer.
+function readable(cleaned: string, options: ShowOptions): string {
+  const part = readingPart(cleaned);
+  const converted = options.markdown === true ? toMarkdown(part.html) : toText(part.html);
+  if (!part.cut) return converted;
+  return `${converted}\n\n[The article is ${part.length} characters long; the first ${part.html.length} are shown. --html prints it whole.]`;
+}
+
 function formatRevision(article: Article, r: Revision, feedTitle: string, options: ShowOptions): string {
   const cleaned = r.cleanedBody ?? r.rawBody;
-  const body =
-    options.raw === true
-      ? r.rawBody
-      : options.html === true
-        ? cleaned
-        : options.markdown === true
-          ? toMarkdown(cleaned)
-          : toText(cleaned);
+  const body = options.raw === true ? r.rawBody : options.html === true ? cleaned : readable(cleaned, options);
   const header = [
     r.title ?? article.title ?? '(untitled)',
     ...(r.link === undefined ? [] : [r.link]),

@@ -12,4 +12,4 @@ export { makeSnippet, highlightAll, snippetToHtml, markSnippet } from './snippet
 export type { Snippet, HighlightPhrase } from './snippet/make-snippet.ts';
 export { foldText } from '../tokenize/fold-text.ts';
 export { indexTokens } from '../tokenize/index-tokens.ts';
-export { htmlToText } from '../tokenize/html-to-text.ts';
+export { htmlToText, indexedText, MAX_INDEXED_TEXT, MAX_INDEXED_HTML } from '../tokenize/html-to-text.ts';

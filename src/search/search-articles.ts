@@ -10,7 +10,7 @@ import type { Store } from '../store/store.ts';
 import { parseQuery, type ParsedQuery } from './query/parse-query.ts';
 import { planQuery } from './query/plan-query.ts';
 import { makeSnippet, type HighlightPhrase, type Snippet } from './snippet/make-snippet.ts';
-import { htmlToText } from '../tokenize/html-to-text.ts';
+import { indexedText } from '../tokenize/html-to-text.ts';
 import { queryUnits } from '../tokenize/index-tokens.ts';
 
 /** Options of one search call. */
@@ -101,8 +101,8 @@ export async function searchArticles(
   const page = await store.searchArticles(request);
   const phrases = highlightPhrases(parsed);
   const results = page.hits.map((hit): SearchResult => {
-    const bodyText = htmlToText(hit.body);
-    const text = bodyText.trim() === '' ? htmlToText(hit.summary ?? '') : bodyText;
+    const bodyText = indexedText(hit.body);
+    const text = bodyText.trim() === '' ? indexedText(hit.summary ?? '') : bodyText;
     const a = hit.article;
     const result: SearchResult = {
       id: a.id,

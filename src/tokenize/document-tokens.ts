@@ -2,14 +2,14 @@
  * The index columns of one article revision, back-end neutral: what every store back end
  * writes into its full-text index. The body is the cleaned body's text (the raw body when
  * there is no cleaned one; the summary only when the body is empty, since feeds mostly repeat
- * the body's first lines there). Authors are their names, categories their terms and labels.
+ * the body's first lines there), up to MAX_INDEXED_TEXT characters of it (html-to-text.ts). Authors are their names, categories their terms and labels.
  * The pairs column collects the common-character pairs of every field: a query's pair hints
  * must be present whichever field its phrase is in, and so must the grams; it also holds the
  * date tokens of the article's time (date-tokens.ts) when the time is given.
  */
 import type { Category, Person } from '../domain/parsed-feed.ts';
 import { dateTokens } from './date-tokens.ts';
-import { htmlToText } from './html-to-text.ts';
+import { indexedText } from './html-to-text.ts';
 import { foldText } from './fold-text.ts';
 import { createPairSink, scanTokens, sinkTokens } from './scan-tokens.ts';
 
@@ -68,8 +68,8 @@ export function withDateTokens(content: DocumentTokens, time?: number): Document
 export function contentTokens(revision: SearchableRevision): ContentTokens {
   const sink = createPairSink();
   const tokens = (text: string) => (text === '' ? '' : scanTokens(foldText(text), sink));
-  let body = tokens(htmlToText(revision.cleanedBody ?? revision.rawBody));
-  if (body === '' && revision.summary !== undefined) body = tokens(htmlToText(revision.summary));
+  let body = tokens(indexedText(revision.cleanedBody ?? revision.rawBody));
+  if (body === '' && revision.summary !== undefined) body = tokens(indexedText(revision.summary));
   const title = tokens(revision.title ?? '');
   const author = tokens(revision.authors.map((a) => a.name ?? a.email ?? '').join(', '));
   const category = tokens(

@@ -7,6 +7,13 @@
  * first), and this runs over every indexed article.
  */
 import { decodeHTML } from 'entities';
+import { cutHtml } from '../util/cut-html.ts';
+
+/** The most text of one article body the search index holds (characters); the rest of a longer body is not searchable (docs/search.md). */
+export const MAX_INDEXED_TEXT = 500_000;
+
+/** The most HTML of one body read to find that text: markup-heavy bodies give less text, never more work. */
+export const MAX_INDEXED_HTML = 4 * MAX_INDEXED_TEXT;
 
 const BLOCK_TAGS = new Set([
   'address',
@@ -64,4 +71,10 @@ export function htmlToText(html: string): string {
       BLOCK_TAGS.has(name.toLowerCase()) ? '\n' : '',
     );
   return stripped.includes('&') ? decodeHTML(stripped) : stripped;
+}
+
+/** Returns the text of a body as the search index and its snippets see it: of its first MAX_INDEXED_HTML characters, at most MAX_INDEXED_TEXT. */
+export function indexedText(html: string): string {
+  const text = htmlToText(cutHtml(html, MAX_INDEXED_HTML));
+  return text.length > MAX_INDEXED_TEXT ? cutHtml(text, MAX_INDEXED_TEXT) : text;
 }

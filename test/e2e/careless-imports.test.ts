@@ -3,15 +3,19 @@
  * article file over the fetch limit, symbolic links, a nested folder and stray files; an
  * OPML list cut short; an outline nested 100,000 deep. Every skipped or broken input is
  * named on stderr and counted on stdout, the exit status says so, and what could be read is
- * imported. The large file is generated here, in a temporary folder.
+ * imported; an article that is long but within the limit is shown and indexed in part. The
+ * large files are generated here, in a temporary folder.
  */
 import { copyFile, mkdir, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { cliJson, requireBuild, runCli } from './run-cli.ts';
 import { createTempDirs, type TempDirs } from './temp-dirs.ts';
 
 const FIXTURE = new URL('./testdata/000_b016ae68f5e95a47.txt', import.meta.url);
+
+// Each test runs several CLI processes over megabytes of generated input.
+vi.setConfig({ testTimeout: 120_000 });
 
 let dirs: TempDirs;
 
@@ -69,6 +73,29 @@ describe('tidings import archive', () => {
       imported: 1,
       problems: [{ file: 'stray.bin', reason: 'not an article file (.txt), feed.json or index.jsonl; skipped' }],
     });
+  });
+});
+
+describe('a long article within the limit', () => {
+  it('is shown and searched in part, and says so', async () => {
+    const data = await dirs.make('huge-data');
+    const source = await dirs.make('huge-source');
+    const paragraph = '<p>Opening words of a very long article.</p>\n';
+    const body = `${paragraph.repeat(Math.ceil((6 << 20) / paragraph.length))}<p>zyzzyva closes it</p>`;
+    await writeFile(
+      join(source, '000_3333333333333333.txt'),
+      `<!--1667393102000-->\n[Huge](https://huge.example/a)\n------\n\n${body}\n`,
+    );
+    expect((await runCli(data, ['import', 'archive', source])).code).toBe(0);
+    const shown = await runCli(data, ['show', '1']);
+    expect(shown.code).toBe(0);
+    expect(shown.stdout).toContain('Opening words of a very long article.');
+    expect(shown.stdout).not.toContain('zyzzyva');
+    expect(shown.stdout).toContain(`[The article is ${body.length} characters long; the first`);
+    const found = await cliJson<{ results: Array<{ title: string }> }>(data, ['search', 'opening']);
+    expect(found.results.map((r) => r.title)).toEqual(['Huge']);
+    const late = await cliJson<{ results: unknown[] }>(data, ['search', 'zyzzyva']);
+    expect(late.results).toEqual([]);
   });
 });
 

@@ -26,6 +26,7 @@ import {
   type DocumentTokens,
   type SearchableRevision,
 } from '../../tokenize/document-tokens.ts';
+import { MAX_INDEXED_HTML } from '../../tokenize/html-to-text.ts';
 import { createTokenPool, type TokenPool } from '../../tokenize/token-pool.ts';
 import type { Category, Person } from '../../domain/parsed-feed.ts';
 import type { RevisionRow } from '../rows.ts';
@@ -115,7 +116,7 @@ export function createSearchIndexing({ db, sql }: SqliteContext, options: Search
     if (ids.length === 0) return 0;
     const last = ids[ids.length - 1];
     const rows = sql(`
-      SELECT q.article_id, a.sort_time, r.title, r.summary, coalesce(r.cleaned_body, r.raw_body) AS body, r.authors, r.categories, r.feed_title
+      SELECT q.article_id, a.sort_time, r.title, r.summary, substr(coalesce(r.cleaned_body, r.raw_body), 1, ${MAX_INDEXED_HTML}) AS body, r.authors, r.categories, r.feed_title
       FROM search_queue q
       JOIN articles a ON a.id = q.article_id AND a.deleted_at IS NULL
       JOIN revisions r ON r.article_id = q.article_id

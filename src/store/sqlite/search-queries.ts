@@ -10,6 +10,7 @@
  * phrases' hint lists are short reads all its matches in ascending order (`walkAll`).
  */
 import { AppError } from '../../domain/errors.ts';
+import { MAX_INDEXED_HTML } from '../../tokenize/html-to-text.ts';
 import type { ArticleRow } from '../rows.ts';
 import { rowToArticleSummary } from '../map-rows.ts';
 import { decodeSearchCursor, encodeSearchCursor, type SearchCursor } from '../search-cursor.ts';
@@ -126,7 +127,7 @@ export function createSearchQueries({ sql }: SqliteContext) {
     if (page.length === 0) return [];
     const rows = sql(`
       -- The raw body only when there is no cleaned one: a page's bodies are most of what a search reads.
-      SELECT a.*, f.title AS f_title, coalesce(r.cleaned_body, r.raw_body) AS body, r.summary
+      SELECT a.*, f.title AS f_title, substr(coalesce(r.cleaned_body, r.raw_body), 1, ${MAX_INDEXED_HTML}) AS body, r.summary
       FROM articles a JOIN feeds f ON f.id = a.feed_id
       LEFT JOIN revisions r ON r.article_id = a.id AND r.number = (SELECT max(number) FROM revisions WHERE article_id = a.id)
       WHERE a.id IN (${page.map(() => '?').join(', ')})`).all(...page.map((c) => c.id)) as HitRow[];

@@ -6,11 +6,13 @@
  *   costs a few milliseconds against any doubt;
  * - `original`: the raw body as received, rendered, but SANITIZED (never as received);
  * - `source`: the raw body as escaped source text, to see exactly what the feed sent.
+ * Each view renders at most the body's first MAX_RENDERED_HTML characters (clean/reading-part.ts)
+ * and says so when it cut.
  * Opening an article marks it read (in both read modes). Deleted articles are not found.
  */
 import type { Context as HonoContext } from 'hono';
 import type { Context } from '../../context.ts';
-import { sanitizeHtml } from '../../clean/index.ts';
+import { readingPart, sanitizeHtml } from '../../clean/index.ts';
 import type { Article, Revision } from '../../store/index.ts';
 import { requireUser } from '../auth/index.ts';
 import { html, raw, type SafeHtml } from '../html.ts';
@@ -29,11 +31,14 @@ const VIEWS: ReadonlyArray<readonly [ArticleView, string]> = [
   ['source', 'Source'],
 ];
 
-/** Returns the body HTML of a revision in the given view, always safe to embed. */
-export function articleBody(revision: Revision, view: ArticleView): SafeHtml {
-  if (view === 'source') return html`<pre class="source" data-testid="article-source">${revision.rawBody}</pre>`;
-  const body = view === 'original' ? revision.rawBody : (revision.cleanedBody ?? revision.rawBody);
-  return raw(sanitizeHtml(body));
+/** Returns the body HTML of a revision in the given view, always safe to embed: at most its first MAX_RENDERED_HTML characters, with a note when it was cut. */
+export function articleBody(revision: Revision, view: ArticleView, articleId?: number): SafeHtml {
+  const part = readingPart(view === 'cleaned' ? (revision.cleanedBody ?? revision.rawBody) : revision.rawBody);
+  const note = part.cut
+    ? html`<p class="notice" data-testid="article-cut">This article is ${part.length.toLocaleString('en')} characters long: the first ${part.html.length.toLocaleString('en')} are shown. The whole is in the API${articleId === undefined ? '' : html` (<code>/api/v1/articles/${articleId}</code>)`} and in <code>tidings show${articleId === undefined ? '' : ` ${articleId}`} --html</code>.</p>`
+    : '';
+  if (view === 'source') return html`<pre class="source" data-testid="article-source">${part.html}</pre>${note}`;
+  return html`${raw(sanitizeHtml(part.html))}${note}`;
 }
 
 /** Returns a few hundred characters of a body's text, for guessing its script. */
@@ -96,7 +101,7 @@ ${viewSwitch(article.id, view)}
 <a href="/articles/${article.id}/revisions" data-testid="history-link">History${article.revisionCount > 1 ? ` (${article.revisionCount} revisions)` : ''}</a></div>
 </header>
 <div class="content"${lang === undefined ? '' : html` lang="${lang}"`} data-testid="article-content">
-${articleBody(revision, view)}
+${articleBody(revision, view, article.id)}
 </div>
 ${enclosures(article)}
 </article>`;

@@ -1,4 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { MAX_RENDERED_HTML } from '../../clean/index.ts';
+import type { Revision } from '../../store/index.ts';
+import { articleBody } from './article-page.ts';
 import { createReaderFixture, get, type ReaderFixture } from './testdata/reader-fixture.ts';
 
 let f: ReaderFixture;
@@ -100,5 +103,30 @@ describe('the revision history', () => {
     const page = await text(`/articles/${f.evilArticleId}/revisions`);
     expect(page).toContain('one version only');
     expect(page).not.toContain('data-testid="diff"');
+  });
+});
+
+describe('what one article costs a page', () => {
+  it('renders at most the first MAX_RENDERED_HTML characters of a body, in every view, and says so', () => {
+    const body = `${'<p>early text</p>'.repeat(Math.ceil(MAX_RENDERED_HTML / 17) + 100)}<p>the tail</p>`;
+    const revision = {
+      number: 0,
+      rawBody: body,
+      cleanedBody: body,
+      authors: [],
+      categories: [],
+      seenAt: 0,
+    } as unknown as Revision;
+    for (const view of ['cleaned', 'original', 'source'] as const) {
+      const page = articleBody(revision, view, 42).toString();
+      expect(page, view).toContain('early text');
+      expect(page, view).not.toContain('the tail');
+      expect(page, view).toContain('data-testid="article-cut"');
+      expect(page, view).toContain('tidings show 42 --html');
+      // The source view escapes markup, which lengthens it, but only by a factor.
+      expect(page.length, view).toBeLessThan((view === 'source' ? 2 : 1) * MAX_RENDERED_HTML + 2000);
+    }
+    const small = { ...revision, rawBody: '<p>x</p>', cleanedBody: '<p>x</p>' } as Revision;
+    expect(articleBody(small, 'cleaned').toString()).not.toContain('article-cut');
   });
 });

@@ -7,7 +7,7 @@
  */
 import type { Context as HonoContext } from 'hono';
 import type { Context } from '../../context.ts';
-import { toText } from '../../clean/index.ts';
+import { readingPart, toText } from '../../clean/index.ts';
 import type { Article, Revision } from '../../store/index.ts';
 import { diffText, diffToHtml } from '../diff/index.ts';
 import { html, type SafeHtml } from '../html.ts';
@@ -23,8 +23,9 @@ function revisionNumber(text: string | undefined, count: number, fallback: numbe
   return n < count ? n : undefined;
 }
 
+// The diff compares what a reader renders of each revision (clean/reading-part.ts).
 function revisionText(revision: Revision): string {
-  return toText(revision.cleanedBody ?? revision.rawBody);
+  return toText(readingPart(revision.cleanedBody ?? revision.rawBody).html);
 }
 
 function revisionSelect(name: string, label: string, revisions: Revision[], selected: number): SafeHtml {
