@@ -135,13 +135,23 @@ export function createSearchIndexing({ db, sql }: SqliteContext, options: Search
     return ids.length;
   });
 
+  // Queued articles that are gone or tombstoned (the triggers of migration 011 queue them) lose their
+  // rows in one transaction, one statement each: FTS5 then writes a single segment for all of them.
+  const dropGone = db.transaction((): number => {
+    const gone = `SELECT q.article_id FROM search_queue q
+      WHERE NOT EXISTS (SELECT 1 FROM articles a WHERE a.id = q.article_id AND a.deleted_at IS NULL)`;
+    sql(`DELETE FROM search_fts WHERE rowid IN (${gone})`).run();
+    return sql(`DELETE FROM search_queue WHERE article_id IN (${gone})`).run().changes;
+  });
+
   const drain = (batchSize = 500, onProgress?: (done: number) => void): number => {
+    const dropped = dropGone.immediate();
     const many =
       Number.isSafeInteger(poolFrom) &&
       (sql('SELECT count(*) FROM (SELECT 1 FROM search_queue LIMIT ?)').pluck().get(Math.max(1, poolFrom)) as number) >=
         Math.max(1, poolFrom);
     const pool = many ? createTokenPool() : undefined;
-    let done = 0;
+    let done = dropped;
     try {
       for (;;) {
         const removed = drainBatch.immediate(batchSize, pool);

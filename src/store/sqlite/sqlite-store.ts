@@ -92,7 +92,13 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
     findFeedByUrl: (url) => run(() => feeds.findFeedByUrl(url)),
     listFeeds: (opts = {}) => run(() => feeds.listFeeds(opts.includeRemoved === true)),
     updateFeed: (id, patch) => run(() => feeds.updateFeed(id, patch)),
-    removeFeed: (id, opts = {}) => run(() => feeds.removeFeed(id, opts.purge === true, opts.at ?? Date.now())),
+    removeFeed: (id, opts = {}) =>
+      run(() => {
+        const removed = feeds.removeFeed(id, opts.purge === true, opts.at ?? Date.now());
+        // Deleted articles were queued by a trigger: their search rows go now.
+        indexing.drainSearchQueue();
+        return removed;
+      }),
     dueFeeds: (now, limit) => run(() => feeds.dueFeeds(now, limit)),
     recordFetch: (feedId, fetch) => run(() => feeds.recordFetch(feedId, fetch)),
     recordFetches: (batch) => run(() => feeds.recordFetches(batch)),
@@ -106,8 +112,18 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
       }),
     listArticles: (opts) => run(() => articles.listArticles(opts)),
     getArticle: (id, opts) => run(() => articles.getArticle(id, opts)),
-    deleteArticle: (id, at = Date.now()) => run(() => articles.deleteArticle(id, at)),
-    purgeArticle: (id) => run(() => articles.purgeArticle(id)),
+    deleteArticle: (id, at = Date.now()) =>
+      run(() => {
+        const deleted = articles.deleteArticle(id, at);
+        indexing.drainSearchQueue();
+        return deleted;
+      }),
+    purgeArticle: (id) =>
+      run(() => {
+        const purged = articles.purgeArticle(id);
+        indexing.drainSearchQueue();
+        return purged;
+      }),
     updateCleanedBodies: (updates) =>
       run(() => {
         const outcomes = articles.updateCleanedBodies(updates);
@@ -140,12 +156,20 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
     recentRawBodies: (feedId, limit) => run(() => learned.recentRawBodies(feedId, limit)),
     listRevisionBodies: (opts) => run(() => reclean.listRevisionBodies(opts)),
     entryStates: (feedId, identities) => run(() => reclean.entryStates(feedId, identities)),
-    applyRetention: (now) => run(() => upkeep.applyRetention(now)),
+    applyRetention: (now) =>
+      run(() => {
+        const applied = upkeep.applyRetention(now);
+        indexing.drainSearchQueue();
+        return applied;
+      }),
     copyStateFrom: (previous) =>
       run(() => {
         if (previous.backend !== 'sqlite')
           throw new AppError('store.failed', `cannot copy state from a ${String(previous.backend)} store into SQLite`);
-        return stateCopy.copyStateFrom(previous.path);
+        const copied = stateCopy.copyStateFrom(previous.path);
+        // Articles the copy tombstoned were queued by a trigger: their search rows go now.
+        indexing.drainSearchQueue();
+        return copied;
       }),
     articlesPerDay: (feedId, days, now = Date.now()) => run(() => stats.articlesPerDay(feedId, days, now)),
     getUserPreferences: (userId) => run(() => preferences.getUserPreferences(userId)),

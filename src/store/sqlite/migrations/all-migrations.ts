@@ -13,6 +13,7 @@ import { migration as savedSearchOwner } from './2026-11-26-007-saved-search-own
 import { migration as unreadCounts } from './2026-11-26-008-unread-counts.ts';
 import { migration as searchTokens } from './2026-11-26-009-search-tokens.ts';
 import { migration as archiveState } from './2026-11-26-010-archive-state.ts';
+import { migration as searchDeletesQueued } from './2026-11-26-011-search-deletes-queued.ts';
 
 /** The schema's history, oldest first. */
 export const sqliteMigrations: readonly SqliteMigration[] = [
@@ -26,4 +27,5 @@ export const sqliteMigrations: readonly SqliteMigration[] = [
   unreadCounts,
   searchTokens,
   archiveState,
+  searchDeletesQueued,
 ];
