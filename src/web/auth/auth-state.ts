@@ -9,7 +9,6 @@ import { randomBytes } from 'node:crypto';
 import { createLoginLimiter, type LoginLimiter } from '../../accounts/index.ts';
 import type { Context } from '../../context.ts';
 import type { ApiToken, Session, User } from '../../store/index.ts';
-import type { UntrustedProxyNotice } from './untrusted-proxy-watch.ts';
 
 /** A request authenticated by the session cookie (then every unsafe request needs `csrfToken`) or by an API token. */
 export type Auth =
@@ -21,6 +20,13 @@ declare module 'hono' {
     /** Set by `sessionMiddleware`; undefined for an anonymous request. */
     auth: Auth | undefined;
   }
+}
+
+/** What the process saw of forwarded requests it does not trust (untrusted-proxy-watch.ts): how many, first and last time (epoch ms). */
+export interface UntrustedProxyNotice {
+  count: number;
+  firstAt: number;
+  lastAt: number;
 }
 
 /** The auth state of one server process; `untrustedProxy` is set once a forwarded request arrived while `trustProxy` is off. */

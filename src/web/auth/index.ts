@@ -18,4 +18,4 @@ export { logoutSubmit } from './logout.ts';
 export { setupPage, setupSubmit } from './setup-page.ts';
 export { authPage, formError } from './auth-page.ts';
 export { untrustedProxyWatch, untrustedProxyWarning } from './untrusted-proxy-watch.ts';
-export type { UntrustedProxyNotice } from './untrusted-proxy-watch.ts';
+export type { UntrustedProxyNotice } from './auth-state.ts';

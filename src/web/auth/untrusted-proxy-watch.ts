@@ -9,13 +9,6 @@ import type { MiddlewareHandler } from 'hono';
 import type { Context } from '../../context.ts';
 import { authStateFor } from './auth-state.ts';
 
-/** What the process saw of forwarded requests it does not trust: how many, first and last time (epoch ms). */
-export interface UntrustedProxyNotice {
-  count: number;
-  firstAt: number;
-  lastAt: number;
-}
-
 /** Returns the middleware that counts forwarded requests while `trustProxy` is off and logs the first one through `log`. */
 export function untrustedProxyWatch(ctx: Context, log: (line: string) => void): MiddlewareHandler {
   return async (c, next) => {
