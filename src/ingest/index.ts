@@ -10,8 +10,8 @@ export { flushPendingArchive, moveArchiveFolder } from './archive-jobs/write-pen
 export type { FlushResult } from './archive-jobs/write-pending-archive.ts';
 export { subscribe, normalizeInputUrl, MAX_PROBES } from './subscriptions/subscribe.ts';
 export type { SubscribeOptions, SubscribeResult } from './subscriptions/subscribe.ts';
-export { importOpml, exportOpml } from './subscriptions/opml.ts';
-export type { OpmlImportItem, OpmlImportResult } from './subscriptions/opml.ts';
+export { importOpml, importOpmlDocument, exportOpml } from './subscriptions/opml.ts';
+export type { ExportOpmlOptions, OpmlImportItem, OpmlImportOptions, OpmlImportResult } from './subscriptions/opml.ts';
 export { exportArchive, importArchive } from './archive-jobs/archive-transfer.ts';
 export type {
   ExportArchiveOptions,

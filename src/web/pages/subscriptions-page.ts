@@ -6,14 +6,10 @@
  * list and to the user's subscriptions without fetching, the next round fetches them) and
  * export (GET /subscriptions/export.opml, the user's own titles and categories).
  */
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Context as HonoContext } from 'hono';
 import { subscribeUser } from '../../accounts/index.ts';
 import type { Context } from '../../context.ts';
-import { importOpml, type OpmlImportItem } from '../../ingest/index.ts';
-import { writeOpml } from '../../parse/opml/index.ts';
+import { exportOpml, importOpmlDocument, type OpmlImportItem } from '../../ingest/index.ts';
 import type { Feed, Subscription } from '../../store/index.ts';
 import { html, type SafeHtml } from '../html.ts';
 import { renderPage } from './layout.ts';
@@ -143,50 +139,22 @@ export async function importOpmlAction(c: HonoContext, ctx: Context): Promise<Re
       {},
       400,
     );
-  // ingest's importOpml reads a path (the CLI's input): the upload goes through a private temporary file.
-  const dir = await mkdtemp(join(tmpdir(), 'tidings-opml-'));
-  try {
-    const path = join(dir, 'upload.opml');
-    await writeFile(path, new Uint8Array(await file.arrayBuffer()));
-    const result = await importOpml(ctx, path);
-    if (result.kind === 'failed')
-      return renderSubscriptions(
-        page,
-        html`<p class="notice error" data-testid="opml-error">Could not import: ${result.error.message}</p>`,
-        {},
-        422,
-      );
-    let subscribed = 0;
-    for (const item of result.items) {
-      if (item.feedId === undefined) continue;
-      const added = await ctx.store.addSubscription({
-        userId: page.user.id,
-        feedId: item.feedId,
-        title: item.title,
-        category: item.category,
-        at: ctx.now(),
-      });
-      if (added.kind === 'added') subscribed += 1;
-    }
-    return renderSubscriptions(page, importSummary(result.items, subscribed, result.problems, result.wellFormed));
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
+  const result = await importOpmlDocument(ctx, new Uint8Array(await file.arrayBuffer()), { userId: page.user.id });
+  if (result.kind === 'failed')
+    return renderSubscriptions(
+      page,
+      html`<p class="notice error" data-testid="opml-error">Could not import: ${result.error.message}</p>`,
+      {},
+      422,
+    );
+  const subscribed = result.items.filter((item) => item.subscription === 'added').length;
+  return renderSubscriptions(page, importSummary(result.items, subscribed, result.problems, result.wellFormed));
 }
 
 /** GET /subscriptions/export.opml: the user's subscriptions as OPML 2.0, categories as folders. */
 export async function exportOpmlAction(c: HonoContext, ctx: Context): Promise<Response> {
   const page = await loadPageContext(c, ctx);
-  const subs = await ctx.store.listSubscriptions(page.user.id);
-  const opml = writeOpml({
-    title: `Tidings subscriptions of ${page.user.name}`,
-    feeds: subs.map((sub) => ({
-      xmlUrl: sub.feed.url,
-      title: sub.displayTitle,
-      categories: sub.displayCategory === undefined ? [] : [sub.displayCategory],
-      ...(sub.feed.siteUrl === undefined ? {} : { htmlUrl: sub.feed.siteUrl }),
-    })),
-  });
+  const opml = await exportOpml(ctx, { user: page.user });
   return c.body(opml, 200, {
     'Content-Type': 'text/x-opml; charset=utf-8',
     'Content-Disposition': 'attachment; filename="tidings-subscriptions.opml"',
