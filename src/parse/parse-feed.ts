@@ -39,7 +39,10 @@ interface Adapted {
   format: FeedFormat;
   feed: ParsedFeedMeta;
   items: ParsedItem[];
+  /** Every problem line, recoveries and notes, in document order. */
   problems: string[];
+  /** True when something had to be repaired (not merely noted). */
+  recovered: boolean;
 }
 
 const CHARSET_PARAM = /;\s*charset\s*=\s*["']?([^"';\s]+)/i;
@@ -47,6 +50,11 @@ const CHARSET_PARAM = /;\s*charset\s*=\s*["']?([^"';\s]+)/i;
 function charsetOf(contentType: string | undefined): string | undefined {
   if (contentType === undefined) return undefined;
   return CHARSET_PARAM.exec(contentType)?.[1];
+}
+
+function mediaTypeOf(contentType: string | undefined): string | undefined {
+  const type = contentType?.split(';')[0].trim().toLowerCase();
+  return type ? type : undefined;
 }
 
 /** RFC 9110 §8.7: Content-Location names the representation, so it is the base; it may itself be relative. */
@@ -78,15 +86,24 @@ function parseFeedOrReport(input: Uint8Array | string, options: ParseFeedOptions
   const base = documentBase(options);
   const decoded =
     typeof input === 'string'
-      ? { text: input, encoding: 'utf-8', problems: [] as string[] }
-      : decodeFeedBytes(input, { httpCharset: charsetOf(options.contentType), override: options.encodingOverride });
+      ? { text: input, encoding: 'utf-8', problems: [] as string[], notes: undefined }
+      : decodeFeedBytes(input, {
+          httpCharset: charsetOf(options.contentType),
+          mediaType: mediaTypeOf(options.contentType),
+          override: options.encodingOverride,
+        });
   const syntax = sniffSyntax(decoded.text);
   if (syntax === 'empty') return notAFeed('an empty document, not a feed');
   let adapted: Adapted;
   if (syntax === 'json') {
     const json = readJsonFeed(decoded.text.charCodeAt(0) === 0xfeff ? decoded.text.slice(1) : decoded.text);
     if (json.kind === 'not-a-feed') return notAFeed(json.looksLike);
-    adapted = { format: json.format, ...adaptJsonFeed(json.wire, base), problems: json.problems };
+    adapted = {
+      format: json.format,
+      ...adaptJsonFeed(json.wire, base),
+      problems: [...json.problems, ...json.notes],
+      recovered: json.problems.length > 0,
+    };
   } else {
     const doc = parseXml(decoded.text, { baseUrl: base });
     const detection = detectXmlFormat(doc.root, decoded.text);
@@ -95,10 +112,16 @@ function parseFeedOrReport(input: Uint8Array | string, options: ParseFeedOptions
     adapted = {
       format: detection.format,
       ...adaptXml(detection.format, doc.root),
+      // A document merely unusual for its format (no RSS version, an unknown namespace) is still well-formed.
       problems: [...doc.problems, ...detection.problems],
+      recovered: !doc.wellFormed,
     };
   }
-  const problems = decoded.problems.length === 0 ? adapted.problems : [...decoded.problems, ...adapted.problems];
+  const notes = decoded.notes ?? [];
+  const problems =
+    decoded.problems.length === 0 && notes.length === 0
+      ? adapted.problems
+      : [...decoded.problems, ...notes, ...adapted.problems];
   const language = options.headers?.['content-language']?.split(',')[0].trim();
   if (adapted.feed.language === undefined && language) adapted.feed.language = language;
   readChineseCst(adapted.feed, adapted.items);
@@ -106,7 +129,7 @@ function parseFeedOrReport(input: Uint8Array | string, options: ParseFeedOptions
     kind: 'feed',
     feed: {
       format: adapted.format,
-      wellFormed: problems.length === 0,
+      wellFormed: !adapted.recovered && decoded.problems.length === 0,
       problems,
       encoding: decoded.encoding,
       feed: orderFeedMeta(adapted.feed),

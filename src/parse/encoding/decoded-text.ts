@@ -1,3 +1,9 @@
+/**
+ * The values the decoding modules pass between them, in a module of their own so that
+ * decode-feed-bytes.ts and the helpers it calls (decode-trusted.ts, recover-encoding.ts)
+ * depend on it rather than on each other.
+ */
+
 /** A decoded document: its text without BOM, the encoding used, and what was recovered. */
 export interface DecodedText {
   text: string;
@@ -5,4 +11,6 @@ export interface DecodedText {
   encoding: string;
   /** One short line per recovery (wrong declaration, replaced bytes); [] when clean. */
   problems: string[];
+  /** Notes on what was unusual but needed no repair (an HTTP charset overriding the XML declaration); absent when none. */
+  notes?: string[];
 }

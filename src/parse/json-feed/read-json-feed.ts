@@ -9,7 +9,15 @@ import { repairJson } from './repair-json.ts';
 
 /** A JSON Feed with its version, or what the JSON looked like instead. */
 export type ReadJsonFeedResult =
-  | { kind: 'feed'; format: Extract<FeedFormat, 'json10' | 'json11'>; wire: JsonFeedWire; problems: string[] }
+  | {
+      kind: 'feed';
+      format: Extract<FeedFormat, 'json10' | 'json11'>;
+      wire: JsonFeedWire;
+      /** Repairs made to invalid JSON. */
+      problems: string[];
+      /** What was unusual but needed no repair (no version, no items). */
+      notes: string[];
+    }
   | { kind: 'not-a-feed'; looksLike: string };
 
 type JsonObject = Record<string, unknown>;
@@ -27,6 +35,7 @@ function str(value: unknown): string | undefined {
 /** Parses and type-checks `text` as a JSON Feed; never throws. */
 export function readJsonFeed(text: string): ReadJsonFeedResult {
   const problems: string[] = [];
+  const notes: string[] = [];
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -45,14 +54,14 @@ export function readJsonFeed(text: string): ReadJsonFeedResult {
   if (match !== null) format = match[1] === '1' ? 'json10' : 'json11';
   else if (Array.isArray(data.items)) {
     format = 'json11';
-    problems.push(
+    notes.push(
       version === undefined
         ? 'no JSON Feed version; read as 1.1'
         : `unknown JSON Feed version "${version}"; read as 1.1`,
     );
   } else return { kind: 'not-a-feed', looksLike: 'a JSON document, not a JSON Feed' };
-  if (!Array.isArray(data.items)) problems.push('JSON Feed without an items array');
-  return { kind: 'feed', format, wire: readFeed(data), problems };
+  if (!Array.isArray(data.items)) notes.push('JSON Feed without an items array');
+  return { kind: 'feed', format, wire: readFeed(data), problems, notes };
 }
 
 function readFeed(data: JsonObject): JsonFeedWire {

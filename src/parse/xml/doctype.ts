@@ -72,7 +72,7 @@ function skipDeclaration(text: string, i: number): number {
 function readEntity(text: string, i: number, entities: Map<string, string | null>, problems: ProblemLog): number {
   let p = skipSpace(text, i);
   if (text[p] === '%') {
-    problems.add('parameter entity in DTD ignored', p);
+    problems.note('parameter entity in DTD ignored', p);
     return skipDeclaration(text, p);
   }
   const name = readName(text, p);
@@ -82,7 +82,7 @@ function readEntity(text: string, i: number, entities: Map<string, string | null
     if (!entities.has(name.value) && entities.size < MAX_ENTITIES) entities.set(name.value, literal.value);
     return skipDeclaration(text, literal.end);
   }
-  problems.add(`external entity &${name.value}; declared; it will not be loaded`, p);
+  problems.note(`external entity &${name.value}; declared; it will not be loaded`, p);
   if (!entities.has(name.value) && entities.size < MAX_ENTITIES) entities.set(name.value, null);
   return skipDeclaration(text, p);
 }

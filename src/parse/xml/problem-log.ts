@@ -1,15 +1,19 @@
 /**
  * Collects what the lenient parser had to recover, as short lines for `problems`:
  * each distinct message once, with its first line number and a repeat count, capped.
+ * Notes (something unusual that needed no repair, such as a DTD's external entity that is
+ * never used) are listed the same way but do not make the document recovered.
  */
 
 const MAX_DISTINCT = 30;
 
 /** A problem collector that turns text offsets into line numbers in one forward pass. */
 export interface ProblemLog {
-  /** Records a problem at `offset` in the document. */
+  /** Records a recovery at `offset` in the document. */
   add(message: string, offset: number): void;
-  /** True when nothing has been recorded. */
+  /** Records a note at `offset`: listed in the problems, but nothing was repaired. */
+  note(message: string, offset: number): void;
+  /** True when nothing had to be recovered (notes do not count). */
   readonly empty: boolean;
   /** Returns the recorded problems as lines. */
   lines(): string[];
@@ -22,6 +26,7 @@ export function createProblemLog(text: string): ProblemLog {
   let scannedTo = 0;
   let line = 1;
   let overflow = 0;
+  let recovered = false;
 
   function lineAt(offset: number): number {
     // Offsets are non-decreasing for almost all calls; a backward one gets the current line.
@@ -30,22 +35,30 @@ export function createProblemLog(text: string): ProblemLog {
     return line;
   }
 
+  function record(message: string, offset: number): void {
+    const seen = counts.get(message);
+    if (seen !== undefined) {
+      counts.set(message, seen + 1);
+      return;
+    }
+    if (counts.size >= MAX_DISTINCT) {
+      overflow++;
+      return;
+    }
+    counts.set(message, 1);
+    firstLine.set(message, lineAt(offset));
+  }
+
   return {
     add(message, offset) {
-      const seen = counts.get(message);
-      if (seen !== undefined) {
-        counts.set(message, seen + 1);
-        return;
-      }
-      if (counts.size >= MAX_DISTINCT) {
-        overflow++;
-        return;
-      }
-      counts.set(message, 1);
-      firstLine.set(message, lineAt(offset));
+      recovered = true;
+      record(message, offset);
+    },
+    note(message, offset) {
+      record(message, offset);
     },
     get empty() {
-      return counts.size === 0;
+      return !recovered;
     },
     lines() {
       const out: string[] = [];
