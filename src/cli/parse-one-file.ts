@@ -43,6 +43,7 @@ export async function sanitizeParsedFeed(feed: ParsedFeed): Promise<ParsedFeed> 
     if (item.titleType === 'html' && item.title !== undefined) item.title = sanitizeHtml(item.title);
     if (item.summaryType === 'html' && item.summary !== undefined) item.summary = sanitizeHtml(item.summary);
     if (item.contentType === 'html' && item.content !== undefined) item.content = sanitizeHtml(item.content);
+    if (item.rightsType === 'html' && item.rights !== undefined) item.rights = sanitizeHtml(item.rights);
   }
   return feed;
 }

@@ -118,6 +118,7 @@ export interface ParsedItem {
   enclosures: Enclosure[];
   comments?: string;
   rights?: string;
+  rightsType?: TextType;
   language?: string;
   source?: ItemSource;
 }

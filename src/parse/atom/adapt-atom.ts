@@ -128,8 +128,10 @@ function adaptAtomEntry(wire: AtomWireEntry, feedWire: AtomWireFeed): ParsedItem
   const replies = findLink(item.links, 'replies', true);
   if (replies !== undefined) item.comments = replies;
   const rights = wire.rights && readAtomText(wire.rights, atom03);
-  if (rights !== undefined)
-    item.rights = rights.type === 'text' ? rights.value : (toPlainText(rights.value) ?? rights.value);
+  if (rights !== undefined) {
+    item.rights = rights.value;
+    item.rightsType = rights.type;
+  }
   const language = wire.el.attrs['xml:lang']?.trim();
   if (language) item.language = language;
   if (wire.source !== undefined) {

@@ -11,7 +11,7 @@ import { findLink, pickAlternate, pushTextCategory, readLinks } from '../shared/
 import { pushEnclosure, pushLinkEnclosures, readRssEnclosure } from '../shared/media.ts';
 import { parseNumber } from '../shared/numbers.ts';
 import { pushPerson, readPersonText } from '../shared/persons.ts';
-import { readHtml, readLooseText, readTitle, toPlainText } from '../shared/text.ts';
+import { readHtml, readOpenText, readTitle, toPlainText } from '../shared/text.ts';
 import { NS } from '../xml/namespaces.ts';
 import { getAttrNs, langOf, textContent } from '../xml/query.ts';
 import type { XmlElement } from '../xml/types.ts';
@@ -36,20 +36,21 @@ function adaptRssChannel(wire: RssWireChannel): ParsedFeedMeta {
   if (wire.about !== undefined) feed.id = wire.about;
   const title = wire.title && readTitle(wire.title);
   if (title !== undefined) {
-    feed.title = title;
-    feed.titleType = 'text';
+    feed.title = title.value;
+    feed.titleType = title.type;
   }
   const link = pickAlternate(feed.links);
   if (link !== undefined) feed.link = link;
-  const subtitle = wire.description && readLooseText(wire.description);
+  // RSS 2.0: the description is HTML ("entity-encoded HTML is allowed"), as feedparser reads it.
+  const subtitle = wire.description && readHtml(wire.description);
   if (subtitle !== undefined) {
-    feed.subtitle = subtitle.value;
-    feed.subtitleType = subtitle.type;
+    feed.subtitle = subtitle;
+    feed.subtitleType = 'html';
   }
-  const rights = wire.copyright && toPlainText(textContent(wire.copyright));
+  const rights = wire.copyright && readOpenText(wire.copyright, true);
   if (rights !== undefined) {
-    feed.rights = rights;
-    feed.rightsType = 'text';
+    feed.rights = rights.value;
+    feed.rightsType = rights.type;
   }
   const language = trimmedText(wire.language) ?? langOf(wire.el);
   if (language !== undefined) feed.language = language;
@@ -125,8 +126,8 @@ function adaptRssItem(wire: RssWireItem): ParsedItem {
   if (id !== undefined) item.id = id;
   const title = wire.title && readTitle(wire.title);
   if (title !== undefined) {
-    item.title = title;
-    item.titleType = 'text';
+    item.title = title.value;
+    item.titleType = title.type;
   }
   const link = pickAlternate(item.links) ?? permalinkOf(wire.guid, guid);
   if (link !== undefined) item.link = link;

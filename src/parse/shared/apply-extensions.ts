@@ -12,7 +12,7 @@ import type { ExtensionWire } from './extensions.ts';
 import { pushCategory, pushTextCategory } from './links.ts';
 import { hasImage, imageEnclosure, pushEnclosure, readMediaContent } from './media.ts';
 import { pushPerson, readPersonText } from './persons.ts';
-import { readHtml, readInlineXhtml, readLooseText, readTitle, toPlainText } from './text.ts';
+import { readHtml, readInlineXhtml, readLooseText, readOpenText, readTitle } from './text.ts';
 import type { XmlElement } from '../xml/types.ts';
 
 type Common = ParsedFeedMeta | ParsedItem;
@@ -21,8 +21,8 @@ function applyCommon(target: Common, ext: ExtensionWire): void {
   if (target.title === undefined && ext.dcTitle !== undefined) {
     const title = readTitle(ext.dcTitle);
     if (title !== undefined) {
-      target.title = title;
-      target.titleType = 'text';
+      target.title = title.value;
+      target.titleType = title.type;
     }
   }
   if (target.id === undefined && ext.dcIdentifier !== undefined) {
@@ -74,13 +74,16 @@ export function applyItemExtensions(item: ParsedItem, ext: ExtensionWire): void 
   if (item.title === undefined && ext.mediaTitle !== undefined) {
     const title = readTitle(ext.mediaTitle);
     if (title !== undefined) {
-      item.title = title;
-      item.titleType = 'text';
+      item.title = title.value;
+      item.titleType = title.type;
     }
   }
   if (item.rights === undefined && ext.dcRights !== undefined) {
-    const rights = toPlainText(textContent(ext.dcRights));
-    if (rights !== undefined) item.rights = rights;
+    const rights = readOpenText(ext.dcRights, true);
+    if (rights !== undefined) {
+      item.rights = rights.value;
+      item.rightsType = rights.type;
+    }
   }
   if (ext.mediaContents !== undefined)
     for (const el of ext.mediaContents) pushEnclosure(item.enclosures, readMediaContent(el));
@@ -107,10 +110,10 @@ export function applyFeedExtensions(feed: ParsedFeedMeta, ext: ExtensionWire): v
     }
   }
   if (feed.rights === undefined && ext.dcRights !== undefined) {
-    const rights = toPlainText(textContent(ext.dcRights));
+    const rights = readOpenText(ext.dcRights, true);
     if (rights !== undefined) {
-      feed.rights = rights;
-      feed.rightsType = 'text';
+      feed.rights = rights.value;
+      feed.rightsType = rights.type;
     }
   }
   if (ext.itunesCategories !== undefined)

@@ -53,6 +53,7 @@ const ITEM_ORDER: Record<keyof ParsedItem, true> = {
   enclosures: true,
   comments: true,
   rights: true,
+  rightsType: true,
   language: true,
   source: true,
 };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseXml } from '../xml/parse-xml.ts';
-import { finishHtml, readAtomText, readAtomTitle, readHtml, toPlainText } from './text.ts';
+import { finishHtml, looksLikeHtml, readAtomText, readAtomTitle, readHtml, readTitle, toPlainText } from './text.ts';
 
 function element(xml: string) {
   const root = parseXml(xml, { baseUrl: 'http://base.example/dir/' }).root;
@@ -76,14 +76,50 @@ describe('Atom text constructs', () => {
     expect(readAtomText(element('<content>plain</content>'), true)).toEqual({ value: 'plain', type: 'text' });
   });
 
-  it('keeps titles plain text unless declared html', () => {
+  it('keeps a text title exactly as written, angle brackets and the words between them included', () => {
     expect(readAtomTitle(element(`<title ${ATOM}>A &lt;b&gt;bold&lt;/b&gt; move</title>`), false)).toEqual({
-      value: 'A bold move',
+      value: 'A <b>bold</b> move',
       type: 'text',
     });
+    expect(readAtomTitle(element(`<title ${ATOM} type="text">Why &lt;div&gt; soup hurts</title>`), false)).toEqual({
+      value: 'Why <div> soup hurts',
+      type: 'text',
+    });
+    expect(readAtomText(element(`<rights ${ATOM} type="text">a &lt; b &amp;&amp; c &gt; d</rights>`), false)).toEqual({
+      value: 'a < b && c > d',
+      type: 'text',
+    });
+  });
+
+  it('reads html titles as html', () => {
     expect(readAtomTitle(element(`<title ${ATOM} type="html">A &lt;b&gt;bold&lt;/b&gt;</title>`), false)).toEqual({
       value: 'A <b>bold</b>',
       type: 'html',
     });
+  });
+});
+
+describe('RSS titles, whose type the format leaves open', () => {
+  it('are text unless they look like HTML, as feedparser decides', () => {
+    expect(readTitle(element('<title>Why &lt;div&gt; soup hurts</title>'))).toEqual({
+      value: 'Why <div> soup hurts',
+      type: 'text',
+    });
+    expect(readTitle(element('<title>It&#8217;s &lt;b&gt;bold&lt;/b&gt;</title>'))).toEqual({
+      value: 'It’s <b>bold</b>',
+      type: 'html',
+    });
+    expect(readTitle(element('<title>AT&amp;T  raises\n prices</title>'))).toEqual({
+      value: 'AT&T raises prices',
+      type: 'text',
+    });
+  });
+
+  it('need an end tag or an entity, and only known tags and entities, to be HTML', () => {
+    expect(looksLikeHtml('a <b>b</b>')).toBe(true);
+    expect(looksLikeHtml('x &amp;lt; y')).toBe(true);
+    expect(looksLikeHtml('a <div> b')).toBe(false);
+    expect(looksLikeHtml('<madeup>x</madeup>')).toBe(false);
+    expect(looksLikeHtml('&bogus; <b>x</b>')).toBe(false);
   });
 });

@@ -12,6 +12,7 @@ import { innerXml, textContent } from '../xml/query.ts';
 import type { XmlElement } from '../xml/types.ts';
 import type { TextType } from '../../domain/parsed-feed.ts';
 import { resolveHtmlUrls } from '../html-urls.ts';
+import { htmlEntity } from '../xml/entities.ts';
 import { serializeXhtml } from './serialize-xhtml.ts';
 
 /** A value with its type, as the adapters store it. */
@@ -60,9 +61,56 @@ export function toPlainText(value: string, keepLines = false): string | undefine
   return s === '' ? undefined : s;
 }
 
-/** Returns the element's text as a plain-text title, or undefined when empty. */
-export function readTitle(el: XmlElement): string | undefined {
-  return toPlainText(textContent(el));
+/** Returns `value` as a text value exactly as written: control characters removed, whitespace collapsed unless `keepLines`, nothing else changed (a `<` in text is text); undefined when empty. */
+export function plainText(value: string, keepLines = false): string | undefined {
+  let s = value.replace(CONTROLS, '');
+  if (!keepLines && COLLAPSIBLE.test(s)) s = s.replace(WHITESPACE_RUNS, ' ');
+  s = s.trim();
+  return s === '' ? undefined : s;
+}
+
+/** Elements feedparser accepts in a value that "looks like HTML" (its sanitizer's allow-list). */
+const HTML_ELEMENTS = new Set(
+  (
+    'a abbr acronym address area article aside audio b big blockquote br button canvas caption center cite code ' +
+    'col colgroup command datagrid datalist dd del details dfn dialog dir div dl dt em event-source fieldset ' +
+    'figcaption figure font footer form h1 h2 h3 h4 h5 h6 header hr i img input ins kbd keygen label legend li m ' +
+    'map menu meter multicol nav nextid noscript ol optgroup option output p pre progress q s samp section select ' +
+    'small sound source spacer span strike strong sub sup table tbody td textarea tfoot th thead time tr tt u ul ' +
+    'var video'
+  ).split(' '),
+);
+const CLOSE_TAG = /<\/\w+>/;
+const ANY_ENTITY = /&#?\w+;/;
+const TAG_NAMES = /<\/?(\w+)/g;
+const NAMED_ENTITIES = /&(\w+);/g;
+
+/**
+ * Returns true when a value of open type (an RSS title, an iTunes summary) is HTML, decided
+ * as feedparser decides it: it must have an end tag or an entity reference, and every tag
+ * must be an ordinary HTML element and every entity a known one. "Why <div> soup hurts" is
+ * text (no end tag); "It's <b>bold</b>" is HTML.
+ */
+export function looksLikeHtml(value: string): boolean {
+  if (value.indexOf('<') === -1 && value.indexOf('&') === -1) return false;
+  if (!CLOSE_TAG.test(value) && !ANY_ENTITY.test(value)) return false;
+  for (const match of value.matchAll(TAG_NAMES)) if (!HTML_ELEMENTS.has(match[1].toLowerCase())) return false;
+  for (const match of value.matchAll(NAMED_ENTITIES)) if (htmlEntity(match[1]) === undefined) return false;
+  return true;
+}
+
+/** Reads an element whose type the format leaves open (RSS title, copyright, iTunes summary): HTML when it holds markup or looks like HTML, else text as written (whitespace collapsed unless `keepLines`). */
+export function readOpenText(el: XmlElement, keepLines = false): TypedText | undefined {
+  if (hasElementChildren(el)) return asHtml(finishHtml(innerXml(el), el.base));
+  const raw = textContent(el);
+  if (looksLikeHtml(raw)) return asHtml(finishHtml(raw, el.base));
+  const value = plainText(raw, keepLines);
+  return value === undefined ? undefined : { value, type: 'text' };
+}
+
+/** Returns an RSS-style title (RSS, Dublin Core, Media RSS): text as written, or HTML when it looks like HTML. */
+export function readTitle(el: XmlElement): TypedText | undefined {
+  return readOpenText(el);
 }
 
 /** Returns `html` with double-escaped markup unescaped once and relative URLs resolved against `base`. */
@@ -79,10 +127,15 @@ export function readHtml(el: XmlElement): string | undefined {
   return finishHtml(hasElementChildren(el) ? innerXml(el) : textContent(el), el.base);
 }
 
-/** Returns a value whose type the format does not say: HTML when it carries (possibly escaped) markup, else plain text. */
+/** Returns a longer value whose type the format does not say (iTunes summary, media:description): as readOpenText, keeping line breaks. */
 export function readLooseText(el: XmlElement): TypedText | undefined {
-  if (hasElementChildren(el)) return asHtml(finishHtml(innerXml(el), el.base));
-  return looseText(textContent(el), el.base);
+  return readOpenText(el, true);
+}
+
+/** Returns a declared text construct exactly as written: its text, or its child markup as literal text (feedparser does the same); line breaks kept unless `collapse`. */
+function readLiteralText(el: XmlElement, collapse: boolean): TypedText | undefined {
+  const value = plainText(hasElementChildren(el) ? innerXml(el) : textContent(el), !collapse);
+  return value === undefined ? undefined : { value, type: 'text' };
 }
 
 /** Returns a string of unknown type as HTML when it carries markup, else as plain text. */
@@ -128,7 +181,7 @@ export function readAtomText(el: XmlElement, atom03: boolean): TypedText | undef
     case '':
     case 'text':
     case 'text/plain':
-      return readLooseText(el);
+      return readLiteralText(el, false);
     case 'html':
     case 'text/html':
       return asHtml(readHtml(el));
@@ -137,7 +190,7 @@ export function readAtomText(el: XmlElement, atom03: boolean): TypedText | undef
       return asHtml(readXhtml(el));
     default:
       // RFC 4287 §4.1.3.3: other text/* is text, XML types are markup, the rest base64.
-      if (type.startsWith('text/')) return readLooseText(el);
+      if (type.startsWith('text/')) return readLiteralText(el, false);
       if (type.endsWith('+xml') || type.endsWith('/xml')) return asHtml(readInlineXhtml(el));
       return undefined;
   }
@@ -148,19 +201,24 @@ function readAtom03Text(el: XmlElement, type: string): TypedText | undefined {
   const isHtml = type.includes('html');
   if (mode === 'base64') {
     const decoded = readBase64(el);
-    return isHtml ? asHtml(finishHtml(decoded, el.base)) : looseText(decoded, el.base);
+    if (isHtml) return asHtml(finishHtml(decoded, el.base));
+    const value = plainText(decoded, true);
+    return value === undefined ? undefined : { value, type: 'text' };
   }
-  if (mode === 'escaped') return isHtml ? asHtml(readHtml(el)) : readLooseText(el);
+  if (mode === 'escaped') return isHtml ? asHtml(readHtml(el)) : readLiteralText(el, false);
   if (isHtml) return asHtml(hasElementChildren(el) ? readXhtml(el) : readHtml(el));
-  return readLooseText(el);
+  return readLiteralText(el, false);
 }
 
-/** Reads an Atom title: plain text (markup stripped) unless the feed declares it html or xhtml. */
+/** Reads an Atom title: text exactly as written (whitespace collapsed) unless the feed declares it html or xhtml. */
 export function readAtomTitle(el: XmlElement, atom03: boolean): TypedText | undefined {
   const declared = el.attrs.type;
   if (declared === undefined || !declared.toLowerCase().includes('html')) {
-    const value = atom03 && el.attrs.mode?.trim() === 'base64' ? toPlainText(readBase64(el)) : readTitle(el);
-    return value === undefined ? undefined : { value, type: 'text' };
+    if (atom03 && el.attrs.mode?.trim() === 'base64') {
+      const value = plainText(readBase64(el));
+      return value === undefined ? undefined : { value, type: 'text' };
+    }
+    return readLiteralText(el, true);
   }
   return readAtomText(el, atom03);
 }
