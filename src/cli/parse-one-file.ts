@@ -44,6 +44,13 @@ export async function sanitizeParsedFeed(feed: ParsedFeed): Promise<ParsedFeed> 
     if (item.summaryType === 'html' && item.summary !== undefined) item.summary = sanitizeHtml(item.summary);
     if (item.contentType === 'html' && item.content !== undefined) item.content = sanitizeHtml(item.content);
     if (item.rightsType === 'html' && item.rights !== undefined) item.rights = sanitizeHtml(item.rights);
+    const source = item.source;
+    if (source !== undefined) {
+      if (source.titleType === 'html' && source.title !== undefined) source.title = sanitizeHtml(source.title);
+      if (source.subtitleType === 'html' && source.subtitle !== undefined)
+        source.subtitle = sanitizeHtml(source.subtitle);
+      if (source.rightsType === 'html' && source.rights !== undefined) source.rights = sanitizeHtml(source.rights);
+    }
   }
   return feed;
 }

@@ -17,7 +17,8 @@ export type FeedFormat =
   | 'atom03'
   | 'atom10'
   | 'json10'
-  | 'json11';
+  | 'json11'
+  | 'cdf';
 
 /** How a text value is to be read: plain text, or HTML (xhtml is serialized to HTML). */
 export type TextType = 'text' | 'html';
@@ -89,12 +90,32 @@ export interface ParsedFeedMeta {
   docs?: string;
 }
 
-/** Where an item was first published (RSS `<source>`, Atom `<source>`). */
+/**
+ * Where an item was first published: RSS `<source url>Title</source>`, or an Atom `<source>`
+ * with the metadata of the feed the entry was copied from (RFC 4287 §4.2.11). `url` is that
+ * feed's own (self) URL, `link` its main alternate link. Lists are omitted when empty.
+ */
 export interface ItemSource {
+  id?: string;
   title?: string;
+  titleType?: TextType;
   url?: string;
   link?: string;
-  id?: string;
+  links?: Link[];
+  subtitle?: string;
+  subtitleType?: TextType;
+  rights?: string;
+  rightsType?: TextType;
+  updated?: string;
+  updatedRaw?: string;
+  published?: string;
+  publishedRaw?: string;
+  authors?: Person[];
+  contributors?: Person[];
+  categories?: Category[];
+  generator?: { name?: string; version?: string; url?: string };
+  icon?: string;
+  logo?: string;
 }
 
 /** One entry of a feed. */

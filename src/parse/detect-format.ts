@@ -5,6 +5,7 @@
  * a bare `<channel>` root, an Atom feed without namespace) are read anyway, with a problem.
  */
 import type { FeedFormat } from '../domain/parsed-feed.ts';
+import { isCdfChannel } from './cdf/read-cdf.ts';
 import { findRdfCoreNamespace } from './rdf/read-rdf.ts';
 import { NS } from './xml/namespaces.ts';
 import type { XmlElement } from './xml/types.ts';
@@ -70,7 +71,20 @@ function detectAtom(root: XmlElement): XmlDetection | undefined {
     return { kind: 'feed', format: 'atom03', problems: ['feed element without the Atom 0.3 namespace'] };
   if (root.ns === '')
     return { kind: 'feed', format: 'atom10', problems: ['feed element without the Atom namespace; read as Atom 1.0'] };
-  return undefined;
+  // An unknown namespace (a new draft, a typo) is read as Atom when the feed holds what Atom feeds hold.
+  if (!hasAtomChildren(root)) return undefined;
+  return {
+    kind: 'feed',
+    format: 'atom10',
+    problems: [`feed element in the unknown namespace ${root.ns}; read as Atom 1.0`],
+  };
+}
+
+const ATOM_CHILDREN = new Set(['title', 'entry', 'link', 'id', 'updated', 'subtitle', 'author']);
+
+function hasAtomChildren(root: XmlElement): boolean {
+  for (const child of root.children) if (typeof child !== 'string' && ATOM_CHILDREN.has(child.local)) return true;
+  return false;
 }
 
 function describe(root: XmlElement | null, text: string): string {
@@ -107,6 +121,8 @@ export function detectXmlFormat(root: XmlElement | null, text: string): XmlDetec
         break;
       }
       case 'channel':
+      case 'CHANNEL':
+        if (isCdfChannel(root)) return { kind: 'feed', format: 'cdf', problems: [] };
         return { kind: 'feed', format: 'rss20', problems: ['channel element without an rss root; read as RSS 2.0'] };
     }
   }

@@ -35,7 +35,7 @@ function listFixtures(dir: string): string[] {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) {
       if (entry.name !== 'oracle' && entry.name !== 'malformed') out.push(...listFixtures(full));
-    } else if (DOCUMENT.test(entry.name)) out.push(full);
+    } else if (DOCUMENT.test(entry.name) && !entry.name.startsWith('nf-')) out.push(full);
   }
   return out.sort();
 }

@@ -7,6 +7,7 @@ import { AppError } from '../domain/errors.ts';
 import type { FeedFormat, ParsedFeed, ParsedFeedMeta, ParsedItem } from '../domain/parsed-feed.ts';
 import { resolveUrl } from '../util/resolve-url.ts';
 import { adaptAtom } from './atom/adapt-atom.ts';
+import { adaptCdf } from './cdf/read-cdf.ts';
 import { readAtomDocument } from './atom/read-atom.ts';
 import { detectXmlFormat, sniffSyntax } from './detect-format.ts';
 import { decodeFeedBytes } from './encoding/decode-feed-bytes.ts';
@@ -144,6 +145,8 @@ function adaptXml(format: FeedFormat, root: XmlElement): { feed: ParsedFeedMeta;
       return adaptAtom(readAtomDocument(root, false));
     case 'atom03':
       return adaptAtom(readAtomDocument(root, true));
+    case 'cdf':
+      return adaptCdf(root);
     case 'rss10':
     case 'rss090':
       return adaptRss(readRdfDocument(root, findRdfCoreNamespace(root) ?? ''));

@@ -51,7 +51,7 @@ function prepareEntry(item: ParsedItem, identity: string, options: BuildEntriesO
   const bodyType: TextType = (useContent ? item.contentType : item.summaryType) ?? 'html';
   const html = bodyType === 'text' ? textToHtml(rawBody) : rawBody;
   const summary =
-    useContent && item.summary !== undefined && item.summary.trim() !== ''
+    useContent && item.summary !== undefined && item.summary !== item.content && item.summary.trim() !== ''
       ? clean(item.summaryType === 'text' ? textToHtml(item.summary) : item.summary)
       : undefined;
   const title = item.title === undefined ? undefined : plainText(item.title, item.titleType ?? 'text');

@@ -5,7 +5,7 @@
  * `<source>`'s (RFC 4287 §4.2.1); the feed's authors are left on the feed.
  */
 import type { ItemSource, ParsedFeedMeta, ParsedItem, Person } from '../../domain/parsed-feed.ts';
-import { applyFeedExtensions, applyItemExtensions } from '../shared/apply-extensions.ts';
+import { applyFeedExtensions, applyItemExtensions, fillSummaryFromContent } from '../shared/apply-extensions.ts';
 import { setPublished, setUpdated, textOf } from '../shared/dates.ts';
 import { findLink, pickAlternate, pushAtomCategory, readLinks } from '../shared/links.ts';
 import { pushLinkEnclosures } from '../shared/media.ts';
@@ -15,7 +15,7 @@ import { langOf, textContent } from '../xml/query.ts';
 import type { XmlElement } from '../xml/types.ts';
 import { resolveUrl } from '../../util/resolve-url.ts';
 import type { AtomWireEntry, AtomWireFeed } from './atom-wire.ts';
-import { readAtomEntry } from './read-atom.ts';
+import { readAtomDocument } from './read-atom.ts';
 
 /** Returns the feed metadata and items of an Atom feed. */
 export function adaptAtom(wire: AtomWireFeed): { feed: ParsedFeedMeta; items: ParsedItem[] } {
@@ -135,12 +135,14 @@ function adaptAtomEntry(wire: AtomWireEntry, feedWire: AtomWireFeed): ParsedItem
   const language = wire.el.attrs['xml:lang']?.trim();
   if (language) item.language = language;
   if (wire.source !== undefined) {
-    const source = readAtomEntry(wire.source, coreNs);
-    if (item.authors.length === 0) item.authors = readPersons(source.authors, coreNs);
-    const itemSource = adaptSource(source, atom03);
-    if (itemSource !== undefined) item.source = itemSource;
+    const itemSource = adaptSource(wire.source, atom03);
+    if (itemSource !== undefined) {
+      item.source = itemSource;
+      if (item.authors.length === 0 && itemSource.authors !== undefined) item.authors = itemSource.authors;
+    }
   }
   applyItemExtensions(item, wire);
+  fillSummaryFromContent(item);
   return item;
 }
 
@@ -173,17 +175,40 @@ function childContents(el: XmlElement): XmlElement[] {
   return out;
 }
 
-/** Atom `<source>`: the feed an entry was copied from; `url` is its self link, `link` its alternate. */
-function adaptSource(source: AtomWireEntry, atom03: boolean): ItemSource | undefined {
+/** Atom `<source>` (RFC 4287 §4.2.11): the metadata of the feed the entry came from, every child read as on a feed. */
+function adaptSource(el: XmlElement, atom03: boolean): ItemSource | undefined {
+  const meta = adaptAtomFeed(readAtomDocument(el, atom03));
   const out: ItemSource = {};
-  const title = source.title && readAtomTitle(source.title, atom03);
-  if (title !== undefined) out.title = title.type === 'text' ? title.value : (toPlainText(title.value) ?? title.value);
-  const links = readLinks(source.links, true);
-  const self = findLink(links, 'self');
+  if (meta.id !== undefined) out.id = meta.id;
+  if (meta.title !== undefined) {
+    out.title = meta.title;
+    out.titleType = meta.titleType;
+  }
+  const self = findLink(meta.links, 'self');
   if (self !== undefined) out.url = self;
-  const link = pickAlternate(links);
-  if (link !== undefined) out.link = link;
-  const id = trimmedText(source.id);
-  if (id !== undefined) out.id = id;
+  if (meta.link !== undefined) out.link = meta.link;
+  if (meta.links.length > 0) out.links = meta.links;
+  if (meta.subtitle !== undefined) {
+    out.subtitle = meta.subtitle;
+    out.subtitleType = meta.subtitleType;
+  }
+  if (meta.rights !== undefined) {
+    out.rights = meta.rights;
+    out.rightsType = meta.rightsType;
+  }
+  if (meta.updatedRaw !== undefined) {
+    if (meta.updated !== undefined) out.updated = meta.updated;
+    out.updatedRaw = meta.updatedRaw;
+  }
+  if (meta.publishedRaw !== undefined) {
+    if (meta.published !== undefined) out.published = meta.published;
+    out.publishedRaw = meta.publishedRaw;
+  }
+  if (meta.authors.length > 0) out.authors = meta.authors;
+  if (meta.contributors.length > 0) out.contributors = meta.contributors;
+  if (meta.categories.length > 0) out.categories = meta.categories;
+  if (meta.generator !== undefined) out.generator = meta.generator;
+  if (meta.icon !== undefined) out.icon = meta.icon;
+  if (meta.logo !== undefined) out.logo = meta.logo;
   return Object.keys(out).length === 0 ? undefined : out;
 }

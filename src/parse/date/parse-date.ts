@@ -8,6 +8,7 @@
  * hand-written scan (parse-loose-date).
  */
 import { buildTimestamp, formatTimestamp } from './build-timestamp.ts';
+import { parseLocalizedDate } from './parse-localized-date.ts';
 import { parseLooseDate } from './parse-loose-date.ts';
 import { digitsAt, parseRfc822 } from './parse-rfc822.ts';
 import { parseZone, toOffsetMinutes } from './time-zones.ts';
@@ -93,6 +94,12 @@ function parseNumericDate(text: string): string | undefined {
   return extended === null ? undefined : fromMatch(extended, EXTENDED_GROUPS);
 }
 
+/** IANA's "Etc/GMT" style names: the zone after the prefix, read as usual. */
+function parseEtcZone(text: string): string | undefined {
+  const at = text.indexOf('Etc/');
+  return at === -1 ? undefined : parseDate(text.slice(0, at) + text.slice(at + 4));
+}
+
 /** Returns the date as UTC "YYYY-MM-DDTHH:MM:SSZ", or undefined when `raw` is not a date this parser understands; never throws. */
 export function parseDate(raw: string): string | undefined {
   const text = raw.trim();
@@ -101,7 +108,7 @@ export function parseDate(raw: string): string | undefined {
   // Four leading digits start a numeric form ("2022 Nov 2" falls through to the month-name
   // parser); "2 Nov 2022" and "02 Nov 22" are month-name forms.
   if (first >= 48 && first <= 57 && FOUR_DIGITS.test(text)) {
-    return parseRfc3339(text) ?? parseNumericDate(text) ?? parseLooseDate(text);
+    return parseRfc3339(text) ?? parseNumericDate(text) ?? parseLooseDate(text) ?? parseLocalizedDate(text);
   }
-  return parseRfc822(text) ?? parseLooseDate(text);
+  return parseRfc822(text) ?? parseLooseDate(text) ?? parseLocalizedDate(text) ?? parseEtcZone(text);
 }

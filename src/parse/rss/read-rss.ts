@@ -110,7 +110,9 @@ function fileItemElement(wire: RssWireItem, el: XmlElement, local: string): void
       (wire.links ??= []).push(el);
       return;
     case 'description':
-      wire.description ??= el;
+      // feedparser: a second description, when there is no content yet, is the content.
+      if (wire.description === undefined) wire.description = el;
+      else wire.secondDescription ??= el;
       return;
     case 'author':
       (wire.authors ??= []).push(el);

@@ -10,6 +10,8 @@ import type { XmlElement } from '../xml/types.ts';
 export interface RssWireItem extends ExtensionWire {
   title?: XmlElement;
   description?: XmlElement;
+  /** A second `<description>`: the item's content when it has no other. */
+  secondDescription?: XmlElement;
   authors?: XmlElement[];
   categories?: XmlElement[];
   comments?: XmlElement;

@@ -9,7 +9,7 @@ import { textContent } from '../xml/query.ts';
 import { resolveUrl } from '../../util/resolve-url.ts';
 import { setPublished, setUpdated, textOf } from './dates.ts';
 import type { ExtensionWire } from './extensions.ts';
-import { pushCategory, pushTextCategory } from './links.ts';
+import { pushAtomCategory, pushCategory, pushTextCategory } from './links.ts';
 import { hasImage, imageEnclosure, pushEnclosure, readMediaContent } from './media.ts';
 import { pushPerson, readPersonText } from './persons.ts';
 import { readHtml, readInlineXhtml, readLooseText, readOpenText, readTitle } from './text.ts';
@@ -37,11 +37,14 @@ function applyCommon(target: Common, ext: ExtensionWire): void {
   if (ext.dcContributors !== undefined)
     for (const el of ext.dcContributors) pushPerson(target.contributors, readPersonText(el));
   if (ext.dcSubjects !== undefined) for (const el of ext.dcSubjects) pushTextCategory(target.categories, el);
-  setPublished(target, textOf(ext.dcDate)) ||
-    setPublished(target, textOf(ext.dctermsIssued)) ||
+  if (ext.atomCategories !== undefined) for (const el of ext.atomCategories) pushAtomCategory(target.categories, el);
+  setPublished(target, textOf(ext.dctermsIssued)) ||
     setPublished(target, textOf(ext.dctermsCreated)) ||
     setPublished(target, textOf(ext.atomPublished));
-  setUpdated(target, textOf(ext.dctermsModified)) || setUpdated(target, textOf(ext.atomUpdated));
+  // dc:date is when the resource was last changed (feedparser reads it as updated, as dcterms:modified).
+  setUpdated(target, textOf(ext.dcDate)) ||
+    setUpdated(target, textOf(ext.dctermsModified)) ||
+    setUpdated(target, textOf(ext.atomUpdated));
   if (target.language === undefined && ext.dcLanguage !== undefined) {
     const language = textContent(ext.dcLanguage).trim();
     if (language !== '') target.language = language;
@@ -133,4 +136,15 @@ function pushItunesCategory(list: Category[], el: XmlElement): void {
   for (const child of el.children) {
     if (typeof child !== 'string' && child.local === 'category' && child.ns === el.ns) pushItunesCategory(list, child);
   }
+}
+
+/**
+ * feedparser's rule for items with content but no summary (content:encoded alone, an Atom
+ * entry with content only): the content is the summary too. Both fields then hold the same
+ * string, which consumers can compare to tell a real summary from a copy.
+ */
+export function fillSummaryFromContent(item: ParsedItem): void {
+  if (item.summary !== undefined || item.content === undefined) return;
+  item.summary = item.content;
+  item.summaryType = item.contentType;
 }

@@ -25,6 +25,7 @@ export interface ExtensionWire {
   dctermsIssued?: XmlElement;
   dctermsCreated?: XmlElement;
   dctermsModified?: XmlElement;
+  atomCategories?: XmlElement[];
   atomUpdated?: XmlElement;
   atomPublished?: XmlElement;
   mediaContents?: XmlElement[];
@@ -53,6 +54,7 @@ export function readExtension(wire: ExtensionWire, el: XmlElement): void {
       return;
     case NS.ATOM10:
       if (el.local === 'link') (wire.links ??= []).push(el);
+      else if (el.local === 'category') (wire.atomCategories ??= []).push(el);
       else if (el.local === 'updated') wire.atomUpdated ??= el;
       else if (el.local === 'published') wire.atomPublished ??= el;
       return;
@@ -63,7 +65,8 @@ export function readExtension(wire: ExtensionWire, el: XmlElement): void {
       readItunes(wire, el);
       return;
     case NS.XHTML:
-      if (el.local === 'body') wire.xhtmlBody ??= el;
+      if (el.local === 'body') wire.xhtmlBody = el;
+      else if (el.local === 'div') wire.xhtmlBody ??= el;
       return;
     case NS.FEEDBURNER:
       if (el.local === 'origLink') wire.feedburnerOrigLink ??= el;

@@ -53,7 +53,8 @@ export function readAtomPerson(el: XmlElement, coreNs: string): Person | undefin
     if (value === '') continue;
     if (child.local === 'name') person.name = toPlainText(value) ?? value;
     else if (child.local === 'email') person.email = value;
-    else if (child.local === 'uri' || child.local === 'url') person.url = resolveUrl(value, child.base);
+    else if (child.local === 'uri' || child.local === 'url' || child.local === 'homepage')
+      person.url = resolveUrl(value, child.base);
   }
   if (person.name === undefined && person.email === undefined && person.url === undefined) {
     // Seen in the wild: <author>Jane Doe</author> with no name element.

@@ -26,9 +26,10 @@ export interface TypedText {
 const TAG = /<\/?[a-zA-Z][a-zA-Z0-9:-]*(?:\s[^<>]*)?\/?>|<!--/;
 const TAGS = /<\/?[a-zA-Z][a-zA-Z0-9:-]*(?:\s[^<>]*)?\/?>|<!--[\s\S]*?(?:-->|$)/g;
 const ENTITY = /&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[a-zA-Z][a-zA-Z0-9]{1,31});/;
-const WHITESPACE_RUNS = /\s+/g;
+/** XML whitespace only: a no-break space in a title is kept. */
+const WHITESPACE_RUNS = /[ \t\r\n]+/g;
 /** Whitespace that collapsing would change: any but a lone space (a regex test allocates nothing; a replace builds a new string even when nothing changes). */
-const COLLAPSIBLE = /[^\S ]| \s/;
+const COLLAPSIBLE = /[\t\r\n]| [ \t\r\n]/;
 /** C0 controls other than tab, line feed and carriage return (XML 1.0 §2.2 forbids them; feeds still carry them). */
 const CONTROLS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
 /** Escaped markup at the very start, or an escaped end tag: the usual double-escaped HTML. */

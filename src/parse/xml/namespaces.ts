@@ -45,11 +45,21 @@ const ALIASES: Record<string, string> = {
   'http://my.netscape.com/rdf/simple/0.9': NS.RSS090,
   'http://purl.org/rss/1.0/modules/slash': NS.SLASH,
   'http://www.w3.org/1999/xhtml/': NS.XHTML,
+  'https://purl.org/dc/elements/1.1/': NS.DC,
+  'http://purl.org/dc/elements/1.0/': NS.DC,
+  'http://purl.org/rss/1.0/modules/content/#': NS.CONTENT,
+  'http://www.w3.org/2005/Atom#': NS.ATOM10,
 };
+
+/** The namespaces of the Atom drafts before RFC 4287 (draft-ietf-atompub-format-NN), read as Atom 1.0. */
+const ATOM_DRAFT = 'http://purl.org/atom/ns#draft-ietf-atompub-format-';
 
 /** Returns the canonical spelling of a namespace URI (unknown URIs are returned as given). */
 export function canonicalNamespace(uri: string): string {
-  return ALIASES[uri] ?? uri;
+  const alias = ALIASES[uri];
+  if (alias !== undefined) return alias;
+  if (uri.startsWith(ATOM_DRAFT)) return NS.ATOM10;
+  return uri;
 }
 
 /** Conventional prefixes and the namespace a feed means when it uses one undeclared. */

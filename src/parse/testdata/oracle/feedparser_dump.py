@@ -87,8 +87,9 @@ def feed_of(f):
 def entry_of(e):
     out = common(e)
     out['summary'] = e.get('summary')
-    out['summaryType'] = text_type(e.get('summary_detail'))
     content = e.get('content')
+    # A summary copied from the content has no summary_detail: it has the content's type.
+    out['summaryType'] = text_type(e.get('summary_detail') or (content[0] if content and out['summary'] else None))
     out['content'] = content[0].get('value') if content else None
     out['contentType'] = text_type(content[0]) if content else None
     out['enclosures'] = [{'url': x.get('href'), 'type': x.get('type'), 'length': x.get('length')}
