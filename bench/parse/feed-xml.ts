@@ -20,6 +20,8 @@ export interface FeedSpec {
   itemCount: number;
   /** Timestamp (ms) of the newest item; older items step back from it. */
   newest: number;
+  /** RSS only: the whole body goes escaped into `<description>` (no content:encoded), as many news sites send it. */
+  bodyInDescription?: boolean;
 }
 
 /** One feed document cut at item boundaries; joining head, items and tail with newlines gives the whole. */
@@ -79,8 +81,11 @@ function writeRss(prng: Prng, text: TextSource, spec: FeedSpec): FeedParts {
     const body = writeHtmlBody(prng, text, { targetBytes: prng.int(1000, 5000), ...urls });
     const summary = body.slice(0, body.indexOf('</p>') + 4);
     out.push('<item>', `<title>${escapeXml(text.title())}</title>`, `<link>${link}</link>`);
-    out.push(`<description>${escapeXml(summary)}</description>`);
-    out.push(`<content:encoded><![CDATA[${body}]]></content:encoded>`);
+    if (spec.bodyInDescription) out.push(`<description>${escapeXml(body)}</description>`);
+    else {
+      out.push(`<description>${escapeXml(summary)}</description>`);
+      out.push(`<content:encoded><![CDATA[${body}]]></content:encoded>`);
+    }
     out.push(`<dc:creator><![CDATA[${text.name()}]]></dc:creator>`);
     for (let c = prng.int(0, 4); c > 0; c--) out.push(`<category><![CDATA[${text.category()}]]></category>`);
     out.push(

@@ -1,7 +1,10 @@
 /**
- * The parse benchmark's corpus: ≥ 100 MB of generated RSS 2.0 (~60 %) and Atom 1.0 (~40 %)
- * feeds of 20–100 items with 1–5 KB HTML bodies, ~30 % Chinese (a few Traditional), ~5 % of
- * files GBK-encoded, some with xml:base and relative links. Deterministic (seeded PRNG) and
+ * The parse benchmark's corpora. The `mixed` shape: ≥ 100 MB of generated RSS 2.0 (~60 %)
+ * and Atom 1.0 (~40 %) feeds of 20–100 items with 1–5 KB HTML bodies, ~30 % Chinese (a few
+ * Traditional), ~5 % of files GBK-encoded, some with xml:base and relative links. The
+ * `news300` shape: 300 feeds of 50 items (about 60 MB), the same mix of formats and
+ * languages, 18 feeds declared gb2312, and RSS bodies escaped in `<description>` without
+ * content:encoded, as news sites send them; `--size` does not apply. Deterministic (seeded PRNG) and
  * cached: `bench/.corpus/manifest.json` records the parameters (and a hash of the generator's
  * sources), so an unchanged corpus is reused. `expected.json` lists the items per file: the
  * correctness gate every parser's count is checked against.
@@ -21,12 +24,26 @@ import { writeFeedXml, type FeedSpec } from './feed-xml.ts';
 /** Where the corpus goes unless told otherwise (gitignored). */
 export const DEFAULT_CORPUS_DIR = fileURLToPath(new URL('../.corpus/', import.meta.url));
 
+/** The corpus shapes: `mixed` (sized by `sizeMb`) and `news300` (300 feeds × 50 items). */
+export type CorpusShape = 'mixed' | 'news300';
+
 /** How to build a corpus; equal options give byte-identical corpora. */
 export interface CorpusOptions {
   dir: string;
   sizeMb: number;
   seed: number;
+  /** Default `mixed`. */
+  shape?: CorpusShape;
 }
+
+/** Returns where a shape's corpus goes under the default corpus folder. */
+export function corpusDirFor(shape: CorpusShape): string {
+  return shape === 'mixed' ? DEFAULT_CORPUS_DIR : path.join(DEFAULT_CORPUS_DIR, shape);
+}
+
+const NEWS300_FEEDS = 300;
+const NEWS300_ITEMS = 50;
+const NEWS300_GB2312 = 18;
 
 /** A corpus on disk: its feed files (relative to `feedsDir`) and the expected item counts. */
 export interface Corpus {
@@ -39,7 +56,7 @@ export interface Corpus {
 }
 
 interface Manifest {
-  params: { sizeMb: number; seed: number; sourceHash: string };
+  params: { sizeMb: number; seed: number; shape: CorpusShape; sourceHash: string };
   totalBytes: number;
   totalItems: number;
   mix: Record<string, number>;
@@ -114,7 +131,13 @@ export function createFeedDealer(prng: Prng, drawItemCount: () => number): () =>
 
 /** Returns the corpus described by `options`, generating it only when the cached one differs. */
 export async function ensureCorpus(options: CorpusOptions): Promise<Corpus> {
-  const params = { sizeMb: options.sizeMb, seed: options.seed, sourceHash: await hashSources() };
+  const shape = options.shape ?? 'mixed';
+  const params = {
+    sizeMb: shape === 'mixed' ? options.sizeMb : 0,
+    seed: options.seed,
+    shape,
+    sourceHash: await hashSources(),
+  };
   const feedsDir = path.join(options.dir, 'feeds');
   try {
     const manifest = JSON.parse(await readFile(path.join(options.dir, 'manifest.json'), 'utf8')) as Manifest;
@@ -140,16 +163,24 @@ export async function ensureCorpus(options: CorpusOptions): Promise<Corpus> {
 /** Writes a fresh corpus (deleting any old one) and its manifest and expected counts. */
 async function generateCorpus(options: CorpusOptions, params: Manifest['params']): Promise<Corpus> {
   const feedsDir = path.join(options.dir, 'feeds');
-  await rm(options.dir, { recursive: true, force: true });
+  // Only this corpus's own files: another shape's corpus may live in a subfolder.
+  await rm(feedsDir, { recursive: true, force: true });
   await mkdir(feedsDir, { recursive: true });
   const prng = createPrng(options.seed);
   const expected: Record<string, number> = {};
   const mix: Record<string, number> = { rss: 0, atom: 0, en: 0, zh: 0, 'zh-tw': 0, gbk: 0, relative: 0 };
   let totalBytes = 0;
   let totalItems = 0;
-  const dealFeed = createFeedDealer(prng, () => prng.int(20, 100));
-  for (let index = 1; totalBytes < options.sizeMb * 1e6; index++) {
+  const news = params.shape === 'news300';
+  const dealFeed = createFeedDealer(prng, () => (news ? NEWS300_ITEMS : prng.int(20, 100)));
+  // news300: exactly NEWS300_GB2312 of the feeds are GB2312, spread evenly; the dealer's own GBK files become UTF-8.
+  const gbkEvery = Math.floor(NEWS300_FEEDS / NEWS300_GB2312);
+  for (let index = 1; news ? index <= NEWS300_FEEDS : totalBytes < options.sizeMb * 1e6; index++) {
     const { language, spec } = dealFeed();
+    if (news) {
+      spec.bodyInDescription = spec.format === 'rss';
+      spec.encoding = index % gbkEvery === 0 && index / gbkEvery <= NEWS300_GB2312 ? 'gb2312' : 'utf-8';
+    }
     const encoding = spec.encoding;
     const xml = writeFeedXml(prng, createTextSource(prng, language), spec);
     const bytes = encoding === 'utf-8' ? Buffer.from(xml) : encodeGbk(xml);
@@ -169,6 +200,15 @@ async function generateCorpus(options: CorpusOptions, params: Manifest['params']
   return { feedsDir, files: Object.keys(expected), totalBytes, totalItems, expected, mix };
 }
 
+/** Returns the value of `--shape` (mixed or news300; default mixed). */
+export function readShapeOption(argv: string[]): CorpusShape {
+  const at = argv.indexOf('--shape');
+  if (at < 0) return 'mixed';
+  const value = argv[at + 1];
+  if (value !== 'mixed' && value !== 'news300') throw new Error('--shape needs mixed or news300');
+  return value;
+}
+
 /** Returns the value after `--name` in `argv`, parsed as a number, or `fallback`. */
 export function readNumberOption(argv: string[], name: string, fallback: number): number {
   const at = argv.indexOf(`--${name}`);
@@ -182,9 +222,10 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   const argv = process.argv.slice(2);
   const started = performance.now();
   const corpus = await ensureCorpus({
-    dir: DEFAULT_CORPUS_DIR,
+    dir: corpusDirFor(readShapeOption(argv)),
     sizeMb: readNumberOption(argv, 'size', 110),
     seed: readNumberOption(argv, 'seed', 20240601),
+    shape: readShapeOption(argv),
   });
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   console.log(

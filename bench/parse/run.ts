@@ -3,9 +3,9 @@
  * once over all of it with output captured (untimed: the correctness gate, and a warm-up that
  * puts the corpus in the page cache for everyone), then times `--runs` rounds, tools
  * interleaved so that a burst of machine noise does not land on one tool only. Prints the
- * table and verdict, writes bench/.out/parse.json.
+ * table and verdict, writes bench/.out/parse.json (parse-news300.json for that shape).
  *
- * Options: --size MB (default 110), --runs N (default 3), --seed N.
+ * Options: --size MB (default 110), --runs N (default 3), --seed N, --shape mixed|news300 (default mixed).
  */
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -13,7 +13,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describeRssMethod, runTimed, type TimedResult } from '../lib/run-timed.ts';
 import { checkOutput, type OutputCheck } from './check-output.ts';
-import { DEFAULT_CORPUS_DIR, ensureCorpus, readNumberOption } from './generate-corpus.ts';
+import { corpusDirFor, ensureCorpus, readNumberOption, readShapeOption } from './generate-corpus.ts';
 import { formatReport, judge, summarizeTool } from './report.ts';
 import { listRunners } from './runners.ts';
 
@@ -24,11 +24,12 @@ const options = {
   sizeMb: readNumberOption(argv, 'size', 110),
   runs: Math.round(readNumberOption(argv, 'runs', 3)),
   seed: readNumberOption(argv, 'seed', 20240601),
+  shape: readShapeOption(argv),
 };
 await mkdir(OUT_DIR, { recursive: true });
 
 const corpusStarted = performance.now();
-const corpus = await ensureCorpus({ dir: DEFAULT_CORPUS_DIR, ...options });
+const corpus = await ensureCorpus({ dir: corpusDirFor(options.shape), ...options });
 const corpusMb = corpus.totalBytes / 1e6;
 console.log(
   `corpus: ${corpus.files.length} files, ${corpusMb.toFixed(1)} MB, ${corpus.totalItems} items, mix ${JSON.stringify(corpus.mix)} (ready in ${((performance.now() - corpusStarted) / 1000).toFixed(1)} s)`,
@@ -80,5 +81,6 @@ const report = {
   results,
   verdict,
 };
-await writeFile(path.join(OUT_DIR, 'parse.json'), `${JSON.stringify(report, null, 2)}\n`);
-console.log(`\nreport: ${path.relative(process.cwd(), path.join(OUT_DIR, 'parse.json'))}`);
+const reportFile = path.join(OUT_DIR, options.shape === 'mixed' ? 'parse.json' : `parse-${options.shape}.json`);
+await writeFile(reportFile, `${JSON.stringify(report, null, 2)}\n`);
+console.log(`\nreport: ${path.relative(process.cwd(), reportFile)}`);

@@ -3,6 +3,7 @@
  * orchestration only: decode (encoding/), detect (detect-format.ts), parse XML (xml/) or
  * JSON, read the format's wire type and adapt it. It never throws and never fetches.
  */
+import { Buffer } from 'node:buffer';
 import { AppError } from '../domain/errors.ts';
 import type { FeedFormat, ParsedFeed, ParsedFeedMeta, ParsedItem } from '../domain/parsed-feed.ts';
 import { resolveUrl } from '../util/resolve-url.ts';
@@ -87,17 +88,21 @@ function parseFeedOrReport(input: Uint8Array | string, options: ParseFeedOptions
   const base = documentBase(options);
   const decoded =
     typeof input === 'string'
-      ? { text: input, encoding: 'utf-8', problems: [] as string[], notes: undefined }
+      ? { text: input, encoding: 'utf-8', problems: [] as string[], notes: undefined, utf8: undefined }
       : decodeFeedBytes(input, {
           httpCharset: charsetOf(options.contentType),
           mediaType: mediaTypeOf(options.contentType),
           override: options.encodingOverride,
+          utf8AsBytes: true,
         });
   const syntax = sniffSyntax(decoded.text);
   if (syntax === 'empty') return notAFeed('an empty document, not a feed');
   let adapted: Adapted;
   if (syntax === 'json') {
-    const json = readJsonFeed(decoded.text.charCodeAt(0) === 0xfeff ? decoded.text.slice(1) : decoded.text);
+    const raw = decoded.utf8;
+    const jsonText =
+      raw === undefined ? decoded.text : Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength).toString('utf8');
+    const json = readJsonFeed(jsonText.charCodeAt(0) === 0xfeff ? jsonText.slice(1) : jsonText);
     if (json.kind === 'not-a-feed') return notAFeed(json.looksLike);
     adapted = {
       format: json.format,
@@ -106,7 +111,7 @@ function parseFeedOrReport(input: Uint8Array | string, options: ParseFeedOptions
       recovered: json.problems.length > 0,
     };
   } else {
-    const doc = parseXml(decoded.text, { baseUrl: base });
+    const doc = parseXml(decoded.text, { baseUrl: base, utf8: decoded.utf8 });
     const detection = detectXmlFormat(doc.root, decoded.text);
     if (detection.kind === 'not-a-feed' || doc.root === null)
       return notAFeed(detection.kind === 'not-a-feed' ? detection.looksLike : 'not a feed');

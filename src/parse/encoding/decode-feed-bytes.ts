@@ -9,6 +9,7 @@
  * declared or not) costs one strict decode and nothing else; everything slower happens
  * only for documents that are not UTF-8.
  */
+import { Buffer, isUtf8 } from 'node:buffer';
 import { decodeStrict } from './decode-bytes.ts';
 import { isAsciiCompatible, normalizeCharsetLabel } from './charset-labels.ts';
 import type { DecodedText } from './decoded-text.ts';
@@ -30,6 +31,8 @@ export interface DecodeOptions {
   mediaType?: string;
   /** A user's per-feed encoding setting; trusted over everything else. */
   override?: string;
+  /** Return valid UTF-8 as the Latin-1 view of its bytes, with the bytes in `utf8`, instead of decoding it. */
+  utf8AsBytes?: boolean;
 }
 
 // Problem lines stay short even when a hostile document declares a kilobyte-long label.
@@ -80,7 +83,7 @@ export function decodeFeedBytes(bytes: Uint8Array, options: DecodeOptions = {}):
   const problems: string[] = [];
   const notes: string[] = [];
   const decoded = decodeChosen(bytes, options, problems, notes);
-  if (decoded.encoding === 'utf-8' && decoded.problems.length === 0) {
+  if (decoded.encoding === 'utf-8' && decoded.problems.length === 0 && decoded.utf8 === undefined) {
     const repaired = repairDoubleEncoding(decoded.text);
     if (repaired !== decoded.text) {
       decoded.text = repaired;
@@ -103,7 +106,11 @@ function decodeChosen(bytes: Uint8Array, options: DecodeOptions, problems: strin
   }
   const rule = mediaRuleOf(options.mediaType);
   if (rule === 'not-xml' && !startsLikeJson(bytes)) problems.push(`${options.mediaType} is not an XML media type`);
-  if (bom !== undefined) return decodeTrusted(bytes.subarray(bom.length), bom.encoding, problems);
+  if (bom !== undefined) {
+    const body = bytes.subarray(bom.length);
+    if (bom.encoding === 'utf-8' && options.utf8AsBytes && isUtf8(body)) return byteView(body, problems);
+    return decodeTrusted(body, bom.encoding, problems);
+  }
 
   const declared = sniffXmlDeclaration(bytes);
   // RFC 3023 §3.1: text/xml without a charset parameter is us-ascii, whatever the document declares.
@@ -123,6 +130,10 @@ function decodeChosen(bytes: Uint8Array, options: DecodeOptions, problems: strin
     return decodeTrusted(bytes, wide, problems);
   }
 
+  if (options.utf8AsBytes && (primary === undefined || primary.encoding === 'utf-8') && isUtf8(bytes)) {
+    noteOverride(declarations, declared, 'utf-8', notes);
+    return byteView(bytes, problems);
+  }
   const utf8 = decodeStrict(bytes, 'utf-8');
   if (utf8 === undefined) {
     const before = problems.length;
@@ -145,6 +156,12 @@ function decodeChosen(bytes: Uint8Array, options: DecodeOptions, problems: strin
   // UTF-16/32 was ruled out above by the absence of their NUL pattern.
   problems.push(`declared encoding "${primary.label}" is wrong; decoded as utf-8`);
   return { text: utf8, encoding: 'utf-8', problems };
+}
+
+/** Returns valid UTF-8 as the Latin-1 view of its bytes (a one-byte string: a copy, no decoding). */
+function byteView(bytes: Uint8Array, problems: string[]): DecodedText {
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+  return { text, encoding: 'utf-8', problems, utf8: bytes };
 }
 
 /** RFC 3023 §3.2: the HTTP charset wins over the XML declaration; a different declaration is noted, not an error. */

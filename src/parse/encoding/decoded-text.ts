@@ -11,6 +11,11 @@ export interface DecodedText {
   encoding: string;
   /** One short line per recovery (wrong declaration, replaced bytes); [] when clean. */
   problems: string[];
+  /**
+   * Set when the document is UTF-8 and `text` is only the Latin-1 view of these bytes (one
+   * character per byte), for a parser that decodes what it takes out (xml/text-slicer.ts).
+   */
+  utf8?: Uint8Array;
   /** Notes on what was unusual but needed no repair (an HTTP charset overriding the XML declaration); absent when none. */
   notes?: string[];
 }

@@ -10,6 +10,7 @@ import { decodeEntities, type DeclaredEntities } from './entities.ts';
 import { readDoctype } from './doctype.ts';
 import { createProblemLog, type ProblemLog } from './problem-log.ts';
 import { readStartTag } from './read-start-tag.ts';
+import { createTextSlicer, decodeByteString } from './text-slicer.ts';
 import { isBlank, TreeBuilder } from './tree-builder.ts';
 import type { ParseXmlOptions, XmlDocument, XmlLimits } from './types.ts';
 
@@ -48,6 +49,7 @@ export function parseXml(input: string, options: ParseXmlOptions = {}): XmlDocum
   const problems = createProblemLog(text);
   if (text.length < input.length) problems.add('document too large; the rest was not read', text.length);
   const builder = new TreeBuilder(options.baseUrl, limits, problems);
+  const slice = createTextSlicer(text, options.utf8, () => problems.note('text encoded twice as utf-8 repaired', 0));
   const result: XmlDocument = { root: null, wellFormed: true, problems: [] };
   let dtd: DeclaredEntities | undefined;
   const len = text.length;
@@ -69,7 +71,7 @@ export function parseXml(input: string, options: ParseXmlOptions = {}): XmlDocum
     } else if (c === 63 /* ? */) {
       pos = readProcessingInstruction(lt);
     } else if (isNameStart(c)) {
-      const tag = readStartTag(text, lt, problems, dtd, limits.maxAttributeLength);
+      const tag = readStartTag(text, lt, problems, dtd, limits.maxAttributeLength, slice);
       if (tag.complete) builder.open(tag.name, tag.attrs, tag.selfClosing, lt);
       pos = tag.end;
     } else {
@@ -86,10 +88,10 @@ export function parseXml(input: string, options: ParseXmlOptions = {}): XmlDocum
 
   function addText(from: number, to: number): void {
     if (!builder.acceptsText) {
-      if (!isBlank(text.slice(from, to))) builder.text(text.slice(from, to), from);
+      if (!isBlank(text.slice(from, to))) builder.text(slice(from, to), from);
       return;
     }
-    builder.text(decodeEntities(text.slice(from, to), from, problems, dtd), from);
+    builder.text(decodeEntities(slice(from, to), from, problems, dtd), from);
   }
 
   function readEndTag(lt: number): number {
@@ -98,10 +100,10 @@ export function parseXml(input: string, options: ParseXmlOptions = {}): XmlDocum
     if (gt === -1 || (nextLt !== -1 && nextLt < gt)) {
       const end = nextLt === -1 ? len : nextLt;
       problems.add("end tag not closed with '>'", lt);
-      builder.close(text.slice(lt + 2, end).trim(), lt);
+      builder.close(slice(lt + 2, end).trim(), lt);
       return end;
     }
-    builder.close(text.slice(lt + 2, gt).trim(), lt);
+    builder.close(slice(lt + 2, gt).trim(), lt);
     return gt + 1;
   }
 
@@ -110,8 +112,8 @@ export function parseXml(input: string, options: ParseXmlOptions = {}): XmlDocum
       const close = text.indexOf(']]>', lt + 9);
       const end = close === -1 ? len : close;
       if (close === -1) problems.add('unterminated CDATA section', lt);
-      if (builder.acceptsText) builder.text(text.slice(lt + 9, end), lt);
-      else if (!isBlank(text.slice(lt + 9, end))) builder.text(text.slice(lt + 9, end), lt);
+      if (builder.acceptsText) builder.text(slice(lt + 9, end), lt);
+      else if (!isBlank(text.slice(lt + 9, end))) builder.text(slice(lt + 9, end), lt);
       return close === -1 ? len : close + 3;
     }
     if (text.startsWith('<!--', lt)) {
@@ -122,6 +124,9 @@ export function parseXml(input: string, options: ParseXmlOptions = {}): XmlDocum
     if (text.slice(lt + 2, lt + 9).toUpperCase() === 'DOCTYPE') {
       const doctype = readDoctype(text, lt, problems);
       result.doctype = { name: doctype.name, publicId: doctype.publicId, systemId: doctype.systemId };
+      if (options.utf8 !== undefined)
+        for (const [name, value] of doctype.entities)
+          if (value !== null) doctype.entities.set(name, decodeByteString(value));
       if (doctype.entities.size > 0) dtd = { values: doctype.entities, budget: limits.maxEntityExpansion };
       return doctype.end;
     }

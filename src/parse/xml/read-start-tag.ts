@@ -6,6 +6,7 @@
 import type { DeclaredEntities } from './entities.ts';
 import { decodeEntities } from './entities.ts';
 import type { ProblemLog } from './problem-log.ts';
+import type { TextSlicer } from './text-slicer.ts';
 
 /** A scanned start tag. */
 export interface StartTag {
@@ -30,6 +31,7 @@ export function readStartTag(
   problems: ProblemLog,
   dtd: DeclaredEntities | undefined,
   maxAttributeLength: number,
+  slice: TextSlicer = (from, to) => text.slice(from, to),
 ): StartTag {
   const len = text.length;
   let p = lt + 1;
@@ -38,7 +40,7 @@ export function readStartTag(
     if (isSpace(c) || c === 62 || c === 47 || c === 60) break;
     p++;
   }
-  const tag: StartTag = { name: text.slice(lt + 1, p), attrs: null, selfClosing: false, end: len, complete: false };
+  const tag: StartTag = { name: slice(lt + 1, p), attrs: null, selfClosing: false, end: len, complete: false };
   for (;;) {
     while (p < len && isSpace(text.charCodeAt(p))) p++;
     if (p >= len) {
@@ -79,7 +81,7 @@ export function readStartTag(
       p++;
       continue;
     }
-    const attrName = text.slice(nameStart, p);
+    const attrName = slice(nameStart, p);
     while (p < len && isSpace(text.charCodeAt(p))) p++;
     let value = '';
     if (text.charCodeAt(p) === 61 /* = */) {
@@ -92,7 +94,7 @@ export function readStartTag(
           problems.add(`input ended inside an attribute of <${tag.name}>`, p);
           return tag;
         }
-        value = text.slice(p + 1, close);
+        value = slice(p + 1, close);
         p = close + 1;
       } else {
         const start = p;
@@ -101,7 +103,7 @@ export function readStartTag(
           if (isSpace(d) || d === 62) break;
           p++;
         }
-        value = text.slice(start, p);
+        value = slice(start, p);
         problems.add('unquoted attribute value', start);
       }
     } else {

@@ -43,6 +43,8 @@ export interface XmlLimits {
 export interface ParseXmlOptions {
   /** The document's own URL: the outermost base for xml:base and relative links. */
   baseUrl?: string;
+  /** When given, the input is the Latin-1 view of these UTF-8 bytes, decoded slice by slice (xml/text-slicer.ts). */
+  utf8?: Uint8Array;
   limits?: Partial<XmlLimits>;
 }
 
