@@ -50,14 +50,26 @@ function viewSwitch(id: number, view: ArticleView): SafeHtml {
   return html`<nav class="view-switch" aria-label="Body view" data-testid="view-switch">${VIEWS.map(([v, label], i) => html`${i > 0 ? ' · ' : ''}<a href="/articles/${id}${v === 'cleaned' ? '' : `?view=${v}`}"${v === view ? html` aria-current="page"` : ''}>${label}</a>`)}</nav>`;
 }
 
+/** Enclosures (podcast audio, video, images and media thumbnails): a player or the picture, and always the link; http(s) only. */
 function enclosures(article: Article): SafeHtml {
   const links = article.enclosures.flatMap((e) => {
     const url = httpUrl(e.url);
-    return url === undefined
-      ? []
-      : [html`<li><a href="${url}" rel="noopener noreferrer">${e.type ?? 'attachment'}</a></li>`];
+    if (url === undefined) return [];
+    const type = e.type ?? '';
+    const link = html`<a href="${url}" rel="noopener noreferrer">${e.type ?? 'attachment'}</a>`;
+    if (type.startsWith('image/'))
+      return [html`<li><img src="${url}" alt="" loading="lazy" data-testid="enclosure-image"> ${link}</li>`];
+    if (type.startsWith('audio/'))
+      return [
+        html`<li><audio controls preload="none" src="${url}" data-testid="enclosure-audio"></audio> ${link}</li>`,
+      ];
+    if (type.startsWith('video/'))
+      return [
+        html`<li><video controls preload="none" src="${url}" data-testid="enclosure-video"></video> ${link}</li>`,
+      ];
+    return [html`<li>${link}</li>`];
   });
-  return links.length === 0 ? html`` : html`<ul class="enclosures">${links}</ul>`;
+  return links.length === 0 ? html`` : html`<ul class="enclosures" data-testid="enclosures">${links}</ul>`;
 }
 
 async function feedTitleFor(page: PageContext, feedId: number): Promise<string> {

@@ -47,6 +47,21 @@ describe('the article page', () => {
     expect(source).toContain('aria-current="page">Source</a>');
   });
 
+  it('shows enclosures as players and thumbnails as pictures, each with its link, http(s) only', async () => {
+    const page = await text(`/articles/${f.evilArticleId}`);
+    expect(page).toContain(
+      '<audio controls preload="none" src="https://media.example/ep1.mp3" data-testid="enclosure-audio">',
+    );
+    expect(page).toContain(
+      '<img src="https://img.example/thumb.jpg" alt="" loading="lazy" data-testid="enclosure-image">',
+    );
+    expect(page).toContain(
+      '<video controls preload="none" src="https://media.example/clip.mp4" data-testid="enclosure-video">',
+    );
+    expect(page).toContain('<a href="https://media.example/notes.pdf" rel="noopener noreferrer">application/pdf</a>');
+    expect(page).not.toContain('alert(3)');
+  });
+
   it('marks the article read when opened', async () => {
     const before = await f.ctx.store.articleStates(f.ann.user.id, [f.evilArticleId]);
     expect(before.get(f.evilArticleId)?.read).toBe(false);

@@ -97,6 +97,13 @@ export async function createReaderFixture(): Promise<ReaderFixture> {
         published: iso(NOW - 2 * 3_600_000),
         content:
           '<p>Hello <script>alert("raw")</script><img src="https://img.example/a.png" onerror="alert(2)"> world</p>',
+        enclosures: [
+          { url: 'https://media.example/ep1.mp3', type: 'audio/mpeg', length: 1000 },
+          { url: 'https://img.example/thumb.jpg', type: 'image/jpeg' },
+          { url: 'javascript:alert(3)', type: 'video/mp4' },
+          { url: 'https://media.example/clip.mp4', type: 'video/mp4' },
+          { url: 'https://media.example/notes.pdf', type: 'application/pdf' },
+        ],
       }),
       item({
         id: 'e2',
