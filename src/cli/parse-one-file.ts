@@ -44,6 +44,14 @@ export async function sanitizeParsedFeed(feed: ParsedFeed): Promise<ParsedFeed> 
     if (item.summaryType === 'html' && item.summary !== undefined) item.summary = sanitizeHtml(item.summary);
     if (item.contentType === 'html' && item.content !== undefined) item.content = sanitizeHtml(item.content);
     if (item.rightsType === 'html' && item.rights !== undefined) item.rights = sanitizeHtml(item.rights);
+    const media = item.media;
+    if (media !== undefined) {
+      if (media.descriptionType === 'html' && media.description !== undefined)
+        media.description = sanitizeHtml(media.description);
+      for (const part of [...(media.contents ?? []), ...(media.groups ?? [])])
+        if (part.descriptionType === 'html' && part.description !== undefined)
+          part.description = sanitizeHtml(part.description);
+    }
     const source = item.source;
     if (source !== undefined) {
       if (source.titleType === 'html' && source.title !== undefined) source.title = sanitizeHtml(source.title);

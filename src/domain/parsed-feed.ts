@@ -63,6 +63,105 @@ export interface FeedImage {
   height?: number;
 }
 
+/** An iTunes category with its subcategories (Technology › Podcasting). */
+export interface ItunesCategory {
+  text: string;
+  subcategories?: ItunesCategory[];
+}
+
+/** iTunes podcast tags of a channel or an item (each only where the feed gives it). */
+export interface ItunesInfo {
+  author?: string;
+  block?: boolean;
+  categories?: ItunesCategory[];
+  explicit?: boolean;
+  image?: string;
+  keywords?: string[];
+  owner?: { name?: string; email?: string };
+  summary?: string;
+  subtitle?: string;
+  title?: string;
+  /** Channel: "episodic" or "serial"; item: "full", "trailer" or "bonus". */
+  type?: string;
+  complete?: boolean;
+  newFeedUrl?: string;
+  /** Item duration in seconds, from "HH:MM:SS", "MM:SS" or seconds. */
+  duration?: number;
+  durationRaw?: string;
+  episode?: number;
+  season?: number;
+}
+
+/** A Media RSS thumbnail. */
+export interface MediaThumbnail {
+  url: string;
+  width?: number;
+  height?: number;
+  time?: string;
+}
+
+/** Media RSS metadata (media:title, description, keywords, credits, player, ratings, thumbnails), shared by a feed, an item, a group or a content. */
+export interface MediaMetadata {
+  title?: string;
+  description?: string;
+  descriptionType?: TextType;
+  keywords?: string[];
+  credits?: Array<{ name: string; role?: string; scheme?: string }>;
+  player?: { url: string; width?: number; height?: number };
+  ratings?: Array<{ value: string; scheme?: string }>;
+  thumbnails?: MediaThumbnail[];
+}
+
+/** One media:content with its attributes and own metadata. */
+export interface MediaContent extends MediaMetadata {
+  url?: string;
+  type?: string;
+  medium?: string;
+  fileSize?: number;
+  duration?: number;
+  bitrate?: number;
+  framerate?: number;
+  width?: number;
+  height?: number;
+  lang?: string;
+  isDefault?: boolean;
+  expression?: string;
+}
+
+/** Media RSS of a feed or item: its contents, groups of alternative contents, and metadata. */
+export interface MediaInfo extends MediaMetadata {
+  contents?: MediaContent[];
+  groups?: Array<MediaMetadata & { contents: MediaContent[] }>;
+}
+
+/** Podcasting 2.0 (podcast: namespace) tags of a channel or an item. */
+export interface PodcastInfo {
+  guid?: string;
+  locked?: boolean;
+  funding?: Array<{ url: string; text?: string }>;
+  transcripts?: Array<{ url: string; type?: string; language?: string; rel?: string }>;
+  chapters?: { url: string; type?: string };
+  persons?: Array<{ name: string; role?: string; group?: string; img?: string; href?: string }>;
+  season?: number;
+  episode?: number;
+}
+
+/** A chapter mark (Podlove Simple Chapters). */
+export interface Chapter {
+  /** The start as written, "HH:MM:SS.mmm". */
+  start: string;
+  startSeconds?: number;
+  title?: string;
+  href?: string;
+  image?: string;
+}
+
+/** A GeoRSS / W3C geo location: a point, a line, a polygon or a box, as [latitude, longitude] pairs. */
+export interface GeoLocation {
+  type: 'point' | 'line' | 'polygon' | 'box';
+  coordinates: Array<[number, number]>;
+}
+
 /** Feed-level metadata. */
 export interface ParsedFeedMeta {
   id?: string;
@@ -88,6 +187,10 @@ export interface ParsedFeedMeta {
   categories: Category[];
   ttl?: number;
   docs?: string;
+  itunes?: ItunesInfo;
+  podcast?: PodcastInfo;
+  media?: MediaInfo;
+  geo?: GeoLocation;
 }
 
 /**
@@ -142,6 +245,11 @@ export interface ParsedItem {
   rightsType?: TextType;
   language?: string;
   source?: ItemSource;
+  itunes?: ItunesInfo;
+  podcast?: PodcastInfo;
+  media?: MediaInfo;
+  chapters?: Chapter[];
+  geo?: GeoLocation;
 }
 
 /** A whole parsed document: what `tidings parse --json` prints. */

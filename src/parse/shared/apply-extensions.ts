@@ -14,6 +14,7 @@ import { hasImage, imageEnclosure, pushEnclosure, readMediaContent } from './med
 import { pushPerson, readPersonText } from './persons.ts';
 import { readHtml, readInlineXhtml, readLooseText, readOpenText, readTitle } from './text.ts';
 import type { XmlElement } from '../xml/types.ts';
+import { readChapters, readGeo, readItunes, readMediaInfo, readPodcast } from './podcast-media.ts';
 
 type Common = ParsedFeedMeta | ParsedItem;
 
@@ -95,6 +96,16 @@ export function applyItemExtensions(item: ParsedItem, ext: ExtensionWire): void 
     if (thumb !== undefined)
       pushEnclosure(item.enclosures, imageEnclosure(thumb.attrs.url ?? thumb.attrs.href, thumb.base));
   }
+  const itunes = readItunes(ext.itunesElements);
+  if (itunes !== undefined) item.itunes = itunes;
+  const podcast = readPodcast(ext.podcastElements);
+  if (podcast !== undefined) item.podcast = podcast;
+  const media = readMediaInfo(ext.mediaElements);
+  if (media !== undefined) item.media = media;
+  const chapters = readChapters(ext.pscChapters);
+  if (chapters !== undefined) item.chapters = chapters;
+  const geo = readGeo(ext.geoElements);
+  if (geo !== undefined) item.geo = geo;
   if (ext.feedburnerOrigLink !== undefined) {
     const link = resolveUrl(textContent(ext.feedburnerOrigLink), ext.feedburnerOrigLink.base);
     if (link !== '') item.link = link;
@@ -121,6 +132,14 @@ export function applyFeedExtensions(feed: ParsedFeedMeta, ext: ExtensionWire): v
   }
   if (ext.itunesCategories !== undefined)
     for (const el of ext.itunesCategories) pushItunesCategory(feed.categories, el);
+  const itunes = readItunes(ext.itunesElements);
+  if (itunes !== undefined) feed.itunes = itunes;
+  const podcast = readPodcast(ext.podcastElements);
+  if (podcast !== undefined) feed.podcast = podcast;
+  const media = readMediaInfo(ext.mediaElements);
+  if (media !== undefined) feed.media = media;
+  const geo = readGeo(ext.geoElements);
+  if (geo !== undefined) feed.geo = geo;
   if (feed.image === undefined) {
     const el = ext.itunesImage ?? ext.mediaThumbnails?.[0];
     const raw = el === undefined ? undefined : (el.attrs.href ?? el.attrs.url);

@@ -32,6 +32,10 @@ const FEED_ORDER: Record<keyof ParsedFeedMeta, true> = {
   categories: true,
   ttl: true,
   docs: true,
+  itunes: true,
+  podcast: true,
+  media: true,
+  geo: true,
 };
 const ITEM_ORDER: Record<keyof ParsedItem, true> = {
   id: true,
@@ -56,6 +60,11 @@ const ITEM_ORDER: Record<keyof ParsedItem, true> = {
   rightsType: true,
   language: true,
   source: true,
+  itunes: true,
+  podcast: true,
+  media: true,
+  chapters: true,
+  geo: true,
 };
 const FEED_KEYS = Object.keys(FEED_ORDER) as (keyof ParsedFeedMeta)[];
 const ITEM_KEYS = Object.keys(ITEM_ORDER) as (keyof ParsedItem)[];

@@ -38,6 +38,12 @@ export interface ExtensionWire {
   itunesSubtitle?: XmlElement;
   itunesCategories?: XmlElement[];
   feedburnerOrigLink?: XmlElement;
+  /** Every element of these namespaces, in document order, for shared/podcast-media.ts. */
+  itunesElements?: XmlElement[];
+  mediaElements?: XmlElement[];
+  podcastElements?: XmlElement[];
+  geoElements?: XmlElement[];
+  pscChapters?: XmlElement;
 }
 
 /** Files `el` into its slot on `wire` when it is a known extension element; ignores it otherwise. */
@@ -59,10 +65,22 @@ export function readExtension(wire: ExtensionWire, el: XmlElement): void {
       else if (el.local === 'published') wire.atomPublished ??= el;
       return;
     case NS.MEDIA:
+      (wire.mediaElements ??= []).push(el);
       readMedia(wire, el);
       return;
     case NS.ITUNES:
+      (wire.itunesElements ??= []).push(el);
       readItunes(wire, el);
+      return;
+    case NS.PODCAST:
+      (wire.podcastElements ??= []).push(el);
+      return;
+    case NS.PSC:
+      if (el.local === 'chapters') wire.pscChapters ??= el;
+      return;
+    case NS.GEORSS:
+    case NS.GEO:
+      (wire.geoElements ??= []).push(el);
       return;
     case NS.XHTML:
       if (el.local === 'body') wire.xhtmlBody = el;

@@ -23,6 +23,11 @@ export const NS = {
   SLASH: 'http://purl.org/rss/1.0/modules/slash/',
   WFW: 'http://wellformedweb.org/CommentAPI/',
   GOOGLEPLAY: 'http://www.google.com/schemas/play-podcasts/1.0',
+  PODCAST: 'https://podcastindex.org/namespace/1.0',
+  PSC: 'http://podlove.org/simple-chapters',
+  GEORSS: 'http://www.georss.org/georss',
+  GEO: 'http://www.w3.org/2003/01/geo/wgs84_pos#',
+  GML: 'http://www.opengis.net/gml',
 } as const;
 
 const ALIASES: Record<string, string> = {
@@ -45,6 +50,11 @@ const ALIASES: Record<string, string> = {
   'http://my.netscape.com/rdf/simple/0.9': NS.RSS090,
   'http://purl.org/rss/1.0/modules/slash': NS.SLASH,
   'http://www.w3.org/1999/xhtml/': NS.XHTML,
+  'https://github.com/Podcastindex-org/podcast-namespace/blob/main/docs/1.0.md': NS.PODCAST,
+  'http://podcastindex.org/namespace/1.0': NS.PODCAST,
+  'http://podlove.org/simple-chapters/': NS.PSC,
+  'http://www.georss.org/georss/': NS.GEORSS,
+  'http://www.opengis.net/gml/': NS.GML,
   'https://purl.org/dc/elements/1.1/': NS.DC,
   'http://purl.org/dc/elements/1.0/': NS.DC,
   'http://purl.org/rss/1.0/modules/content/#': NS.CONTENT,
@@ -76,4 +86,9 @@ export const WELL_KNOWN_PREFIXES: Readonly<Record<string, string>> = {
   feedburner: NS.FEEDBURNER,
   slash: NS.SLASH,
   wfw: NS.WFW,
+  podcast: NS.PODCAST,
+  psc: NS.PSC,
+  georss: NS.GEORSS,
+  geo: NS.GEO,
+  gml: NS.GML,
 };
