@@ -1,5 +1,5 @@
 /**
- * Resolves the relative URLs inside an HTML fragment (PARSE-JSON.md: "URLs inside HTML content
+ * Resolves the relative URLs inside an HTML fragment (docs/parse-json.md: "URLs inside HTML content
  * are resolved the same way"). This runs on the parser's hot path, which is benchmarked
  * against a C parser, so it uses no DOM and no HTML parser:
  * - one quick test first (may-have-relative-url.ts); most feed HTML has only absolute URLs and

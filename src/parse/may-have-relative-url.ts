@@ -2,8 +2,8 @@
  * The pre-check of resolveHtmlUrls (html-urls.ts): could this HTML hold a relative URL in a
  * URL attribute, or a srcset? It answers exactly what the regex below did, but walks only the
  * `=` signs (found with indexOf) instead of trying a case-insensitive alternation at every
- * character: the regex cost ~2.5 ms per MB of HTML (75–90 ms on 36 MB of bench:parse bodies),
- * which every document with a base URL pays, and nearly all of it says no.
+ * character: the regex was a measurable share of bench:parse (bench/README.md), paid by every
+ * document with a base URL, and nearly all of it says no.
  *
  *   /(?:srcset[\t\n\f\r ]*=|(?:href|src|…|original)[\t\n\f\r ]*=[\t\n\f\r ]*["']?[\t\n\f\r ]*(?![a-z][a-z0-9+.-]*:|#|["']))/i
  *

@@ -2,8 +2,8 @@
  * The RFC 822 date as nearly every RSS feed writes it, "Tue, 14 May 2024 09:30:00 GMT" (or
  * "+0800" for the zone, a one-digit day allowed), read at fixed positions. Anything else is
  * left to the lenient month-name scan (parse-loose-date.ts), which gives the same result for
- * these forms; this path exists because that scan cost ~3 µs a date, 58 ms of bench:parse's
- * 1.2 s, and this one a fraction of it.
+ * these forms; this path exists because that scan costs several times more per date, and
+ * every RSS item has one (bench/README.md, "Measurements behind the parser's shape").
  */
 import { buildTimestamp } from './build-timestamp.ts';
 import { toOffsetMinutes } from './time-zones.ts';

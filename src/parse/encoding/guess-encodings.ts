@@ -5,7 +5,7 @@
  * per-language tables are the hard part; it is only called when declarations and UTF-8
  * have failed, and only on a bounded sample, so its cost stays off the common path.
  * It is loaded on first use (chardet is CommonJS, so `require` can load it synchronously):
- * importing it up front cost every `tidings parse` ~10 ms of start-up (issue #2), and
+ * importing it up front added to every `tidings parse`'s start-up (bench/README.md), and
  * documents that are UTF-8 or decode by their declaration never need it.
  */
 import { createRequire } from 'node:module';

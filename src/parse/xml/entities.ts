@@ -3,14 +3,14 @@
  * (`&nbsp;`, `&eacute;`) without declaring a DTD, so after the five XML entities and any
  * internal-DTD ones, names resolve through the HTML5 table of the `entities` package
  * (fb55's, the one htmlparser2 uses), imported from `entities/decode` as everywhere on the
- * parse path: the package root also loads its encoder tables, ~3 ms of every `tidings parse`'s
- * start-up (issue #2). Internal-DTD expansion is bounded (no billion laughs); external
+ * parse path: the package root also loads its encoder tables, which every `tidings parse`
+ * would pay at start-up. Internal-DTD expansion is bounded (no billion laughs); external
  * entities are never fetched.
  *
  * Why the fast path: escaped HTML bodies (`&lt;p&gt;`, `&quot;`, `&#8217;`) are the hot case of
- * bench:parse. Matching the five XML entities and numeric references by character codes, and
- * collecting the pieces in an array joined once, took decoding from ~120 ms (+75 ms to flatten
- * the concatenated rope later) to ~40 ms (+29 ms) on the corpus's 12 MB of entity-bearing text.
+ * bench:parse. The five XML entities and numeric references are matched by character codes,
+ * and the pieces collected in an array joined once, instead of a regex replace building a rope
+ * that must be flattened later (bench/README.md, "Measurements behind the parser's shape").
  */
 import { decodeHTMLStrict } from 'entities/decode';
 import type { ProblemLog } from './problem-log.ts';

@@ -1,5 +1,5 @@
 """Prints what Python's feedparser makes of feed documents, in the shape the differential
-test compares (src/parse/feedparser-oracle.test.ts; the field mapping is in docs/parse-json.md).
+test compares (src/parse/parse-feed.oracle.test.ts; the field mapping is in docs/parse-json.md).
 
 Reads a JSON list of {"file": path, "contentType": optional header value} on stdin and
 writes one JSON object per file on stdout, in the same order.
