@@ -173,13 +173,17 @@ async function generateCorpus(options: CorpusOptions, params: Manifest['params']
   let totalItems = 0;
   const news = params.shape === 'news300';
   const dealFeed = createFeedDealer(prng, () => (news ? NEWS300_ITEMS : prng.int(20, 100)));
-  // news300: exactly NEWS300_GB2312 of the feeds are GB2312, spread evenly; the dealer's own GBK files become UTF-8.
-  const gbkEvery = Math.floor(NEWS300_FEEDS / NEWS300_GB2312);
+  // news300: every fourth Simplified Chinese feed is GB2312, NEWS300_GB2312 of them (the decks deal 75 such feeds
+  // in 300); the dealer's own GBK choice is replaced by this one.
+  let simplified = 0;
+  let gb2312 = 0;
   for (let index = 1; news ? index <= NEWS300_FEEDS : totalBytes < options.sizeMb * 1e6; index++) {
     const { language, spec } = dealFeed();
     if (news) {
       spec.bodyInDescription = spec.format === 'rss';
-      spec.encoding = index % gbkEvery === 0 && index / gbkEvery <= NEWS300_GB2312 ? 'gb2312' : 'utf-8';
+      const pick = language === 'zh' && ++simplified % 4 === 0 && gb2312 < NEWS300_GB2312;
+      if (pick) gb2312++;
+      spec.encoding = pick ? 'gb2312' : 'utf-8';
     }
     const encoding = spec.encoding;
     const xml = writeFeedXml(prng, createTextSource(prng, language), spec);

@@ -17,7 +17,6 @@ import { recoverEncoding, type Declaration } from './recover-encoding.ts';
 import { repairDoubleEncoding } from './repair-double-encoding.ts';
 import { sniffByteOrderMark, sniffWideEncoding, sniffXmlDeclaration } from './sniff-encoding.ts';
 import { decodeTrusted } from './decode-trusted.ts';
-import type { DecodedText } from './decoded-text.ts';
 
 export type { DecodedText };
 
