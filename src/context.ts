@@ -6,13 +6,14 @@
  * values from here.
  */
 import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 // The loader alone, not the clean/ barrel: commands that never clean should not load the cleaner (start-up time).
 import { loadRulePacks, SHIPPED_RULES_DIR } from './clean/load-rule-packs.ts';
 import type { RulePack } from './clean/index.ts';
 import type { Settings } from './config/settings.ts';
 import { createFetchDispatcher, createHostLimiter, type ResolveHost } from './fetch/index.ts';
 import type { IngestContext } from './ingest/ingest-context.ts';
+import { parseAuthor, type ArchiveGitConfig } from './ingest/archive-jobs/archive-git-config.ts';
 import { openStore, type Store, type StoreOptions } from './store/index.ts';
 import { packageVersion } from './util/package-version.ts';
 
@@ -66,6 +67,20 @@ export async function createContext(settings: Settings, options: CreateContextOp
     packs,
     rulePackProblems: problems,
     refreshListeners: new Set(),
+    ...(settings.archiveGit ? { archiveGit: archiveGitConfig(settings) } : {}),
+  };
+}
+
+/** Returns the archive repository's settings as values: author, mirrors, where credentials are. */
+export function archiveGitConfig(settings: Settings, env: NodeJS.ProcessEnv = process.env): ArchiveGitConfig {
+  return {
+    author: parseAuthor(settings.archiveGitAuthor),
+    remotes: settings.archiveGitRemotes,
+    credentialsFile:
+      settings.archiveGitCredentials === ''
+        ? join(settings.dataDir, 'git-credentials')
+        : resolve(settings.dataDir, settings.archiveGitCredentials),
+    env,
   };
 }
 

@@ -204,6 +204,10 @@ const registerTransferCommands: Register = (program, globals, setExitCode, io) =
     .argument('<dir>', 'the folder to write into')
     .option('--raw', 'article files hold the body as received, not the cleaned one')
     .option('--feed <feed>', 'only this feed (id or URL; repeatable)', collect, [])
+    .option(
+      '--git',
+      'write a git repository whose commits replay the archive rounds in time order (DIR must be new or empty)',
+    )
     .option('--json', 'print the result as JSON')
     .action(async (dir: string, options) => {
       const { runExportArchive } = await import('./export-archive-command.ts');

@@ -8,10 +8,12 @@
 // Single files, not the ingest barrel: a warm round should not load what it never runs (start-up time).
 import { flushPendingArchive } from '../ingest/archive-jobs/write-pending-archive.ts';
 import { refreshRound, type RoundProgress, type RoundSummary } from '../ingest/refresh/refresh-round.ts';
+import { archiveJobsFor, settleArchiveJobs } from '../ingest/archive-jobs/commit-archive-round.ts';
 import { formatDuration } from '../util/format-duration.ts';
 import { EXIT, fail, printJson, type CliIo } from './cli-io.ts';
 import { oneLine } from './format.ts';
 import { withContext, type GlobalOptions } from './with-context.ts';
+import type { IngestContext } from '../ingest/ingest-context.ts';
 
 /** Options of `tidings fetch`. */
 export interface FetchCommandOptions {
@@ -67,6 +69,7 @@ export async function runFetch(
       if (options.json === true) {
         printJson(io, summary);
         printFullTextWarnings(io, summary);
+        await reportArchiveGit(io, ctx);
         return EXIT.ok;
       }
       io.stdout(`${live ? '\r\x1b[K' : ''}${summaryLine(summary)}\n`);
@@ -80,10 +83,26 @@ export async function runFetch(
           io.stdout(`  #${r.feedId} ${r.url}: ${r.error?.code ?? r.kind}: ${oneLine(r.error?.message, 100)}\n`);
         }
       }
+      await reportArchiveGit(io, ctx);
       return EXIT.ok;
     },
     flags,
   );
+}
+
+// Once the pushes this round started are done, each mirror still failing; the round itself succeeded.
+async function reportArchiveGit(io: CliIo, ctx: IngestContext): Promise<void> {
+  const jobs = archiveJobsFor(ctx);
+  if (jobs === undefined) return;
+  await settleArchiveJobs(ctx);
+  for (const mirror of await jobs.pusher.statuses()) {
+    if (mirror.failures === 0 || mirror.lastError === undefined) continue;
+    const retry =
+      mirror.nextAttemptAt === undefined ? '' : ` (next try after ${new Date(mirror.nextAttemptAt).toISOString()})`;
+    io.stderr(
+      `tidings: warning: mirror ${mirror.name}: push failed ${mirror.failures}× in a row${retry}: ${oneLine(mirror.lastError, 300)}\n`,
+    );
+  }
 }
 
 /** Returns the live progress line: feeds done/total, new articles, revisions, errors, rate. */
@@ -99,8 +118,17 @@ export function summaryLine(s: RoundSummary): string {
   return (
     `Fetched ${plural(s.feeds, 'feed')} in ${formatDuration(s.durationMs / 1000)}: ${s.ok} ok, ${s.notModified} not modified, ` +
     `${s.rateLimited} rate-limited, ${s.failed} failed${skipped}; ${plural(s.newArticles, 'new article')}, ${plural(s.newRevisions, 'revision')}` +
-    retentionPart(s.retention)
+    retentionPart(s.retention) +
+    archivePart(s.archiveCommit)
   );
+}
+
+// Said only with archiveGit on: the commit, or why there is none (the next round commits the files).
+function archivePart(commit: RoundSummary['archiveCommit']): string {
+  if (commit?.kind === 'committed') return `; archive commit ${commit.commit.slice(0, 12)} (${commit.files} files)`;
+  if (commit?.kind === 'failed')
+    return `; archive commit failed (the next round commits the files): ${oneLine(commit.error, 200)}`;
+  return '';
 }
 
 // Only said when a feed's retention removed something: by default nothing is ever deleted.

@@ -1,6 +1,6 @@
 /**
  * `tidings serve [--host H] [--port P]` (what `npm start` runs): write any archive files
- * left pending, start the scheduler and the web server (127.0.0.1:8080 by default). One
+ * left pending (and commit them, with `archiveGit` on, then push to due mirrors every 30 s), start the scheduler and the web server (127.0.0.1:8080 by default). One
  * line per fetch round goes to stderr. On SIGINT/SIGTERM the scheduler stops starting
  * feeds, in-flight fetches get 3 s to finish, the server closes, and the process exits
  * within 5 s whatever happens.
@@ -8,6 +8,7 @@
 import { serve, type ServerType } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
 import { createScheduler, flushPendingArchive } from '../ingest/index.ts';
+import { archiveJobsFor, commitArchiveRound, settleArchiveJobs } from '../ingest/archive-jobs/commit-archive-round.ts';
 import { availableParallelism } from 'node:os';
 import { createApp } from '../web/index.ts';
 import { createSearchThreads } from '../web/search-threads.ts';
@@ -37,6 +38,10 @@ export async function runServe(io: CliIo, globals: GlobalOptions, options: Serve
       const flushed = await flushPendingArchive(ctx);
       if (flushed.written > 0) io.stderr(`${stamp()} wrote ${flushed.written} pending archive files\n`);
       if (flushed.error !== undefined) io.stderr(`${stamp()} archive: ${flushed.error}\n`);
+      const committed = await commitArchiveRound(ctx);
+      if (committed?.kind === 'committed') io.stderr(`${stamp()} archive commit ${committed.commit.slice(0, 12)}\n`);
+      if (committed?.kind === 'failed') io.stderr(`${stamp()} archive commit failed: ${committed.error}\n`);
+      const stopPushing = archiveJobsFor(ctx)?.pusher.start();
       const threads =
         ctx.storeOptions === undefined
           ? undefined
@@ -67,8 +72,10 @@ export async function runServe(io: CliIo, globals: GlobalOptions, options: Serve
       await (io.stopRequested ?? processStop());
       io.stderr(`${stamp()} stopping\n`);
       await scheduler.stop({ graceMs: GRACE_MS });
+      stopPushing?.();
       await closeServer(server);
       await threads?.close();
+      await settleArchiveJobs(ctx);
       return EXIT.ok;
     },
     flags,

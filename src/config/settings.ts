@@ -8,6 +8,15 @@
 import { DEFAULT_MAX_BODY_BYTES, DEFAULT_TOTAL_TIMEOUT_MS, DEFAULT_USER_AGENT } from '../fetch/fetch-types.ts';
 import { createAddressCheck, type PrivateNetworkPolicy } from '../fetch/address-policy.ts';
 import { DEFAULT_CHECK_BOUNDS, DEFAULT_ERROR_BACKOFF } from '../domain/next-check.ts';
+import { remoteProblem } from '../archive/git/push-remote.ts';
+
+/** One mirror of the archive repository: a name, the URL git pushes to (no credentials), and how often. */
+export interface GitRemoteSetting {
+  name: string;
+  url: string;
+  /** 0 = after every commit; else at most every N minutes. */
+  pushIntervalMinutes: number;
+}
 
 /** The effective configuration of one Tidings process. */
 export interface Settings {
@@ -31,6 +40,14 @@ export interface Settings {
   userAgent: string;
   /** Which body the live archive's article files hold. */
   archiveBody: 'cleaned' | 'raw';
+  /** Whether the archive folder is a git repository with a commit per round. */
+  archiveGit: boolean;
+  /** The mirrors the archive repository is pushed to. */
+  archiveGitRemotes: GitRemoteSetting[];
+  /** Author and committer of the archive's commits, `Name <email>`. */
+  archiveGitAuthor: string;
+  /** The git-credential-store file with the mirrors' tokens; '' = `<data dir>/git-credentials`. */
+  archiveGitCredentials: string;
   /** Whether `serve` sits behind a reverse proxy whose X-Forwarded-Proto/-For it believes (TLS and client address). */
   trustProxy: boolean;
 }
@@ -38,13 +55,15 @@ export interface Settings {
 /** The name of a setting. */
 export type SettingKey = keyof Settings;
 
-/** How a raw value is read: text, a bounded integer, one of some words, or a yes/no-or-list. */
+/** How a raw value is read: text, a bounded integer, one of some words, a yes/no-or-list, a yes/no, the mirrors, or a path ('' allowed). */
 export type SettingType =
   | { kind: 'string' }
   | { kind: 'integer'; min: number; max: number }
   | { kind: 'enum'; values: readonly string[] }
   | { kind: 'policy' }
-  | { kind: 'boolean' };
+  | { kind: 'boolean' }
+  | { kind: 'remotes' }
+  | { kind: 'path' };
 
 /** One row of the settings table. */
 export interface SettingSpec {
@@ -77,6 +96,10 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = {
   maxErrorBackoffSeconds: DEFAULT_ERROR_BACKOFF.maxSeconds,
   userAgent: DEFAULT_USER_AGENT,
   archiveBody: 'cleaned',
+  archiveGit: false,
+  archiveGitRemotes: [],
+  archiveGitAuthor: 'Tidings <tidings@localhost>',
+  archiveGitCredentials: '',
   trustProxy: false,
 };
 
@@ -191,6 +214,30 @@ export const SETTING_SPECS: readonly SettingSpec[] = [
     description: 'body written into archive files: cleaned or raw',
   },
   {
+    key: 'archiveGit',
+    env: 'TIDINGS_ARCHIVE_GIT',
+    type: { kind: 'boolean' },
+    description: 'keep the archive folder as a git repository, one commit per round: 1/0',
+  },
+  {
+    key: 'archiveGitRemotes',
+    env: 'TIDINGS_ARCHIVE_GIT_REMOTES',
+    type: { kind: 'remotes' },
+    description: 'mirrors pushed after commits: a JSON list of {name, url, pushIntervalMinutes}, or name=url,…',
+  },
+  {
+    key: 'archiveGitAuthor',
+    env: 'TIDINGS_ARCHIVE_GIT_AUTHOR',
+    type: { kind: 'string' },
+    description: 'author and committer of archive commits, Name <email>',
+  },
+  {
+    key: 'archiveGitCredentials',
+    env: 'TIDINGS_ARCHIVE_GIT_CREDENTIALS',
+    type: { kind: 'path' },
+    description: "mirrors' git-credential-store file ('' = <data dir>/git-credentials)",
+  },
+  {
     key: 'trustProxy',
     env: 'TIDINGS_TRUST_PROXY',
     type: { kind: 'boolean' },
@@ -224,7 +271,58 @@ export function readSettingValue(
       return readPolicy(raw);
     case 'boolean':
       return readBoolean(raw);
+    case 'remotes':
+      return readRemotes(raw);
+    case 'path':
+      if (typeof raw !== 'string') return { ok: false, reason: 'expected a path' };
+      return { ok: true, value: raw.trim() };
   }
+}
+
+// A JSON list (file or env) or `name=url` pairs separated by commas or spaces (env).
+function readRemotes(raw: unknown): { ok: true; value: GitRemoteSetting[] } | { ok: false; reason: string } {
+  let list: unknown = raw;
+  if (typeof raw === 'string') {
+    const text = raw.trim();
+    if (text.startsWith('[')) {
+      try {
+        list = JSON.parse(text);
+      } catch {
+        return { ok: false, reason: 'expected a JSON list of {name, url, pushIntervalMinutes}' };
+      }
+    } else {
+      list =
+        text === ''
+          ? []
+          : text.split(/[\s,]+/).map((pair) => {
+              const at = pair.indexOf('=');
+              return at <= 0 ? { name: pair, url: '' } : { name: pair.slice(0, at), url: pair.slice(at + 1) };
+            });
+    }
+  }
+  if (!Array.isArray(list)) return { ok: false, reason: 'expected a list of {name, url, pushIntervalMinutes}' };
+  const remotes: GitRemoteSetting[] = [];
+  for (const item of list) {
+    if (item === null || typeof item !== 'object') return { ok: false, reason: 'each remote is an object {name, url}' };
+    const { name, url, pushIntervalMinutes = 0, ...rest } = item as Record<string, unknown>;
+    const unknown = Object.keys(rest);
+    if (unknown.length > 0) return { ok: false, reason: `unknown remote field ${unknown[0]}` };
+    if (typeof name !== 'string' || typeof url !== 'string')
+      return { ok: false, reason: 'each remote needs a name and a url' };
+    if (
+      typeof pushIntervalMinutes !== 'number' ||
+      !Number.isSafeInteger(pushIntervalMinutes) ||
+      pushIntervalMinutes < 0 ||
+      pushIntervalMinutes > 7 * 24 * 60
+    )
+      return { ok: false, reason: `remote ${name}: pushIntervalMinutes must be 0–10080` };
+    const remote = { name, url: url.trim(), pushIntervalMinutes };
+    const problem = remoteProblem(remote);
+    if (problem !== undefined) return { ok: false, reason: problem };
+    if (remotes.some((r) => r.name === name)) return { ok: false, reason: `two remotes are named ${name}` };
+    remotes.push(remote);
+  }
+  return { ok: true, value: remotes };
 }
 
 const YES = new Set(['1', 'true', 'yes', 'on']);

@@ -25,6 +25,8 @@ export type ErrorCode =
   | 'config.invalid'
   | 'archive.unreadable'
   | 'archive.invalid'
+  | 'archive.git'
+  | 'archive.busy'
   | 'store.failed'
   | 'store.unsupported-schema'
   | 'store.busy'

@@ -20,6 +20,13 @@ export type {
   ImportedFolder,
 } from './archive-jobs/archive-transfer.ts';
 export { rebuildDatabase } from './archive-jobs/rebuild-database.ts';
+export { archiveJobsFor, commitArchiveRound, settleArchiveJobs } from './archive-jobs/commit-archive-round.ts';
+export type { ArchiveCommitOutcome, ArchiveJobs } from './archive-jobs/commit-archive-round.ts';
+export { createMirrorPusher, backoffMs, isDue } from './archive-jobs/mirror-pusher.ts';
+export type { MirrorPusher, MirrorStatus } from './archive-jobs/mirror-pusher.ts';
+export { exportGitHistory, ROUND_WINDOW_MS } from './archive-jobs/export-git-history.ts';
+export type { ExportGitOptions, ExportGitResult } from './archive-jobs/export-git-history.ts';
+export type { ArchiveGitConfig, MirrorRemote } from './archive-jobs/archive-git-config.ts';
 export type { RebuildResult } from './archive-jobs/rebuild-database.ts';
 export { createScheduler } from './scheduler/scheduler.ts';
 export type { Scheduler, SchedulerOptions } from './scheduler/scheduler.ts';

@@ -7,6 +7,7 @@
 import type { RulePack } from '../clean/index.ts';
 import type { FetchDispatcher, HostLimiter, PrivateNetworkPolicy } from '../fetch/index.ts';
 import type { Store, StoreOptions } from '../store/index.ts';
+import type { ArchiveGitConfig } from './archive-jobs/archive-git-config.ts';
 import type { RefreshOutcome } from './refresh-outcome.ts';
 
 /** The settings the use cases read (the same names as config's Settings, which satisfies this). */
@@ -42,6 +43,8 @@ export interface IngestContext {
   readonly packs?: readonly RulePack[];
   /** How `store` was opened, for other threads and for a rebuild; absent for a store only this thread can reach. */
   readonly storeOptions?: StoreOptions;
+  /** The archive as a git repository (commits after rounds, mirrors); absent when `archiveGit` is off. */
+  readonly archiveGit?: ArchiveGitConfig;
   /** Told of every recorded refresh (web/metrics listens; ingest never imports web); a listener must not throw. */
   readonly refreshListeners?: Set<(outcome: RefreshOutcome) => void>;
 }

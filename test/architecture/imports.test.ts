@@ -27,7 +27,7 @@ const ALLOWED: Readonly<Record<string, readonly string[]>> = {
   ],
   web: ['context', 'accounts', 'ingest', 'search', 'publish', 'store', 'parse', 'clean', 'domain', 'util'],
   context: ['config', 'ingest', 'store', 'fetch', 'clean', 'domain', 'util'],
-  config: ['fetch', 'domain', 'util'],
+  config: ['fetch', 'archive', 'domain', 'util'],
   accounts: ['ingest', 'store', 'domain', 'util'],
   ingest: ['archive', 'store', 'fetch', 'parse', 'clean', 'extract', 'tokenize', 'domain', 'util'],
   search: ['store', 'tokenize', 'domain', 'util'],

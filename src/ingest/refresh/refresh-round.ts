@@ -18,6 +18,9 @@
  * another would deadlock once every slot is held by such feeds. So for those feeds only the
  * feed fetch and each page fetch take a slot, one at a time.
  *
+ * With `archiveGit` on, what the round wrote then becomes one commit of the archive repository
+ * (archive-jobs/commit-archive-round.ts), pushes to mirrors starting behind it.
+ *
  * A round ends with the retention of the feeds that set one (nothing is deleted by default),
  * once its archive files are written, so what it removes from the database is already in the
  * archive (the store also skips any article whose revision still waits for its file).
@@ -28,6 +31,7 @@ import type { Feed, RetentionResult } from '../../store/index.ts';
 import type { IngestContext } from '../ingest-context.ts';
 import { availableParallelism } from 'node:os';
 import { createArchiveFlusher } from '../archive-jobs/archive-flusher.ts';
+import { commitArchiveRound, type ArchiveCommitOutcome } from '../archive-jobs/commit-archive-round.ts';
 import { flushPendingArchive } from '../archive-jobs/write-pending-archive.ts';
 import { createFetchRecordBatcher } from './fetch-record-batcher.ts';
 import { createPreparePool } from './prepare-pool.ts';
@@ -77,6 +81,8 @@ export interface RoundSummary extends Omit<RoundProgress, 'done' | 'total'> {
   retention: RetentionResult & { error?: string };
   durationMs: number;
   results: RefreshOutcome[];
+  /** The archive repository's commit of what the round wrote (with `archiveGit` on). */
+  archiveCommit?: ArchiveCommitOutcome;
 }
 
 /** Refreshes the chosen feeds in parallel and returns the summary; never throws for a feed's failure. */
@@ -149,6 +155,7 @@ export async function refreshRound(ctx: IngestContext, options: RefreshRoundOpti
     await flusher?.close();
   }
   const results = outcomes.filter((o): o is RefreshOutcome => o !== undefined);
+  const archiveCommit = await commitArchiveRound(ctx);
   const retention =
     results.length > 0 && options.signal?.aborted !== true ? await applyRetention(ctx) : NOTHING_RETAINED;
   const { total: _total, done: _done, ...totals } = progress;
@@ -160,6 +167,7 @@ export async function refreshRound(ctx: IngestContext, options: RefreshRoundOpti
     retention,
     durationMs: Math.round(performance.now() - started),
     results,
+    ...(archiveCommit === undefined ? {} : { archiveCommit }),
   };
 }
 

@@ -11,6 +11,7 @@ import { AppError } from '../../domain/errors.ts';
 import type { Feed } from '../../store/index.ts';
 import { isLocalRequest } from '../auth/index.ts';
 import { metricsFor } from './tidings-metrics.ts';
+import { archiveJobsFor } from '../../ingest/index.ts';
 
 /** The states feeds are counted in. */
 export type FeedState = 'new' | 'ok' | 'erroring' | 'rate-limited';
@@ -41,5 +42,12 @@ export async function metricsPage(c: HonoContext, ctx: Context): Promise<Respons
   metrics.articles.set(counts.articles);
   metrics.revisions.set(counts.revisions);
   metrics.pendingArchive.set(counts.pendingArchive);
+  for (const gauge of [metrics.mirrorUnpushed, metrics.mirrorFailures, metrics.mirrorLastSuccess]) gauge.reset();
+  for (const mirror of (await archiveJobsFor(ctx)?.pusher.statuses()) ?? []) {
+    const labels = { remote: mirror.name };
+    metrics.mirrorUnpushed.set(mirror.unpushed, labels);
+    metrics.mirrorFailures.set(mirror.failures, labels);
+    metrics.mirrorLastSuccess.set(Math.floor((mirror.lastSuccessAt ?? 0) / 1000), labels);
+  }
   return c.body(metrics.registry.render(), 200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8' });
 }

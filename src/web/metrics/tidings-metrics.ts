@@ -30,6 +30,9 @@ export interface TidingsMetrics {
   articles: Gauge;
   revisions: Gauge;
   pendingArchive: Gauge;
+  mirrorUnpushed: Gauge;
+  mirrorFailures: Gauge;
+  mirrorLastSuccess: Gauge;
 }
 
 const all = new WeakMap<IngestContext, TidingsMetrics>();
@@ -61,6 +64,18 @@ function createTidingsMetrics(): TidingsMetrics {
     articles: registry.gauge('tidings_articles', 'Articles that are not deleted.'),
     revisions: registry.gauge('tidings_revisions', 'Stored revisions.'),
     pendingArchive: registry.gauge('tidings_archive_pending_revisions', 'Revisions waiting for their archive file.'),
+    mirrorUnpushed: registry.gauge(
+      'tidings_archive_mirror_unpushed_commits',
+      'Commits of the archive repository a mirror has not received, by remote.',
+    ),
+    mirrorFailures: registry.gauge(
+      'tidings_archive_mirror_failures',
+      'Failed pushes in a row to a mirror (0 after a success), by remote.',
+    ),
+    mirrorLastSuccess: registry.gauge(
+      'tidings_archive_mirror_last_success_timestamp_seconds',
+      'When a push to a mirror last succeeded (Unix time; 0 = never), by remote.',
+    ),
   };
 }
 

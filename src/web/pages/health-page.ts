@@ -5,6 +5,7 @@
  * Feeds with an error come first, each followed one with a "Refresh now" button
  * (feed-refresh.ts). Admins may add `?all=1` to see every feed in the fetch list, followed or not,
  * and are warned when requests came through a proxy that `trustProxy` does not trust.
+ * Admins also see the archive repository's mirrors (mirror-section.ts).
  */
 import type { Context as HonoContext } from 'hono';
 import type { Context } from '../../context.ts';
@@ -17,6 +18,7 @@ import { renderSparkline } from './sparkline.ts';
 import { refreshForm, refreshNotice } from './feed-refresh.ts';
 import { feedStatus } from './subscriptions-page.ts';
 import { timeTag } from './ui.ts';
+import { mirrorSection } from './mirror-section.ts';
 
 /** Days in each feed's chart. */
 export const HEALTH_DAYS = 30;
@@ -64,6 +66,7 @@ ${rows.map(
 <td>${renderSparkline(charts[i])}</td></tr>`,
 )}
 </tbody></table>`
-}`;
+}
+${page.user.admin ? await mirrorSection(ctx) : ''}`;
   return renderPage(page, { title: 'Feed health', body, active: 'health', width: 'wide' });
 }
