@@ -229,6 +229,21 @@ const registerTransferCommands: Register = (program, globals, setExitCode, io) =
 };
 
 const registerArchiveCommands: Register = (program, globals, setExitCode, io) => {
+  const archive = program
+    .command('archive')
+    .description('the archive as a git repository (archiveGit): mirror status, push now, commit now');
+  for (const [action, description] of [
+    ['status', "each mirror's push state"],
+    ['push', 'push to the mirrors now, whatever their interval or back-off'],
+    ['commit', 'commit what is new in the archive folder now'],
+  ] as const) {
+    const command = archive.command(action).description(description).option('--json', 'print the result as JSON');
+    if (action === 'push') command.option('--remote <name>', 'only this mirror (repeatable)', collect, []);
+    command.action(async (options) => {
+      const { runArchiveGit } = await import('./archive-git-command.ts');
+      setExitCode(await runArchiveGit(io, globals(), action, options));
+    });
+  }
   program
     .command('rebuild')
     .description('build a new database from data/archive alone (the old one is kept as tidings.db.bak)')

@@ -38,6 +38,8 @@ export interface MirrorPusher {
   afterCommit(): void;
   /** Pushes every mirror that is due now; resolves when those pushes are done. */
   pushDue(): Promise<void>;
+  /** Pushes the named mirrors (default all) now, whatever their interval and back-off; resolves when done. */
+  pushNow(names?: readonly string[]): Promise<void>;
   /** Checks every `everyMs` (default 30 s) for mirrors that are due (the server's loop); returns a stop function. */
   start(everyMs?: number): () => void;
   /** Resolves once no push of this process is running. */
@@ -68,7 +70,7 @@ export function isDue(remote: MirrorRemote, state: MirrorState, unpushed: number
 export function createMirrorPusher(root: string, config: ArchiveGitConfig, now: () => number): MirrorPusher {
   const running = new Map<string, Promise<void>>();
 
-  const pushOne = async (remote: MirrorRemote): Promise<void> => {
+  const pushOne = async (remote: MirrorRemote, force: boolean): Promise<void> => {
     let lock;
     try {
       lock = await takeRepositoryLock(join(root, '.git'), `tidings-push-${remote.name}.lock`, { waitMs: 0 });
@@ -77,7 +79,7 @@ export function createMirrorPusher(root: string, config: ArchiveGitConfig, now: 
     }
     try {
       const state = await readMirrorState(root, remote.name);
-      if (!isDue(remote, state, await unpushedCommits(root, remote.name), now())) return;
+      if (!force && !isDue(remote, state, await unpushedCommits(root, remote.name), now())) return;
       const attemptAt = now();
       const lookup = await findCredential(remote.name, remote.url, config.env, config.credentialsFile);
       const auth = lookup.kind === 'found' ? credentialConfig(remote.url, lookup.credential) : undefined;
@@ -104,10 +106,14 @@ export function createMirrorPusher(root: string, config: ArchiveGitConfig, now: 
     }
   };
 
-  const request = (remote: MirrorRemote): Promise<void> => {
+  const request = async (remote: MirrorRemote, force = false): Promise<void> => {
     const current = running.get(remote.name);
-    if (current !== undefined) return current;
-    const started = pushOne(remote)
+    if (current !== undefined) {
+      await current;
+      if (!force) return;
+      return request(remote, force);
+    }
+    const started = pushOne(remote, force)
       .catch(() => undefined)
       .finally(() => running.delete(remote.name));
     running.set(remote.name, started);
@@ -115,7 +121,7 @@ export function createMirrorPusher(root: string, config: ArchiveGitConfig, now: 
   };
 
   const pushDue = async () => {
-    await Promise.all(config.remotes.map(request));
+    await Promise.all(config.remotes.map((remote) => request(remote)));
   };
 
   return {
@@ -123,6 +129,10 @@ export function createMirrorPusher(root: string, config: ArchiveGitConfig, now: 
       void pushDue();
     },
     pushDue,
+    async pushNow(names) {
+      const chosen = config.remotes.filter((r) => names === undefined || names.includes(r.name));
+      await Promise.all(chosen.map((remote) => request(remote, true)));
+    },
     start(everyMs = 30_000) {
       const timer = setInterval(() => void pushDue(), everyMs);
       timer.unref();
