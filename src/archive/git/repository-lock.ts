@@ -4,9 +4,10 @@
  * machine may share an archive folder; each waits for the lock, polling, up to a limit. A lock
  * whose pid is no longer running was left by a killed process and is taken over, and so are
  * the lock files of git itself that such a process's git child left (index.lock, HEAD.lock, the
- * branch's lock): while this lock is held no other Tidings git command runs here. Git's own
- * lock is still respected for anyone else (a person running git by hand): commands that meet
- * it fail, and the caller retries at the next round.
+ * branch's lock) once they have not gone away within the wait (the killed process's git command
+ * may still be finishing): while this lock is held no other Tidings git command runs here.
+ * Git's own lock is still respected for anyone else (a person running git by hand): commands
+ * that meet it fail, and the caller retries at the next round.
  */
 import { open, readFile, rm, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -44,7 +45,7 @@ export async function takeRepositoryLock(
       const handle = await open(path, 'wx');
       await handle.writeFile(`${process.pid}\n`);
       await handle.close();
-      if (tookOver) await Promise.all(GIT_LOCKS.map((lock) => rm(join(gitDir, lock), { force: true })));
+      if (tookOver) await clearGitLocks(gitDir, started + waitMs, pollMs);
       let released = false;
       return {
         tookOver,
@@ -69,6 +70,23 @@ export async function takeRepositoryLock(
     }
     await new Promise((resolve) => setTimeout(resolve, pollMs));
   }
+}
+
+// A killed Tidings process may leave its git command running (it is not killed with its parent): its lock files
+// go away when it ends, so they are waited for until the deadline, and removed only after it.
+async function clearGitLocks(gitDir: string, deadline: number, pollMs: number): Promise<void> {
+  for (const lock of GIT_LOCKS) {
+    const path = join(gitDir, lock);
+    while (Date.now() < deadline && (await exists(path))) await new Promise((r) => setTimeout(r, pollMs));
+    await rm(path, { force: true });
+  }
+}
+
+async function exists(path: string): Promise<boolean> {
+  return stat(path).then(
+    () => true,
+    () => false,
+  );
 }
 
 /** An empty lock older than this was left by a process killed between creating and writing it. */
