@@ -105,7 +105,9 @@ describe('pushRemote', () => {
 describe('remote settings and credentials', () => {
   it('refuses a remote with a password in its URL, or a bad name', () => {
     expect(remoteProblem({ name: 'gh', url: `https://me:${TOKEN}@github.com/me/news.git` })).toMatch(/not in the URL/);
+    expect(remoteProblem({ name: 'gh', url: `https://${TOKEN}@github.com/me/news.git` })).toMatch(/not in the URL/);
     expect(remoteProblem({ name: '-gh', url: '/x' })).toMatch(/letters, digits/);
+    expect(remoteProblem({ name: 'gh', url: 'ssh://git@github.com/me/news.git' })).toBeUndefined();
     expect(remoteProblem({ name: 'gh', url: 'git@github.com:me/news.git' })).toBeUndefined();
   });
 
@@ -140,6 +142,9 @@ describe('remote settings and credentials', () => {
   it('hides secrets and passwords in URLs from anything git said', () => {
     expect(redact(`fatal: unable to access 'https://me:${TOKEN}@github.com/x': 403 ${TOKEN}`, [TOKEN])).toBe(
       "fatal: unable to access 'https://***@github.com/x': 403 ***",
+    );
+    expect(redact(`unable to access 'https://${TOKEN}@github.com/x'`, [])).toBe(
+      "unable to access 'https://***@github.com/x'",
     );
   });
 });

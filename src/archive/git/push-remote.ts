@@ -7,13 +7,11 @@
  */
 import { AppError } from '../../domain/errors.ts';
 import { ARCHIVE_BRANCH } from './commit-archive.ts';
+import { remoteProblem, type GitRemote } from './remote-problem.ts';
 import { describeFailure, redact, runGit } from './run-git.ts';
 
-/** A mirror: a name (letters, digits, `-`, `_`) and the URL git pushes to. */
-export interface GitRemote {
-  name: string;
-  url: string;
-}
+export { remoteProblem } from './remote-problem.ts';
+export type { GitRemote } from './remote-problem.ts';
 
 /** What one push did. */
 export type PushOutcome =
@@ -27,18 +25,6 @@ export interface PushOptions {
   config?: Record<string, string>;
   secrets?: readonly string[];
   timeoutMs?: number;
-}
-
-const REMOTE_NAME = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
-
-/** Returns why `remote` cannot be used, or undefined: a bad name, a URL with a password in it, or no URL. */
-export function remoteProblem(remote: GitRemote): string | undefined {
-  if (!REMOTE_NAME.test(remote.name))
-    return `remote name ${JSON.stringify(remote.name)} must be letters, digits, - or _`;
-  if (remote.url.trim() === '') return `remote ${remote.name} has no URL`;
-  if (/^[a-z][a-z0-9+.-]*:\/\/[^/@]*:[^/@]*@/i.test(remote.url))
-    return `remote ${remote.name}: put the password or token in the environment or the credentials file, not in the URL`;
-  return undefined;
 }
 
 /** Pushes `main` to `remote`; never throws (git missing included: a failed outcome). */

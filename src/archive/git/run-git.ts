@@ -115,11 +115,13 @@ export function describeFailure(args: readonly string[], result: GitResult): str
   return `git ${args[0] ?? ''} ${how}${said === '' ? '' : `: ${said}`}`;
 }
 
-/** Returns `text` with every secret and every URL's `user:password@` replaced by `***`. */
+/** Returns `text` with every secret, every URL's `user:password@` and an HTTP URL's `user@` replaced by `***`. */
 export function redact(text: string, secrets: readonly string[]): string {
   let out = text;
   for (const secret of secrets) if (secret.length >= 4) out = out.split(secret).join('***');
-  return out.replace(/([a-z][a-z0-9+.-]*:\/\/)[^/@\s]*:[^/@\s]*@/gi, '$1***@');
+  return out
+    .replace(/([a-z][a-z0-9+.-]*:\/\/)[^/@\s]*:[^/@\s]*@/gi, '$1***@')
+    .replace(/(https?:\/\/)[^/@\s]+@/gi, '$1***@');
 }
 
 // Only what git needs: where programs are, HOME for ssh's keys (never for git's own config), the
