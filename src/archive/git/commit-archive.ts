@@ -10,9 +10,9 @@
  * line endings: the files stay byte for byte what Tidings wrote.
  *
  * The `git` program does the work, never a library and never objects written by hand:
- * isomorphic-git, measured side by side on the same rounds, took more than twice as long per
- * commit even when told exactly which files changed (git scans the whole tree and is still
- * faster), stores the same loose objects, and has no `gc` to pack them (bench/README.md).
+ * isomorphic-git, measured side by side on the same rounds, was slower at every commit even
+ * when told exactly which files changed (git scans the whole tree and is still faster), stores
+ * the same loose objects, and has no `gc` to pack them (bench/README.md has the figures).
  */
 import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
