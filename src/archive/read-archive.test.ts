@@ -81,15 +81,15 @@ describe('readArchive on bare folders', () => {
     await writeFile(join(dir, '000_aaaaaaaaaaaaaaaa.txt'), 'no header here\n');
     await writeFile(join(dir, '000_bbbbbbbbbbbbbbbb.txt'), Buffer.from([0x3c, 0x21, 0xff, 0xfe, 0x0a]));
     await writeFile(join(dir, 'my-note.txt'), '<!--5-->\n[Note]()\n------\n\nhello\n');
-    await writeFile(join(dir, 'README.md'), '# not an article');
+    await writeFile(join(dir, 'NOTES.md'), '# not an article');
     await writeFile(join(dir, '.000_cccccccccccccccc.txt.tmp-1-abcd'), 'half a fi');
     const feed = feedOf(await readAll(root), 'mixed');
     expect(feed.problems.map((p) => p.file).sort()).toEqual([
       'mixed/000_aaaaaaaaaaaaaaaa.txt',
       'mixed/000_bbbbbbbbbbbbbbbb.txt',
-      'mixed/README.md',
+      'mixed/NOTES.md',
     ]);
-    expect(feed.problems.find((p) => p.file.endsWith('README.md'))?.reason).toMatch(/not an article file.*skipped/);
+    expect(feed.problems.find((p) => p.file.endsWith('NOTES.md'))?.reason).toMatch(/not an article file.*skipped/);
     expect(feed.problems.find((p) => p.file.endsWith('bbbb.txt'))?.reason).toMatch(/UTF-8/);
     expect(feed.records.map((r) => r.title).sort()).toEqual([
       'Note',

@@ -10,13 +10,15 @@
  * symbolic link (never followed), anything that is not a regular file or folder, a file that
  * is not an article file, `feed.json` or `index.jsonl`, a folder inside a feed folder, and a
  * file or index line over the size limit are each reported (docs/archive-format.md); only
- * hidden names (`.git`, temporary files) are passed over on purpose. Files are read into one
+ * hidden names (`.git`, temporary files) and the repository's `README.md` indexes (git/archive-readme.ts)
+ * are passed over on purpose. Files are read into one
  * buffer of their size after their size was checked, and `index.jsonl` line by line.
  */
 import type { Dirent } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { AppError } from '../domain/errors.ts';
+import { README_FILE } from './git/archive-readme.ts';
 import { readFileLimited } from '../util/read-file-limited.ts';
 import { readLines } from '../util/read-lines.ts';
 import { readArticleFile } from './article-file.ts';
@@ -145,6 +147,7 @@ function skippedEntry(entry: Dirent, isRoot: boolean): string | undefined {
   if (entry.isDirectory())
     return isRoot ? '' : 'folder inside a feed folder, not read (feed folders are not nested); skipped';
   if (!entry.isFile()) return 'not a regular file; skipped';
+  if (entry.name === README_FILE) return '';
   if (entry.name === INDEX_FILE || entry.name === FEED_FILE || entry.name.endsWith('.txt')) return undefined;
   return `not an article file (.txt), ${FEED_FILE} or ${INDEX_FILE}; skipped`;
 }
